@@ -1,0 +1,560 @@
+package detect
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"unicode/utf8"
+)
+
+// An Engine is a compiled, immutable set of detectors. It is safe for
+// concurrent use by multiple goroutines: share one Engine and give each
+// goroutine its own Scanner.
+type Engine struct {
+	opts   Options
+	chunk  int
+	margin int // bytes of overlap kept on each side of an owned chunk
+	maxLen int // largest MaxLen of any detector
+
+	dets   []compiled
+	groups []group
+	byID   map[string]int
+
+	// Prefilter: class maps each byte to an action index (0: nothing).
+	class   [256]uint8
+	actions []action
+
+	pool sync.Pool // *scratch for AppendFind
+}
+
+type compiled struct {
+	d      Detector
+	spec   Spec
+	cues   []cue
+	radius int
+}
+
+type cue struct {
+	word  []byte // lower case
+	delta int
+	side  Side
+}
+
+// A group is a set of detectors with identical triggers; they share one
+// hit list and one set of windows.
+type group struct {
+	pad     int // window half-width: max MaxLen+Radius+1 of the members
+	maxLen  int // max MaxLen of the members
+	members []int
+	sorted  bool // hits arrive in order (no keyword triggers)
+}
+
+type action struct {
+	groups []uint16   // groups triggered by this byte
+	kws    []kwAnchor // keywords anchored on this byte
+}
+
+type kwAnchor struct {
+	lower []byte // the keyword in lower case
+	at    int    // offset of the anchor byte in the keyword
+	group uint16
+}
+
+// scratch is per-scan working memory, reused across steps.
+type scratch struct {
+	hits [][]int32 // per group, offsets in the view
+	win  Window
+}
+
+// Compile validates the detectors' specs and builds the shared prefilter.
+// It is the expensive step: do it once and reuse the Engine. Errors are
+// *SpecError values wrapping ErrSpec or ErrDuplicateID.
+func Compile(ds []Detector, opts *Options) (*Engine, error) {
+	e := &Engine{byID: make(map[string]int, len(ds))}
+	if opts != nil {
+		e.opts = *opts
+	}
+	if e.opts.ChunkSize < 0 || e.opts.ChunkSize > 1<<30 {
+		return nil, specErr("", "ChunkSize %d out of range 0..1 GiB", e.opts.ChunkSize)
+	}
+	if e.opts.MinScore < 0 || e.opts.MinScore > 100 {
+		return nil, specErr("", "MinScore %d out of range 0..100", e.opts.MinScore)
+	}
+	if e.opts.Binary > BinaryScan {
+		return nil, specErr("", "unknown BinaryMode %d", e.opts.Binary)
+	}
+	e.chunk = e.opts.ChunkSize
+	if e.chunk == 0 {
+		e.chunk = DefaultChunkSize
+	}
+
+	groupOf := map[string]int{}
+	for _, d := range ds {
+		if d == nil {
+			return nil, specErr("", "nil detector")
+		}
+		sp := d.Spec()
+		if err := validateSpec(&sp); err != nil {
+			return nil, err
+		}
+		if _, dup := e.byID[sp.ID]; dup {
+			return nil, &SpecError{ID: sp.ID, Err: ErrDuplicateID}
+		}
+		c := compiled{d: d, spec: sp, radius: sp.Cues.Radius}
+		for _, w := range sp.Cues.Words {
+			c.cues = append(c.cues, cue{word: bytes.ToLower([]byte(w.Word)), delta: w.Delta, side: w.Side})
+		}
+		e.byID[sp.ID] = len(e.dets)
+		e.dets = append(e.dets, c)
+
+		key := triggerKey(sp.Triggers)
+		g, ok := groupOf[key]
+		if !ok {
+			g = len(e.groups)
+			groupOf[key] = g
+			e.groups = append(e.groups, group{sorted: len(sp.Triggers.Keywords) == 0})
+		}
+		gr := &e.groups[g]
+		gr.members = append(gr.members, len(e.dets)-1)
+		gr.pad = max(gr.pad, sp.MaxLen+sp.Cues.Radius+1)
+		gr.maxLen = max(gr.maxLen, sp.MaxLen)
+		e.maxLen = max(e.maxLen, sp.MaxLen)
+		// margin must cover a trigger's full window for any match whose
+		// start is owned: see DESIGN.md, "Chunk ownership".
+		e.margin = max(e.margin, 2*sp.MaxLen+sp.Cues.Radius+2)
+	}
+	if len(e.groups) > 1<<16 {
+		return nil, specErr("", "too many distinct trigger sets (%d)", len(e.groups))
+	}
+	if err := e.buildPrefilter(ds); err != nil {
+		return nil, err
+	}
+	e.pool.New = func() any { return e.newScratch() }
+	return e, nil
+}
+
+// MustCompile is like Compile but panics on error. It simplifies
+// initialisation of package-level engines in programs and tests.
+func MustCompile(ds []Detector, opts *Options) *Engine {
+	e, err := Compile(ds, opts)
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
+
+func validateSpec(sp *Spec) error {
+	if !validID(sp.ID) {
+		return specErr(sp.ID, "ID must be non-empty lower-case [a-z0-9./_-] with a '/'")
+	}
+	if sp.Kind == "" {
+		return specErr(sp.ID, "empty Kind")
+	}
+	if sp.MaxLen <= 0 || sp.MaxLen > MaxMaxLen {
+		return specErr(sp.ID, "MaxLen %d out of range 1..%d", sp.MaxLen, MaxMaxLen)
+	}
+	if sp.Triggers.Bytes == "" && len(sp.Triggers.Keywords) == 0 {
+		return specErr(sp.ID, "no triggers")
+	}
+	for _, k := range sp.Triggers.Keywords {
+		if len(k) == 0 || len(k) > MaxKeywordLen || len(k) > sp.MaxLen || !isASCII(k) {
+			return specErr(sp.ID, "keyword %q must be ASCII, 1..%d bytes and no longer than MaxLen", k, MaxKeywordLen)
+		}
+	}
+	if sp.Cues.Radius < 0 || sp.Cues.Radius > MaxRadius {
+		return specErr(sp.ID, "cue radius %d out of range 0..%d", sp.Cues.Radius, MaxRadius)
+	}
+	if len(sp.Cues.Words) > 0 && sp.Cues.Radius == 0 {
+		return specErr(sp.ID, "cue words need a radius")
+	}
+	for _, c := range sp.Cues.Words {
+		if len(c.Word) == 0 || len(c.Word) > MaxKeywordLen || !isASCII(c.Word) || c.Word[0] == ' ' || c.Word[len(c.Word)-1] == ' ' {
+			return specErr(sp.ID, "cue word %q must be ASCII, 1..%d bytes, no outer spaces", c.Word, MaxKeywordLen)
+		}
+		if c.Delta < -100 || c.Delta > 100 {
+			return specErr(sp.ID, "cue %q delta %d out of range -100..100", c.Word, c.Delta)
+		}
+		if c.Side > After {
+			return specErr(sp.ID, "cue %q has unknown side %d", c.Word, c.Side)
+		}
+	}
+	return nil
+}
+
+func validID(id string) bool {
+	if id == "" || len(id) > 128 || !bytes.Contains([]byte(id), []byte("/")) {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '/') {
+			return false
+		}
+	}
+	return id[0] != '/' && id[len(id)-1] != '/'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func triggerKey(t Triggers) string {
+	var set [256]bool
+	for i := 0; i < len(t.Bytes); i++ {
+		set[t.Bytes[i]] = true
+	}
+	var b []byte
+	for i, ok := range set {
+		if ok {
+			b = append(b, byte(i))
+		}
+	}
+	kws := make([]string, len(t.Keywords))
+	for i, k := range t.Keywords {
+		kws[i] = string(bytes.ToLower([]byte(k)))
+	}
+	slices.Sort(kws)
+	kws = slices.Compact(kws)
+	return fmt.Sprintf("%q|%q", b, kws)
+}
+
+// buildPrefilter builds the byte-class table: each byte that triggers
+// something maps to an action listing the groups it triggers directly and
+// the keywords anchored on it. A keyword is anchored on its rarest byte
+// (by a static English byte-frequency rank), in both cases.
+func (e *Engine) buildPrefilter(ds []Detector) error {
+	type acc struct {
+		groups []uint16
+		kws    []kwAnchor
+	}
+	var per [256]*acc
+	get := func(b byte) *acc {
+		if per[b] == nil {
+			per[b] = &acc{}
+		}
+		return per[b]
+	}
+	seenGroup := map[int]bool{}
+	for di := range e.dets {
+		g := e.groupIndex(di)
+		if seenGroup[g] {
+			continue
+		}
+		seenGroup[g] = true
+		t := e.dets[di].spec.Triggers
+		for i := 0; i < len(t.Bytes); i++ {
+			a := get(t.Bytes[i])
+			if !slices.Contains(a.groups, uint16(g)) {
+				a.groups = append(a.groups, uint16(g))
+			}
+		}
+		seenKw := map[string]bool{}
+		for _, k := range t.Keywords {
+			low := bytes.ToLower([]byte(k))
+			if seenKw[string(low)] {
+				continue
+			}
+			seenKw[string(low)] = true
+			at := 0
+			for i := range low {
+				if byteRank(low[i]) < byteRank(low[at]) {
+					at = i
+				}
+			}
+			anchor := kwAnchor{lower: low, at: at, group: uint16(g)}
+			c := low[at]
+			get(c).kws = append(get(c).kws, anchor)
+			if 'a' <= c && c <= 'z' {
+				get(c - 'a' + 'A').kws = append(get(c-'a'+'A').kws, anchor)
+			}
+		}
+	}
+	e.actions = []action{{}}
+	for b, a := range per {
+		if a == nil {
+			continue
+		}
+		if len(e.actions) == 256 {
+			return specErr("", "too many trigger classes")
+		}
+		e.class[b] = uint8(len(e.actions))
+		e.actions = append(e.actions, action{groups: a.groups, kws: a.kws})
+	}
+	return nil
+}
+
+func (e *Engine) groupIndex(di int) int {
+	for g := range e.groups {
+		if slices.Contains(e.groups[g].members, di) {
+			return g
+		}
+	}
+	panic("detect: detector without group")
+}
+
+// byteRank is a rough frequency rank of bytes in English text and logs:
+// higher is more common. It only chooses keyword anchors.
+func byteRank(c byte) int {
+	const common = " etaoinshrdlcumwfgypbvkjxqz"
+	if i := bytes.IndexByte([]byte(common), c); i >= 0 {
+		return 200 - i
+	}
+	switch {
+	case '0' <= c && c <= '9':
+		return 120
+	case c == '\n' || c == '.' || c == ',':
+		return 150
+	}
+	return 50
+}
+
+func (e *Engine) newScratch() *scratch {
+	return &scratch{hits: make([][]int32, len(e.groups))}
+}
+
+// Detectors returns the IDs of the engine's detectors in the order given
+// to Compile.
+func (e *Engine) Detectors() []string {
+	ids := make([]string, len(e.dets))
+	for i, c := range e.dets {
+		ids[i] = c.spec.ID
+	}
+	return ids
+}
+
+// Spec returns the spec of the detector with the given ID.
+func (e *Engine) Spec(id string) (Spec, bool) {
+	i, ok := e.byID[id]
+	if !ok {
+		return Spec{}, false
+	}
+	return e.dets[i].spec, true
+}
+
+// Detail returns typed detail about f from the detector that reported it,
+// when that detector implements Detailer; match is the matched bytes. It
+// returns nil, nil when the detector offers no detail.
+func (e *Engine) Detail(f Finding, match []byte) (any, error) {
+	i, ok := e.byID[f.Rule]
+	if !ok {
+		return nil, fmt.Errorf("detect: no detector %q in this engine", f.Rule)
+	}
+	if d, ok := e.dets[i].d.(Detailer); ok {
+		return d.Detail(f, match)
+	}
+	return nil, nil
+}
+
+// Margin reports the overlap in bytes the engine keeps on each side of a
+// chunk. A Scanner holds at most ChunkSize + 2*Margin bytes of input (and
+// at least SniffLen).
+func (e *Engine) Margin() int { return e.margin }
+
+// prefilter runs the single trigger pass over view[lo:hi] and fills
+// sc.hits with view offsets for every group.
+func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
+	for g := range sc.hits {
+		sc.hits[g] = sc.hits[g][:0]
+	}
+	class := &e.class
+	i := lo
+	for i < hi {
+		// Fast path: skip eight bytes at a time while none triggers.
+		for i+8 <= hi {
+			v := view[i : i+8 : i+8]
+			if class[v[0]]|class[v[1]]|class[v[2]]|class[v[3]]|class[v[4]]|class[v[5]]|class[v[6]]|class[v[7]] != 0 {
+				break
+			}
+			i += 8
+		}
+		end := min(i+8, hi)
+		for ; i < end; i++ {
+			c := class[view[i]]
+			if c == 0 {
+				continue
+			}
+			a := &e.actions[c]
+			for _, g := range a.groups {
+				sc.hits[g] = append(sc.hits[g], int32(i))
+			}
+			for k := range a.kws {
+				kw := &a.kws[k]
+				s := i - kw.at
+				if s < 0 || s+len(kw.lower) > len(view) || !equalFoldLower(view[s:s+len(kw.lower)], kw.lower) {
+					continue
+				}
+				sc.hits[kw.group] = append(sc.hits[kw.group], int32(s))
+			}
+		}
+	}
+	for g := range sc.hits {
+		if !e.groups[g].sorted && len(sc.hits[g]) > 1 {
+			h := sc.hits[g]
+			if !slices.IsSorted(h) {
+				slices.Sort(h)
+			}
+			sc.hits[g] = slices.Compact(h)
+		}
+	}
+}
+
+// processView runs every detector over the view (the input bytes
+// [vs, vs+len(view))) and appends to dst the findings whose Start lies in
+// the owned range [ownStart, ownEnd), scored, filtered and sorted. Line is
+// left zero.
+func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, atStart, atEnd bool, ownStart, ownEnd int64, st *Stats) []Finding {
+	n := len(view)
+	ol, oh := int(ownStart-vs), int(ownEnd-vs)
+	if oh <= ol {
+		return dst
+	}
+	// Only hits within maxLen of the owned range can belong to an owned match.
+	e.prefilter(sc, view, max(0, ol-e.maxLen), min(n, oh+e.maxLen))
+	base := len(dst)
+	w := &sc.win
+	for g := range e.groups {
+		hits := sc.hits[g]
+		if len(hits) == 0 {
+			continue
+		}
+		gr := &e.groups[g]
+		pad := gr.pad
+		// Drop hits that cannot belong to an owned match of this group.
+		lo := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= ol-gr.maxLen })
+		hi := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= oh+gr.maxLen })
+		hits = hits[lo:hi]
+		for j := 0; j < len(hits); {
+			ws, we := max(0, int(hits[j])-pad), min(n, int(hits[j])+pad)
+			k := j + 1
+			for k < len(hits) && int(hits[k])-pad <= we {
+				we = min(n, int(hits[k])+pad)
+				k++
+			}
+			// Never split a rune at a window edge.
+			for c := 0; c < 3 && ws > 0 && !utf8.RuneStart(view[ws]); c++ {
+				ws--
+			}
+			for c := 0; c < 3 && we < n && !utf8.RuneStart(view[we]); c++ {
+				we++
+			}
+			wh := hits[j:k]
+			for x := range wh {
+				wh[x] -= int32(ws)
+			}
+			*w = Window{Text: view[ws:we:we], Base: vs + int64(ws), Hits: wh, AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
+			for _, di := range gr.members {
+				st.Windows++
+				before := len(dst)
+				var err error
+				dst, err = e.dets[di].d.Detect(dst, w)
+				if err != nil {
+					st.Incomplete++
+				}
+				dst = e.checkNew(dst, before, di, w, st)
+			}
+			for x := range wh {
+				wh[x] += int32(ws)
+			}
+			j = k
+		}
+	}
+	// Keep owned findings; apply cues and the score floor.
+	out := dst[:base]
+	for _, f := range dst[base:] {
+		if f.Start < ownStart || f.Start >= ownEnd {
+			continue
+		}
+		c := &e.dets[e.byIDIndex(f.Rule)]
+		if len(c.cues) > 0 {
+			f.Score = clampScore(f.Score + cueDelta(c, view, int(f.Start-vs), int(f.End-vs)))
+		}
+		if f.Score < e.opts.MinScore {
+			st.Dropped++
+			continue
+		}
+		out = append(out, f)
+	}
+	slices.SortFunc(out[base:], compareFindings)
+	return out
+}
+
+func (e *Engine) byIDIndex(id string) int { return e.byID[id] }
+
+// checkNew validates the findings a detector appended after index before,
+// fills in Rule and Kind, clamps Score, and removes contract violations.
+func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats) []Finding {
+	sp := &e.dets[di].spec
+	lo, hi := w.Base, w.Base+int64(len(w.Text))
+	out := dst[:before]
+	for _, f := range dst[before:] {
+		if f.Start < lo || f.End > hi || f.Start >= f.End || f.End-f.Start > int64(sp.MaxLen) {
+			st.Invalid++
+			continue
+		}
+		f.Rule = sp.ID
+		if f.Kind == "" {
+			f.Kind = sp.Kind
+		}
+		f.Score = clampScore(f.Score)
+		out = append(out, f)
+	}
+	return out
+}
+
+func clampScore(s int) int { return min(100, max(0, s)) }
+
+// compareFindings orders findings by Start, longer first, then Rule.
+func compareFindings(a, b Finding) int {
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.End, a.End); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Kind, b.Kind)
+}
+
+func (e *Engine) sniffBinary(head []byte) bool {
+	return e.opts.Binary == BinaryStop && bytes.IndexByte(head[:min(len(head), SniffLen)], 0) >= 0
+}
+
+// AppendFind scans the whole of text and appends its findings to dst in
+// order of Start, with lines numbered. The results are those a Scanner
+// gives for the same bytes. It returns ErrBinary (and no findings) for
+// binary-looking text under BinaryStop. It does not retain text.
+func (e *Engine) AppendFind(dst []Finding, text []byte) ([]Finding, error) {
+	if e.sniffBinary(text) {
+		return dst, ErrBinary
+	}
+	sc := e.pool.Get().(*scratch)
+	defer e.pool.Put(sc)
+	var st Stats
+	n := int64(len(text))
+	line, lineOff := int64(1), int64(0)
+	for own := int64(0); own < n; {
+		ownEnd := min(n, own+int64(e.chunk))
+		vs, ve := max(0, own-int64(e.margin)), min(n, ownEnd+int64(e.margin))
+		first := len(dst)
+		dst = e.processView(sc, dst, text[vs:ve:ve], vs, vs == 0, ve == n, own, ownEnd, &st)
+		for i := first; i < len(dst); i++ {
+			line += int64(bytes.Count(text[lineOff:dst[i].Start], newline))
+			lineOff = dst[i].Start
+			dst[i].Line = line
+		}
+		own = ownEnd
+	}
+	return dst, nil
+}
+
+var newline = []byte{'\n'}

@@ -1,0 +1,11 @@
+module github.com/tidemark/tidemark
+
+go 1.25.0
+
+require (
+	github.com/dlclark/regexp2/v2 v2.12.0
+	github.com/nyaruka/phonenumbers v1.8.1
+	golang.org/x/text v0.40.0
+)
+
+require google.golang.org/protobuf v1.36.11 // indirect

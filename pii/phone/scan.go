@@ -1,0 +1,399 @@
+package phone
+
+import (
+	"github.com/tidemark/tidemark/detect"
+)
+
+// A piece is a run of digit groups joined by valid separators: the unit
+// the scanner splits into candidate numbers. Offsets are in the window.
+type piece struct {
+	n      int
+	gs, ge [maxGroups]int // group [start, end)
+	plus   bool           // '+' directly before group 0
+	open   bool           // '(' directly before group 0 (or before the '+')
+	lo, hi int            // usable groups [lo, hi) after glue checks
+}
+
+// A cand is a candidate number: its digits (without '+', IDD or a
+// bracketed trunk "(0)") and how it was written.
+type cand struct {
+	d    [maxDigits + 4]byte
+	n    int
+	intl bool // +CC or 00CC
+	idd  bool // written with 00
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+func isSep(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' }
+
+// validSep reports whether s, a maximal run of separator bytes between two
+// digit groups, is one people write inside a phone number: one space,
+// hyphen or dot, optionally with one bracket (" (", ") ", ")", "(").
+func validSep(s []byte) bool {
+	switch len(s) {
+	case 1:
+		return true
+	case 2:
+		a, b := s[0], s[1]
+		return a == ' ' && b == '(' || a == ')' && b == ' ' || a == ')' && b == '-' || a == '-' && b == '('
+	}
+	return false
+}
+
+// glueBefore reports whether a run starting at s is glued to the token
+// before it (so it is part of a word, a date, a time, an amount, ...).
+func glueBefore(t []byte, s int) bool {
+	if s == 0 {
+		return false
+	}
+	b := t[s-1]
+	switch {
+	case isAlnum(b):
+		return true
+	case b == '_' || b == '#' || b == '@' || b == '$' || b == '%' || b == '&' || b == '*' || b == '=' || b == '\\' || b == '^' || b == '~' || b == '|' || b == '/':
+		return true
+	case b == 0xA3 && s >= 2 && t[s-2] == 0xC2: // £
+		return true
+	case b == 0xAC && s >= 3 && t[s-2] == 0x82 && t[s-3] == 0xE2: // €
+		return true
+	case (b == '-' || b == '.') && s >= 2 && isAlnum(t[s-2]):
+		return true
+	case (b == ':' || b == ',') && s >= 2 && isDigit(t[s-2]):
+		return true
+	}
+	return false
+}
+
+// glueAfter is glueBefore for a run ending at e.
+func glueAfter(t []byte, e int) bool {
+	if e >= len(t) {
+		return false
+	}
+	a := t[e]
+	switch {
+	case isAlnum(a):
+		return true
+	case a == '_' || a == '#' || a == '@' || a == '$' || a == '%' || a == '&' || a == '*' || a == '=' || a == '\\' || a == '^' || a == '~' || a == '|' || a == '/':
+		return true
+	case (a == '-' || a == '.') && e+1 < len(t) && isAlnum(t[e+1]):
+		return true
+	case (a == ':' || a == ',') && e+1 < len(t) && isDigit(t[e+1]):
+		return true
+	case a == 0xC2 && e+1 < len(t) && t[e+1] == 0xA3: // £ after digits
+		return true
+	}
+	return false
+}
+
+// findPiece finds the piece around the digit at h. It returns the byte
+// range [s, e) the piece and its prefix/suffix context occupy and whether
+// the piece is usable (not longer than maxPiece or maxGroups).
+func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
+	// Back to the first group.
+	i := h
+	for i > 0 && isDigit(t[i-1]) {
+		i--
+	}
+	first := i
+	for {
+		j := i
+		for j > 0 && isSep(t[j-1]) && i-j < 3 {
+			j--
+		}
+		if j == i || j == 0 || !isDigit(t[j-1]) || !validSep(t[j:i]) {
+			break
+		}
+		k := j
+		for k > 0 && isDigit(t[k-1]) {
+			k--
+		}
+		i = k
+		if h-i > maxPiece {
+			break
+		}
+	}
+	first = i
+	// Forward, recording groups.
+	p.n = 0
+	ok = true
+	i = first
+	for {
+		k := i
+		for k < len(t) && isDigit(t[k]) {
+			k++
+		}
+		if p.n < maxGroups {
+			p.gs[p.n], p.ge[p.n] = i, k
+		}
+		p.n++
+		j := k
+		for j < len(t) && isSep(t[j]) && j-k < 3 {
+			j++
+		}
+		if j == k || j >= len(t) || !isDigit(t[j]) || !validSep(t[k:j]) {
+			e = k
+			break
+		}
+		i = j
+		if i-first > maxPiece {
+			// Too long: consume the rest of the run and give up.
+			for i < len(t) && (isDigit(t[i]) || isSep(t[i])) {
+				i++
+			}
+			return first, i, false
+		}
+	}
+	if p.n > maxGroups || h-first > maxPiece || e-first > maxPiece {
+		return first, e, false
+	}
+	s = first
+	p.plus, p.open = false, false
+	if s > 0 && t[s-1] == '+' {
+		p.plus = true
+		s--
+	}
+	if s > 0 && t[s-1] == '(' {
+		p.open = true
+		s--
+	}
+	if !p.plus && s > 0 && t[s-1] == '+' { // "+(44)"
+		p.plus = true
+		s--
+	}
+	return s, e, true
+}
+
+// Detect implements [detect.Detector].
+func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	t := w.Text
+	next := 0
+	var p piece
+	for _, h32 := range w.Hits {
+		h := int(h32)
+		if h < next {
+			continue
+		}
+		s, e, ok := findPiece(t, h, &p)
+		next = e
+		if !ok {
+			continue
+		}
+		// The piece and the bytes judged around it must be in the window.
+		if (s < 3 && !w.AtStart) || (e+2 >= len(t) && !w.AtEnd) {
+			continue
+		}
+		dst = d.pieceNumbers(dst, w, t, s, &p)
+	}
+	return dst, nil
+}
+
+// pieceNumbers splits a piece into numbers and appends the valid ones.
+func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte, s int, p *piece) []detect.Finding {
+	p.lo, p.hi = 0, p.n
+	if glueBefore(t, s) {
+		p.lo = 1
+	}
+	if glueAfter(t, p.ge[p.n-1]) {
+		p.hi = p.n - 1
+	}
+	if ipShaped(t, p) {
+		return dst
+	}
+	type num struct {
+		i, j int
+		res  uint32
+		intl bool
+		idd  bool
+	}
+	var found [maxGroups]num
+	nf := 0
+	for i := p.lo; i < p.hi; {
+		ok := false
+		for j := p.hi - 1; j >= i; j-- {
+			var c cand
+			if !d.build(t, p, i, j, &c) || !d.plausible(&c) {
+				continue
+			}
+			res, valid := d.validate(&c)
+			if !valid {
+				continue
+			}
+			found[nf] = num{i, j, res, c.intl, c.idd}
+			nf++
+			i, ok = j+1, true
+			break
+		}
+		if !ok {
+			i++
+		}
+	}
+	for k := 0; k < nf; k++ {
+		f := &found[k]
+		i, j := f.i, f.j
+		start := p.gs[i]
+		if f.intl && !f.idd {
+			start-- // the '+'
+		}
+		// A leading '(' is part of the match only when closed inside it.
+		if i == 0 && p.open && hasClose(t, start, p.ge[j]) {
+			start--
+		}
+		score := 55
+		switch {
+		case f.intl && !f.idd:
+			score = 60
+		case f.intl:
+			score = 55
+		case i == j:
+			score = 50
+		}
+		// Stray digit groups glued to the number by single separators
+		// make it less likely to be one.
+		if i > 0 && (k == 0 || found[k-1].j != i-1) {
+			score -= 15
+		}
+		if j < p.n-1 && (k == nf-1 || found[k+1].i != j+1) {
+			score -= 10
+		}
+		info := f.res & resInfoMask
+		if f.intl {
+			info |= 1 << 15
+		}
+		dst = append(dst, detect.Finding{
+			Start: w.Base + int64(start), End: w.Base + int64(p.ge[j]),
+			Score: score, Info: info,
+		})
+	}
+	return dst
+}
+
+func hasClose(t []byte, s, e int) bool {
+	for k := s; k < e; k++ {
+		if t[k] == ')' {
+			return true
+		}
+	}
+	return false
+}
+
+// ipShaped reports whether the piece is four dot-separated groups of at
+// most three digits (an IPv4 address) or a longer dotted run of short
+// groups (a version or OID).
+func ipShaped(t []byte, p *piece) bool {
+	if p.n < 3 {
+		return false
+	}
+	for g := 0; g < p.n; g++ {
+		if p.ge[g]-p.gs[g] > 3 {
+			return false
+		}
+		if g > 0 && t[p.gs[g]-1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// build fills c with the digits of groups i..j of p. It reports false if
+// the digits do not fit.
+func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
+	c.n = 0
+	c.intl = i == 0 && p.plus
+	c.idd = false
+	for g := i; g <= j; g++ {
+		gs, ge := p.gs[g], p.ge[g]
+		// A bracketed trunk "(0)" after the country code is dropped.
+		if c.intl && g == i+1 && ge-gs == 1 && t[gs] == '0' && gs > 0 && t[gs-1] == '(' && ge < len(t) && t[ge] == ')' {
+			continue
+		}
+		if c.n+ge-gs > len(c.d) {
+			return false
+		}
+		c.n += copy(c.d[c.n:], t[gs:ge])
+	}
+	if !c.intl && c.n > 2 && c.d[0] == '0' && c.d[1] == '0' {
+		// International dialling prefix 00 (011 in NANP regions).
+		c.intl, c.idd = true, true
+		c.n = copy(c.d[:], c.d[2:c.n])
+	} else if !c.intl && d.cc == 1 && c.n > 3 && c.d[0] == '0' && c.d[1] == '1' && c.d[2] == '1' {
+		c.intl, c.idd = true, true
+		c.n = copy(c.d[:], c.d[3:c.n])
+	}
+	return c.n <= maxDigits
+}
+
+// plausible is the cheap pre-check run before phonenumbers.
+func (d *Detector) plausible(c *cand) bool {
+	n := c.n
+	if c.intl {
+		if n < minIntlLen || n > maxDigits || c.d[0] == '0' {
+			return false
+		}
+		cc := callingCodes()
+		v := 0
+		for k := 0; k < 3; k++ {
+			v = v*10 + int(c.d[k]-'0')
+			if cc[v] {
+				return true
+			}
+		}
+		return false
+	}
+	if d.gb {
+		if c.d[0] != '0' {
+			return false
+		}
+		switch n {
+		case 10:
+			// 01xxx xxxxx areas and some 0500/0800 numbers.
+			return c.d[1] == '1' || (c.d[1] == '8' || c.d[1] == '5') && c.d[2] == '0' && c.d[3] == '0'
+		case 11:
+			switch c.d[1] {
+			case '1', '2', '3', '5', '7', '8', '9':
+				return true
+			}
+		}
+		return false
+	}
+	return n >= 6 && n <= 13
+}
+
+// fromMatch rebuilds a candidate from matched bytes (for Detail).
+func (c *cand) fromMatch(m []byte, regionCC int) bool {
+	c.n, c.intl, c.idd = 0, false, false
+	digits := 0
+	for k := 0; k < len(m); k++ {
+		b := m[k]
+		switch {
+		case isDigit(b):
+			// Skip a bracketed trunk "(0)" after a country code.
+			if c.intl && b == '0' && k > 0 && m[k-1] == '(' && k+1 < len(m) && m[k+1] == ')' && digits > 0 {
+				continue
+			}
+			if c.n == len(c.d) {
+				return false
+			}
+			c.d[c.n] = b
+			c.n++
+			digits++
+		case b == '+' && digits == 0:
+			c.intl = true
+		case isSep(b):
+		default:
+			return false
+		}
+	}
+	if !c.intl && c.n > 2 && c.d[0] == '0' && c.d[1] == '0' {
+		c.intl, c.idd = true, true
+		c.n = copy(c.d[:], c.d[2:c.n])
+	} else if !c.intl && regionCC == 1 && c.n > 3 && c.d[0] == '0' && c.d[1] == '1' && c.d[2] == '1' {
+		c.intl, c.idd = true, true
+		c.n = copy(c.d[:], c.d[3:c.n])
+	}
+	return c.n > 0 && c.n <= maxDigits
+}

@@ -1,0 +1,245 @@
+package bench
+
+import (
+	"bytes"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tidemark/tidemark"
+	"github.com/tidemark/tidemark/bench/corpus"
+	"github.com/tidemark/tidemark/detect"
+)
+
+// CorpusSize is the size of each benchmark corpus, generated once per
+// process with seed CorpusSeed.
+const (
+	CorpusSize = 16 << 20
+	CorpusSeed = 1
+	// RegexpSize is the prefix the standard-regexp baseline scans: it is
+	// about a hundred times slower, so it gets a smaller input (MB/s is
+	// still comparable).
+	RegexpSize = 1 << 20
+)
+
+var densities = []corpus.Density{corpus.Clean, corpus.Typical, corpus.Dense}
+
+var corpora = sync.OnceValue(func() map[corpus.Density][]byte {
+	m := map[corpus.Density][]byte{}
+	for _, d := range densities {
+		m[d], _ = corpus.Bytes(corpus.Config{Seed: CorpusSeed, Size: CorpusSize, Density: d})
+	}
+	return m
+})
+
+func compileSet(b *testing.B, name string) *detect.Engine {
+	b.Helper()
+	ds, err := Set(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(ds) == 0 {
+		b.Skipf("set %q has no detectors yet", name)
+	}
+	eng, err := detect.Compile(ds, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return eng
+}
+
+// BenchmarkScan measures each detector set on each corpus, three ways:
+// whole-buffer (Engine.AppendFind), streaming (Scanner over a
+// bytes.Reader) and parallel (Engine.ScanAt with 2 workers). Names:
+// BenchmarkScan/<corpus>/<set>/<mode>.
+func BenchmarkScan(b *testing.B) {
+	cs := corpora()
+	for _, d := range densities {
+		text := cs[d]
+		b.Run(d.String(), func(b *testing.B) {
+			for _, set := range SetNames {
+				b.Run(set, func(b *testing.B) {
+					eng := compileSet(b, set)
+					b.Run("whole", func(b *testing.B) { benchWhole(b, eng, text) })
+					b.Run("stream", func(b *testing.B) { benchStream(b, eng, text) })
+					b.Run("parallel", func(b *testing.B) { benchParallel(b, eng, text, 2) })
+				})
+			}
+		})
+	}
+}
+
+func benchWhole(b *testing.B, eng *detect.Engine, text []byte) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []detect.Finding
+	var err error
+	for b.Loop() {
+		dst, err = eng.AppendFind(dst[:0], text)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(dst)), "findings/op")
+}
+
+func benchStream(b *testing.B, eng *detect.Engine, text []byte) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	r := bytes.NewReader(text)
+	sc := eng.NewScanner(r)
+	n := 0
+	for b.Loop() {
+		r.Reset(text)
+		sc.Reset(r)
+		n = 0
+		for sc.Scan() {
+			n++
+		}
+		if err := sc.Err(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "findings/op")
+}
+
+func benchParallel(b *testing.B, eng *detect.Engine, text []byte, workers int) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	r := bytes.NewReader(text)
+	opt := &detect.ParallelOptions{Workers: workers}
+	n := 0
+	count := func(detect.Finding, []byte) error { n++; return nil }
+	for b.Loop() {
+		n = 0
+		if _, err := eng.ScanAt(r, int64(len(text)), opt, count); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "findings/op")
+}
+
+// BenchmarkBaseline measures, in the same run and on the same corpora, a
+// plain read loop (io.CopyBuffer to io.Discard through a 64 KiB buffer),
+// a bytes.IndexByte loop counting lines, and the naive standard-regexp
+// alternation (on the first RegexpSize bytes).
+func BenchmarkBaseline(b *testing.B) {
+	cs := corpora()
+	for _, d := range densities {
+		text := cs[d]
+		b.Run(d.String(), func(b *testing.B) {
+			b.Run("read", func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				buf := make([]byte, 64<<10)
+				r := bytes.NewReader(text)
+				for b.Loop() {
+					r.Reset(text)
+					if _, err := io.CopyBuffer(io.Discard, onlyReader{r}, buf); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("indexbyte", func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				n := 0
+				for b.Loop() {
+					n = 0
+					for rest := text; ; {
+						i := bytes.IndexByte(rest, '\n')
+						if i < 0 {
+							break
+						}
+						n++
+						rest = rest[i+1:]
+					}
+				}
+				b.ReportMetric(float64(n), "lines/op")
+			})
+			b.Run("regexp", func(b *testing.B) {
+				re := Naive()
+				small := text[:min(len(text), RegexpSize)]
+				b.SetBytes(int64(len(small)))
+				b.ReportAllocs()
+				n := 0
+				for b.Loop() {
+					n = len(re.FindAllIndex(small, -1))
+				}
+				b.ReportMetric(float64(n), "matches/op")
+			})
+		})
+	}
+}
+
+// onlyReader hides bytes.Reader's WriterTo so that io.CopyBuffer really
+// goes through the buffer.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+// BenchmarkDetector measures each detector of the default bundle alone,
+// whole-buffer, on the typical corpus: BenchmarkDetector/<id>.
+func BenchmarkDetector(b *testing.B) {
+	text := corpora()[corpus.Typical]
+	for _, d := range tidemark.Detectors() {
+		id := d.Spec().ID
+		b.Run(strings.ReplaceAll(id, "/", "."), func(b *testing.B) {
+			eng, err := detect.Compile([]detect.Detector{d}, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchWhole(b, eng, text)
+		})
+	}
+}
+
+// BenchmarkPackage measures each detector package of the default bundle
+// (the part of the ID before the last '/'), whole-buffer, on the typical
+// corpus: BenchmarkPackage/<package>.
+func BenchmarkPackage(b *testing.B) {
+	text := corpora()[corpus.Typical]
+	byPkg := map[string][]detect.Detector{}
+	for _, d := range tidemark.Detectors() {
+		id := d.Spec().ID
+		pkg := id[:strings.LastIndexByte(id, '/')]
+		byPkg[pkg] = append(byPkg[pkg], d)
+	}
+	for _, pkg := range slices.Sorted(func(yield func(string) bool) {
+		for k := range byPkg {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		b.Run(strings.ReplaceAll(pkg, "/", "."), func(b *testing.B) {
+			eng, err := detect.Compile(byPkg[pkg], nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchWhole(b, eng, text)
+		})
+	}
+}
+
+// BenchmarkChunkSize sweeps Options.ChunkSize for the full set on the
+// typical corpus, streaming: BenchmarkChunkSize/<KiB>.
+func BenchmarkChunkSize(b *testing.B) {
+	text := corpora()[corpus.Typical]
+	ds, _ := Set("all")
+	if len(ds) == 0 {
+		b.Skip("no detectors yet")
+	}
+	for _, kib := range []int{4, 16, 64, 256, 1024} {
+		b.Run(strconv.Itoa(kib)+"KiB", func(b *testing.B) {
+			eng, err := detect.Compile(ds, &detect.Options{ChunkSize: kib << 10})
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchStream(b, eng, text)
+		})
+	}
+}

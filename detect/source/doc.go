@@ -1,0 +1,33 @@
+// Package source reads the inputs an auditor is handed — plain text files,
+// WhatsApp chat exports, e-mail (.eml and mbox) and .zip archives of those —
+// and scans them with a [detect.Engine], attributing every finding to where
+// it was found: the file, the archive member, the chat message (index,
+// sender, timestamp) or the e-mail message, MIME part and header field.
+//
+// # Formats
+//
+// [Sniff] guesses a [Format] from a file name and its first bytes;
+// [Options].Format overrides it. Plain text is streamed through a
+// [detect.Scanner] (memory is bounded however long its lines); UTF-16 with
+// a byte-order mark and Windows-1252 are decoded to UTF-8 first. Chats and
+// e-mail are parsed by the subpackages [github.com/tidemark/tidemark/detect/source/whatsapp]
+// and [github.com/tidemark/tidemark/detect/source/mail], and each message
+// body, part or header is scanned as a unit of its own.
+//
+// # Offsets
+//
+// [Finding].Start and End are byte offsets into the unit named by the
+// finding's [Location]: for plain text and chat files, the file itself (after
+// decoding, for UTF-16 and Windows-1252 files); for e-mail, the decoded body
+// of the MIME part named by Location.Part, or the unfolded header line
+// "Name: value" when Location.Field names a header.
+//
+// # Limits
+//
+// Hostile inputs are bounded by [Limits]: total decompressed bytes,
+// archive nesting depth, number of archive members and MIME parts, and line
+// length for the line-oriented parsers. Exceeding one gives a [*LimitError]
+// that names the file and the limit; the other files of a scan go on.
+// Binary files (see [detect.ErrBinary]) are skipped and reported to
+// [Options].Skip, not treated as errors.
+package source

@@ -20,8 +20,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/tidemark/tidemark/bench/corpus"
 )
@@ -41,7 +39,7 @@ func main() {
 }
 
 func run(seed uint64, sizeStr, density, out, spansPath string, docs bool) error {
-	n, err := ParseSize(sizeStr)
+	n, err := corpus.ParseSize(sizeStr)
 	if err != nil {
 		return err
 	}
@@ -83,25 +81,4 @@ func closeIfFile(w io.Writer, err error) error {
 		}
 	}
 	return err
-}
-
-// ParseSize parses "4096", "64KiB", "16MiB", "1GiB" (also K, M, G, KB, MB,
-// GB, all binary multiples).
-func ParseSize(s string) (int64, error) {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, u := range []struct {
-		suf string
-		m   int64
-	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
-		if strings.HasSuffix(t, u.suf) {
-			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suf)), u.m
-			break
-		}
-	}
-	v, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || v < 0 {
-		return 0, fmt.Errorf("bad size %q", s)
-	}
-	return v * mult, nil
 }

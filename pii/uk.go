@@ -2,5 +2,295 @@ package pii
 
 import "github.com/tidemark/tidemark/detect"
 
+// Kinds of the UK identifier detectors. They are stable: they appear in
+// configuration, reports and golden files.
+const (
+	KindUKPostcode       detect.Kind = "uk.postcode"             // Royal Mail postcode
+	KindNINO             detect.Kind = "uk.nino"                 // National Insurance number
+	KindNHS              detect.Kind = "uk.nhs"                  // NHS number (England, Wales, Isle of Man)
+	KindCHI              detect.Kind = "uk.chi"                  // Scottish Community Health Index number
+	KindHC               detect.Kind = "uk.hc"                   // Northern Ireland Health and Care number
+	KindUKPassport       detect.Kind = "uk.passport"             // UK passport number
+	KindUKDrivingLicence detect.Kind = "uk.driving-licence"      // DVLA driver number
+	KindUKVehicleReg     detect.Kind = "uk.vehicle-registration" // number plate
+	KindUTR              detect.Kind = "uk.utr"                  // HMRC Unique Taxpayer Reference
+	KindUKVAT            detect.Kind = "uk.vat"                  // UK VAT registration number
+	KindUKElectoralRoll  detect.Kind = "uk.electoral-roll"       // elector number
+	KindUKSortCode       detect.Kind = "uk.sort-code"            // bank sort code alone
+	KindUKBankAccount    detect.Kind = "uk.bank-account"         // sort code with account number
+)
+
 // ukDetectors returns the UK identifier detectors.
-func ukDetectors() []detect.Detector { return nil }
+func ukDetectors() []detect.Detector {
+	return []detect.Detector{
+		NewUKPostcode(),
+		NewNINO(),
+		NewNHS(),
+		NewCHI(),
+		NewHC(),
+		NewUKPassport(),
+		NewUKDrivingLicence(),
+		NewUKVehicleReg(),
+		NewUTR(),
+		NewUKVAT(),
+		NewUKElectoralRoll(),
+		NewUKSortCode(),
+	}
+}
+
+// Shared byte helpers for the UK detectors. They are prefixed "uk" so
+// they cannot collide with the other files of package pii.
+
+func ukIsDigit(c byte) bool { return '0' <= c && c <= '9' }
+func ukIsUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func ukIsLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func ukIsLetter(c byte) bool {
+	return ukIsUpper(c) || ukIsLower(c)
+}
+func ukIsAlnum(c byte) bool { return ukIsDigit(c) || ukIsLetter(c) }
+
+func ukUpper(c byte) byte {
+	if ukIsLower(c) {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
+func ukLower(c byte) byte {
+	if ukIsUpper(c) {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// ukEdgeOK reports whether a candidate t[s:e] is far enough from the
+// window's edges to be judged: the bytes it and its boundary checks read
+// (need bytes on each side) are all inside the window, or the window edge
+// is the input's edge.
+func ukEdgeOK(w *detect.Window, s, e, need int) bool {
+	if s < need && !w.AtStart {
+		return false
+	}
+	if e+need > len(w.Text) && !w.AtEnd {
+		return false
+	}
+	return true
+}
+
+// ukTokenStart reports whether a token may start at t[s]: the byte before
+// is not a letter or digit.
+func ukTokenStart(t []byte, s int) bool { return s == 0 || !ukIsAlnum(t[s-1]) }
+
+// ukTokenEnd reports whether a token may end before t[e].
+func ukTokenEnd(t []byte, e int) bool { return e >= len(t) || !ukIsAlnum(t[e]) }
+
+// ukNumBefore reports whether a number may start at t[s]: no letter or
+// digit directly before, no sign, and no digit joined to it by a
+// separator that makes it part of a longer number ("1,234", "12.5",
+// "2024-" or, when space is true, "12 345").
+func ukNumBefore(t []byte, s int, space bool) bool {
+	if s == 0 {
+		return true
+	}
+	c := t[s-1]
+	if ukIsAlnum(c) || c == '+' {
+		return false
+	}
+	if s >= 2 && ukIsDigit(t[s-2]) {
+		switch c {
+		case '-', '.', ',', '/', ':':
+			return false
+		case ' ':
+			return !space
+		}
+	}
+	return true
+}
+
+// ukNumAfter is ukNumBefore for the end of a number at t[e].
+func ukNumAfter(t []byte, e int, space bool) bool {
+	if e >= len(t) {
+		return true
+	}
+	c := t[e]
+	if ukIsAlnum(c) {
+		return false
+	}
+	if e+1 < len(t) && ukIsDigit(t[e+1]) {
+		switch c {
+		case '-', '.', ',', '/', ':':
+			return false
+		case ' ':
+			return !space
+		}
+	}
+	return true
+}
+
+// ukDigits holds the digits of a candidate without separators.
+type ukDigits struct {
+	d [20]byte // digit values 0..9
+	n int
+}
+
+// ukGroups matches digit groups at t[s:] whose lengths are given by
+// groups (each byte one group length), joined by one separator from seps
+// used consistently. It returns the end of the match, the separator used
+// (0 if none) and the digits. Groups of length 0 end the pattern.
+func ukGroups(t []byte, s int, groups string, seps string, dg *ukDigits) (e int, sep byte, ok bool) {
+	i := s
+	dg.n = 0
+	for gi := 0; gi < len(groups); gi++ {
+		if gi > 0 {
+			if i >= len(t) {
+				return 0, 0, false
+			}
+			c := t[i]
+			if sep == 0 {
+				if !ukIn(c, seps) {
+					return 0, 0, false
+				}
+				sep = c
+			} else if c != sep {
+				return 0, 0, false
+			}
+			i++
+		}
+		for k := 0; k < int(groups[gi]); k++ {
+			if i >= len(t) || !ukIsDigit(t[i]) || dg.n == len(dg.d) {
+				return 0, 0, false
+			}
+			dg.d[dg.n] = t[i] - '0'
+			dg.n++
+			i++
+		}
+	}
+	if i < len(t) && ukIsDigit(t[i]) {
+		return 0, 0, false
+	}
+	return i, sep, true
+}
+
+func ukIn(c byte, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if set[i] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// ukDigitRunStart returns the start of the run of digits containing t[i].
+func ukDigitRunStart(t []byte, i int) int {
+	for i > 0 && ukIsDigit(t[i-1]) {
+		i--
+	}
+	return i
+}
+
+// ukDigitRunEnd returns the end of the run of digits starting at or
+// containing t[i].
+func ukDigitRunEnd(t []byte, i int) int {
+	for i < len(t) && ukIsDigit(t[i]) {
+		i++
+	}
+	return i
+}
+
+// ukMod11 returns the NHS-style modulus 11 check digit of the first n
+// digits (weights n+1 down to 2), or 10 when no check digit is possible.
+func ukMod11(d []byte) int {
+	sum := 0
+	w := len(d) + 1
+	for _, x := range d {
+		sum += int(x) * w
+		w--
+	}
+	c := 11 - sum%11
+	if c == 11 {
+		c = 0
+	}
+	return c
+}
+
+// ukAllSame reports whether all digits are equal.
+func ukAllSame(d []byte) bool {
+	for _, x := range d[1:] {
+		if x != d[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// ukHasCue reports whether one of the '|'-separated lower-case words
+// occurs whole, ignoring ASCII case, in t[lo:hi] (clamped to t). A space
+// in a word matches a run of spaces, tabs, line breaks, '-', '_', '.' or
+// ':', as in engine cues. The whole-word check reads t[lo-1] and t[hi].
+func ukHasCue(t []byte, lo, hi int, words string) bool {
+	lo, hi = max(lo, 0), min(hi, len(t))
+	for i := lo; i < hi; i++ {
+		c := ukLower(t[i])
+		if !ukIsLetter(c) && !ukIsDigit(c) && c != '&' {
+			continue
+		}
+		if i > 0 && ukIsAlnum(t[i-1]) {
+			continue
+		}
+		for ws := 0; ws < len(words); {
+			we := ws
+			for we < len(words) && words[we] != '|' {
+				we++
+			}
+			if words[ws] == c {
+				if end, ok := ukMatchWord(t[:hi], i, words[ws:we]); ok && (end >= len(t) || !ukIsAlnum(t[end])) {
+					return true
+				}
+			}
+			ws = we + 1
+		}
+	}
+	return false
+}
+
+func ukMatchWord(b []byte, i int, word string) (int, bool) {
+	for k := 0; k < len(word); k++ {
+		if word[k] == ' ' {
+			j := i
+			for j < len(b) && ukIsCueSep(b[j]) {
+				j++
+			}
+			if j == i {
+				return 0, false
+			}
+			i = j
+			continue
+		}
+		if i >= len(b) || ukLower(b[i]) != word[k] {
+			return 0, false
+		}
+		i++
+	}
+	return i, true
+}
+
+func ukIsCueSep(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '-', '_', '.', ':':
+		return true
+	}
+	return false
+}
+
+// ukFinding builds a finding for t[s:e] of window w.
+func ukFinding(w *detect.Window, s, e, score int, info uint32) detect.Finding {
+	return detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info}
+}
+
+// ukCues builds a cue list; words are "word:delta" pairs given as
+// arguments of Cue values for readability.
+func ukCue(word string, delta int) detect.Cue { return detect.Cue{Word: word, Delta: delta} }
+
+func ukCueBefore(word string, delta int) detect.Cue {
+	return detect.Cue{Word: word, Delta: delta, Side: detect.Before}
+}

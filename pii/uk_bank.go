@@ -1,0 +1,178 @@
+package pii
+
+import "github.com/tidemark/tidemark/detect"
+
+// Info values of [NewUKSortCode] findings.
+const (
+	UKSortAlone   uint32 = 1 // a sort code on its own (Kind uk.sort-code)
+	UKSortBare    uint32 = 2 // six undivided digits after "sort code" (Kind uk.sort-code)
+	UKSortThenAcc uint32 = 3 // sort code, then account number (Kind uk.bank-account)
+	UKAccThenSort uint32 = 4 // account number, then sort code (Kind uk.bank-account)
+)
+
+// ukSortGap is the most bytes allowed between a sort code and its account
+// number.
+const ukSortGap = 40
+
+// NewUKSortCode returns a detector for UK bank sort codes and for sort
+// code + account number pairs.
+//
+// Matches: a sort code as three pairs of digits joined by dashes or
+// spaces (12-34-56, 12 34 56); six undivided digits only right after
+// "sort code" (within 32 bytes before). When an eight-digit account
+// number (12345678 or 1234 5678) lies within 40 bytes after or before the
+// sort code, with no other digits and at most one line break between
+// them, one finding of Kind uk.bank-account spans both; otherwise the
+// finding is the sort code alone (Kind uk.sort-code). Never inside a
+// longer number (so dates such as 12-03-2024 are not candidates).
+//
+// Validation: sort codes and account numbers have no public check digit
+// (modulus checking needs Pay.UK's licensed tables); codes of all zeros
+// are rejected.
+//
+// Triggers: ASCII digits.
+//
+// Scores: pair 60; sort code alone 15, six bare digits 30; +45 near
+// "sort code" or "sortcode", +15 near "account" or "acc no", +10 near
+// "bank", "BACS" or "payee"; −40 near "DOB" or "born", −30 near "date",
+// "tel" or "phone", −20 near "invoice" or "order". Info holds UKSort*
+// values.
+//
+// Known false positives: dates written dd-mm-yy (they score low unless
+// "sort code" is near) and other dd-dd-dd codes next to eight-digit
+// numbers. Known false negatives: sort codes written with dots or
+// slashes, and account numbers of other lengths.
+func NewUKSortCode() detect.Detector { return ukSortCode{} }
+
+type ukSortCode struct{}
+
+var _ detect.Detector = ukSortCode{}
+
+func (ukSortCode) Spec() detect.Spec {
+	return detect.Spec{
+		ID: "pii/uk-sort-code", Kind: KindUKSortCode, MaxLen: 60,
+		Triggers: detect.Triggers{Bytes: detect.Digits},
+		Cues: detect.Cues{Radius: 64, Words: []detect.Cue{
+			ukCue("sort code", 45), ukCue("sortcode", 45), ukCue("account", 15), ukCue("acc no", 15),
+			ukCue("bank", 10), ukCue("bacs", 10), ukCue("payee", 10), ukCue("dob", -40), ukCue("born", -40),
+			ukCue("date", -30), ukCue("tel", -30), ukCue("phone", -30), ukCue("invoice", -20), ukCue("order", -20),
+		}},
+		Description: "UK bank sort code, alone or with an 8-digit account number",
+	}
+}
+
+func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	t := w.Text
+	next := 0
+	var dg ukDigits
+	for _, h := range w.Hits {
+		i := int(h)
+		if i < next {
+			continue
+		}
+		s := ukDigitRunStart(t, i)
+		de := ukDigitRunEnd(t, i)
+		next = de
+		if (s < ukSortGap+12 && !w.AtStart) || (de+ukSortGap+12 > len(t) && !w.AtEnd) {
+			continue
+		}
+		var e int
+		var sep byte
+		bare := false
+		switch de - s {
+		case 2:
+			var ok bool
+			if e, sep, ok = ukGroups(t, s, "\x02\x02\x02", "- ", &dg); !ok || !ukNumBefore(t, s, sep == ' ') {
+				continue
+			}
+		case 6:
+			if !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCue(t, s-32, s, "sort code|sortcode") {
+				continue
+			}
+			e, bare = de, true
+			ukGroups(t, s, "\x06", "", &dg)
+		default:
+			continue
+		}
+		if ukAllZero(dg.d[:6]) {
+			continue
+		}
+		if ae, ok := ukAccountAfter(t, e); ok {
+			next = ae
+			dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(ae), Score: 60, Kind: KindUKBankAccount, Info: UKSortThenAcc})
+			continue
+		}
+		if as, ok := ukAccountBefore(t, s); ok {
+			next = e
+			dst = append(dst, detect.Finding{Start: w.Base + int64(as), End: w.Base + int64(e), Score: 60, Kind: KindUKBankAccount, Info: UKAccThenSort})
+			continue
+		}
+		if !ukNumAfter(t, e, sep == ' ') {
+			continue
+		}
+		next = e
+		if bare {
+			dst = append(dst, ukFinding(w, s, e, 30, UKSortBare))
+		} else {
+			dst = append(dst, ukFinding(w, s, e, 15, UKSortAlone))
+		}
+	}
+	return dst, nil
+}
+
+// ukAccountAt matches an account number (8 digits, or 4-4 with a space)
+// at t[j] and returns its end.
+func ukAccountAt(t []byte, j int) (int, bool) {
+	var dg ukDigits
+	if e, _, ok := ukGroups(t, j, "\x08", "", &dg); ok && ukNumBefore(t, j, false) && ukNumAfter(t, e, false) && !ukAllZero(dg.d[:8]) {
+		return e, true
+	}
+	if e, _, ok := ukGroups(t, j, "\x04\x04", " ", &dg); ok && ukNumBefore(t, j, true) && ukNumAfter(t, e, true) && !ukAllZero(dg.d[:8]) {
+		return e, true
+	}
+	return 0, false
+}
+
+// ukAccountAfter looks for an account number after a sort code ending at
+// t[e]: the first digit within ukSortGap bytes must start one.
+func ukAccountAfter(t []byte, e int) (int, bool) {
+	nl := 0
+	for j := e; j < len(t) && j <= e+ukSortGap; j++ {
+		c := t[j]
+		if ukIsDigit(c) {
+			return ukAccountAt(t, j)
+		}
+		if c == '\n' {
+			if nl++; nl > 1 {
+				return 0, false
+			}
+		}
+	}
+	return 0, false
+}
+
+// ukAccountBefore looks for an account number ending within ukSortGap
+// bytes before a sort code starting at t[s].
+func ukAccountBefore(t []byte, s int) (int, bool) {
+	nl := 0
+	for j := s - 1; j >= 0 && j >= s-1-ukSortGap; j-- {
+		c := t[j]
+		if ukIsDigit(c) {
+			// t[j] is the last digit of the number before.
+			st := ukDigitRunStart(t, j)
+			if j+1-st == 4 && st >= 5 && t[st-1] == ' ' && ukIsDigit(t[st-2]) {
+				st = ukDigitRunStart(t, st-2)
+			}
+			if end, ok := ukAccountAt(t, st); ok && end == j+1 {
+				return st, true
+			}
+			return 0, false
+		}
+		if c == '\n' {
+			if nl++; nl > 1 {
+				return 0, false
+			}
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,231 @@
+package names
+
+import "github.com/tidemark/tidemark/detect"
+
+// Evidence kinds, stored in bits 16-19 of Finding.Info.
+const (
+	evNone       = iota
+	evTitle      // Mr, Dr, Baroness before the name
+	evSalutation // Dear Matt, / Thanks, Jo
+	evSignoff    // Kind regards\nSarah Jones
+	evSender     // chat-export sender field: "] Matt Hancock: "
+	evHeader     // From:/To:/Cc: display name
+	evEmail      // Name <user@example.com>
+	evMention    // @Sarah
+	evJob        // Health Secretary Matt Hancock
+	evVerb       // Sarah said
+)
+
+var evidenceNames = [...]string{"", "title", "salutation", "sign-off", "chat-sender", "header", "email-display", "mention", "job-title", "verb"}
+
+// Info layout.
+const (
+	infoCountMask   = 0xf // name tokens in the span (particles included)
+	infoSurnameSh   = 4   // index of the first surname token; 0xf: none
+	infoTitleSh     = 8   // title id (1-based into the [title] list), 6 bits
+	infoEvidenceSh  = 16  // evidence kind, 4 bits
+	infoAllCaps     = 1 << 20
+	infoNoSurname   = 0xf
+	infoTitleBits   = 0x3f
+	infoEvidenceBit = 0xf
+)
+
+// ctx is what Detect learns about the bytes around a run.
+type ctx struct {
+	sentStart bool // first token starts a sentence or a line
+	lineStart bool // only spaces before it on its line
+	evidence  int  // strongest positive evidence kind
+	strong    bool // evidence is structural (salutation, sender, header...)
+	leftPrep  bool // in/at/the/of just before
+	negLeft   bool // New/St/North just before: a place
+	verb      bool // said/wrote just after
+	terminal  bool // followed by , ! ? . : newline or end
+	digitNext bool // followed by a number: a date
+	fontNext  bool // followed by "font" or "pt"
+}
+
+// Detect implements [detect.Detector].
+func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	lx := lexiconOnce()
+	t := w.Text
+	var toks [maxToks]token
+	done := -1 // end of the last run examined: hits before it are inside it
+	for _, h32 := range w.Hits {
+		p := int(h32)
+		if p < done {
+			continue
+		}
+		if p == 0 {
+			if !w.AtStart {
+				continue
+			}
+		} else if wordBefore(t, p) {
+			continue
+		}
+		tk, edge := lx.scanToken(t, p)
+		if edge && !w.AtEnd {
+			continue
+		}
+		if !chainable(&tk) {
+			done = int(tk.e)
+			continue
+		}
+		if d.continues(lx, t, p, w.AtStart) {
+			continue
+		}
+		nt, end, ok := d.run(lx, t, &tk, &toks, w.AtEnd)
+		done = end
+		if !ok {
+			continue
+		}
+		dst = d.score(lx, dst, w, toks[:nt])
+	}
+	return dst, nil
+}
+
+// continues reports whether the capitalised token at t[p] continues a run
+// that starts earlier (so it is examined with that run, not alone).
+func (d *Detector) continues(lx *lexicon, t []byte, p int, atStart bool) bool {
+	if p >= 2 && t[p-1] == '.' && isUpper(t[p-2]) && (p == 2 && atStart || p > 2 && !wordBefore(t, p-2)) {
+		return true // J.R.R.: glued initials
+	}
+	if p < 3 || t[p-1] != ' ' {
+		return false
+	}
+	prev, ok := lx.prevToken(t, p-1, atStart)
+	if !ok {
+		return false
+	}
+	if prev.flags&fDot != 0 && prev.flags&fInitial == 0 && prev.role&rTitle == 0 {
+		return false // "Smith. John": a full stop ends the run
+	}
+	if isParticle(&prev) {
+		// van Beethoven, de la Cruz: look one or two particles further back.
+		for k := 0; k < 2; k++ {
+			q := int(prev.s)
+			if q < 3 || t[q-1] != ' ' {
+				return false
+			}
+			pp, ok := lx.prevToken(t, q-1, atStart)
+			if !ok {
+				return false
+			}
+			if chainable(&pp) {
+				return true
+			}
+			if !isParticle(&pp) {
+				return false
+			}
+			prev = pp
+		}
+		return false
+	}
+	return chainable(&prev)
+}
+
+// prevToken returns the token that ends just before the space at t[sp],
+// if there is one whose extent is known.
+func (lx *lexicon) prevToken(t []byte, sp int, atStart bool) (token, bool) {
+	q := sp - 1
+	if t[q] == '.' {
+		q--
+	}
+	if q < 0 || !(isLetter(t[q]) || t[q] >= 0x80) {
+		return token{}, false
+	}
+	// Walk back over the word (bounded), then re-scan it forwards.
+	lo := max(0, sp-maxTokLen-4)
+	s := q
+	for s > lo && (isLetter(t[s-1]) || t[s-1] >= 0x80 || t[s-1] == '\'' || t[s-1] == '-') {
+		s--
+	}
+	for s < q && !isLetter(t[s]) && !(t[s] >= 0xC0 && t[s] != 0xE2) {
+		s++
+	}
+	if s == lo && lo > 0 {
+		return token{}, false // too long to be a name token
+	}
+	if s == 0 && !atStart {
+		return token{}, false
+	}
+	if s > 0 && wordBefore(t, s) && !(q == s && t[s-1] == '.' && s >= 2 && isUpper(t[s-2])) {
+		return token{}, false // glued initials (J.R.R.) are the exception
+	}
+	tk, _ := lx.scanToken(t, s)
+	if int(tk.next) != sp {
+		return token{}, false
+	}
+	return tk, true
+}
+
+// run collects the run of name tokens starting with first. It returns the
+// number of tokens, the end of the examined bytes, and false when the run
+// reaches the window's edge.
+func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token, atEnd bool) (int, int, bool) {
+	n := len(t)
+	toks[0] = *first
+	nt := 1
+	start := int(first.s)
+	for nt < maxToks {
+		last := &toks[nt-1]
+		j := int(last.next)
+		if last.flags&fPossessive != 0 {
+			break
+		}
+		var q int
+		switch {
+		case last.flags&fDot != 0 && j < n && isUpper(t[j]) && last.flags&fInitial != 0:
+			q = j // J.R.R.
+		case j+1 < n && t[j] == ' ' && isLetter(t[j+1]):
+			q = j + 1
+		default:
+			if j+1 >= n && !atEnd {
+				return 0, j, false
+			}
+			return nt, j, true
+		}
+		if last.flags&fDot != 0 && last.flags&fInitial == 0 && last.role&rTitle == 0 {
+			break // a full stop after a word ends the sentence
+		}
+		tk, edge := lx.scanToken(t, q)
+		if edge && !atEnd {
+			return 0, int(tk.e), false
+		}
+		if isParticle(&tk) {
+			// Up to two particles, then a capitalised token.
+			var parts [2]token
+			np := 0
+			for isParticle(&tk) && np < 2 {
+				parts[np] = tk
+				np++
+				j2 := int(tk.next)
+				if !(j2+1 < n && t[j2] == ' ' && isLetter(t[j2+1])) {
+					if j2+1 >= n && !atEnd {
+						return 0, j2, false
+					}
+					return nt, int(last.next), true
+				}
+				tk, edge = lx.scanToken(t, j2+1)
+				if edge && !atEnd {
+					return 0, int(tk.e), false
+				}
+			}
+			if !chainable(&tk) || int(tk.e)-start > maxLen || nt+np+1 > maxToks {
+				return nt, int(last.next), true
+			}
+			for k := 0; k < np; k++ {
+				toks[nt] = parts[k]
+				nt++
+			}
+			toks[nt] = tk
+			nt++
+			continue
+		}
+		if !chainable(&tk) || int(tk.e)-start > maxLen {
+			break
+		}
+		toks[nt] = tk
+		nt++
+	}
+	return nt, int(toks[nt-1].next), true
+}

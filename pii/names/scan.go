@@ -1,0 +1,247 @@
+package names
+
+// Byte-level tokenizing shared by Detect and Detail. Everything here works
+// on the window text without allocating.
+
+const (
+	maxLen    = 64 // longest reported span, and longest run of capitals considered
+	radius    = 64 // context read on each side of a span
+	maxToks   = 10 // tokens in a run of capitals
+	maxTokLen = 40 // longer "words" are not names
+)
+
+// token flags
+const (
+	fCap        = 1 << iota // first letter is an ASCII capital
+	fAllCaps                // two or more letters, all capitals
+	fInitial                // a single capital letter, maybe with a dot
+	fDot                    // the token is followed by '.', included in next
+	fPossessive             // followed by 's or ’s, not part of the token
+	fHyphen                 // contains a hyphen
+	fNonASCII               // contains non-ASCII letters
+	fCode                   // glued to code-like bytes: digits, '_', '@', '/'
+)
+
+type token struct {
+	s, e   int32 // token bytes (without a trailing '.' or 's)
+	next   int32 // first byte after the token, its dot and its 's
+	flags  uint16
+	role   role
+	h      uint64 // hash of the whole token
+	hFirst uint64 // hash of the part before the first hyphen (fHyphen)
+	hLast  uint64 // hash of the part after the last hyphen (fHyphen)
+}
+
+func isUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
+func isLower(c byte) bool  { return 'a' <= c && c <= 'z' }
+func isLetter(c byte) bool { return isUpper(c) || isLower(c) }
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
+// isRightQuote reports whether t[i:] starts with U+2019 (’).
+func isRightQuote(t []byte, i int) bool {
+	return i+2 < len(t) && t[i] == 0xE2 && t[i+1] == 0x80 && t[i+2] == 0x99
+}
+
+// letterAt reports whether a letter (ASCII, or a non-ASCII rune outside
+// the E2 punctuation block) starts at t[i].
+func letterAt(t []byte, i int) bool {
+	if i >= len(t) {
+		return false
+	}
+	c := t[i]
+	return isLetter(c) || (c >= 0xC0 && c != 0xE2)
+}
+
+// wordBefore reports whether the byte before t[i] belongs to a word or
+// to code: a letter, digit, '_' or a non-ASCII letter, or a joiner
+// ('\”, '-', '/', '.', '\\', '=', '#') glued to such a byte. i > 0.
+func wordBefore(t []byte, i int) bool {
+	c := t[i-1]
+	switch {
+	case isLetter(c) || isDigit(c) || c == '_':
+		return true
+	case c >= 0x80:
+		// Find the rune's lead byte.
+		j := i - 1
+		for k := 0; k < 3 && j > 0 && t[j]&0xC0 == 0x80; k++ {
+			j--
+		}
+		if t[j] == 0xE2 {
+			// ’ between letters (O’Brien) joins; other punctuation does not.
+			return isRightQuote(t, j) && j > 0 && (isLetter(t[j-1]) || t[j-1] >= 0x80)
+		}
+		return true
+	case c == '\'' || c == '-' || c == '/' || c == '\\' || c == '=' || c == '#' || c == '.' || c == '$' || c == '%' || c == '+' || c == '*':
+		return i >= 2 && (isLetter(t[i-2]) || isDigit(t[i-2]) || t[i-2] >= 0x80 || t[i-2] == '_')
+	}
+	return false
+}
+
+// scanToken reads the word starting at t[p] (a letter). It reports
+// edge when the word runs into the end of t, so its extent is unknown.
+func (lx *lexicon) scanToken(t []byte, p int) (tk token, edge bool) {
+	n := len(t)
+	h := uint64(hashOffset)
+	hf, hl := uint64(0), uint64(hashOffset)
+	var upper, lower, letters int
+	var flags uint16
+	i := p
+loop:
+	for i < n {
+		c := t[i]
+		switch {
+		case isUpper(c):
+			upper++
+			letters++
+			c += 'a' - 'A'
+			h = (h ^ uint64(c)) * hashPrime
+			hl = (hl ^ uint64(c)) * hashPrime
+			i++
+		case isLower(c):
+			lower++
+			letters++
+			h = (h ^ uint64(c)) * hashPrime
+			hl = (hl ^ uint64(c)) * hashPrime
+			i++
+		case c == '\'' || isRightQuote(t, i):
+			w := 1
+			if c != '\'' {
+				w = 3
+			}
+			if i+w >= n {
+				edge = true
+				break loop
+			}
+			nc := t[i+w]
+			if nc == 's' || nc == 'S' {
+				// 's at the end of a word is a possessive.
+				if i+w+1 >= n {
+					edge = true
+					break loop
+				}
+				if !letterAt(t, i+w+1) {
+					flags |= fPossessive
+					break loop
+				}
+			}
+			if !isLetter(nc) {
+				break loop
+			}
+			i += w // O'Brien: the apostrophe is not hashed
+		case c == '-':
+			if i+1 >= n {
+				edge = true
+				break loop
+			}
+			if !isLetter(t[i+1]) {
+				break loop
+			}
+			if flags&fHyphen == 0 {
+				hf = hl
+			}
+			flags |= fHyphen
+			h = (h ^ '-') * hashPrime
+			hl = hashOffset
+			i++
+		case c >= 0xC0 && c != 0xE2:
+			flags |= fNonASCII
+			letters++
+			h = (h ^ uint64(c)) * hashPrime
+			hl = (hl ^ uint64(c)) * hashPrime
+			i++
+			for i < n && t[i]&0xC0 == 0x80 {
+				h = (h ^ uint64(t[i])) * hashPrime
+				hl = (hl ^ uint64(t[i])) * hashPrime
+				i++
+			}
+		default:
+			break loop
+		}
+		if i-p > maxTokLen {
+			flags |= fCode // absurdly long: not a name
+			for i < n && letterAt(t, i) {
+				i++
+			}
+			break
+		}
+	}
+	if i >= n {
+		edge = true
+	}
+	tk.s, tk.e = int32(p), int32(i)
+	next := i
+	if isUpper(t[p]) {
+		flags |= fCap
+		if letters == 1 && upper == 1 {
+			flags |= fInitial
+		} else if lower == 0 && upper >= 2 {
+			flags |= fAllCaps
+		}
+	}
+	if flags&fPossessive != 0 {
+		if t[i] == '\'' {
+			next = i + 2
+		} else {
+			next = i + 4
+		}
+	} else if i < n {
+		c := t[i]
+		switch {
+		case c == '.':
+			// A dot after an initial or a title (J. Smith, Mr. Smith) is
+			// eaten; a dot glued to a letter or digit is a domain or code.
+			if i+1 >= n {
+				edge = true
+			} else if isLetter(t[i+1]) && flags&fInitial == 0 || isDigit(t[i+1]) {
+				flags |= fCode
+			} else {
+				flags |= fDot
+				next = i + 1
+			}
+		case isDigit(c) || c == '_' || c == '@' || c == '/' || c == '\\' || c == '=' || c == '(' || c == '[' || c == '{' || c == '<' || c == '>' || c == '$' || c == '%' || c == '+' || c == '&' && i+1 < n && t[i+1] != ' ':
+			flags |= fCode
+		}
+	}
+	tk.next = int32(next)
+	tk.flags = flags
+	tk.h = h
+	tk.role = lx.lookup(h)
+	if flags&fHyphen != 0 {
+		tk.hFirst, tk.hLast = hf, hl
+		if tk.role&(givenMask|surnameMask) == 0 {
+			// Smith-Jones, Jean-Luc: combine the parts.
+			rf, rl := lx.lookup(hf), lx.lookup(hl)
+			g := rf.given() // the given part comes first
+			s := max(rf.surname(), rl.surname())
+			if rf&(givenMask|surnameMask) != 0 && rl&(givenMask|surnameMask) != 0 {
+				tk.role = role(g) | role(s)<<surnameShift
+			}
+		}
+	}
+	return tk, edge
+}
+
+// chainable reports whether a capitalised token can be part of a run of
+// name tokens. It depends on the token alone, so that Detect decides the
+// same way whichever window it sees the run in.
+func chainable(tk *token) bool {
+	if tk.flags&fCap == 0 || tk.flags&fCode != 0 {
+		return false
+	}
+	if tk.flags&fInitial != 0 {
+		return true
+	}
+	r := tk.role
+	if r&(rStop|rJob|rSalute|rSignoff) != 0 && r&rTitle == 0 {
+		return false
+	}
+	if tk.flags&fAllCaps != 0 && r&(givenMask|surnameMask|rTitle|rOrg) == 0 {
+		return false // acronym: NHS, HMRC, PPE
+	}
+	return true
+}
+
+// isParticle reports whether tk is a lower-case surname particle.
+func isParticle(tk *token) bool {
+	return tk.flags&(fCap|fCode|fPossessive|fDot) == 0 && tk.role&rParticle != 0
+}

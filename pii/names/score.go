@@ -1,0 +1,443 @@
+package names
+
+import "github.com/tidemark/tidemark/detect"
+
+// wordAt hashes the ASCII word t[s:e] and looks it up.
+func (lx *lexicon) wordRole(t []byte, s, e int) role {
+	h := uint64(hashOffset)
+	for i := s; i < e; i++ {
+		c := t[i]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * hashPrime
+	}
+	return lx.lookup(h)
+}
+
+// wordEndingAt finds the ASCII word ending just before t[e] (e exclusive),
+// at most 16 bytes long and not before lo. It returns its start, or -1.
+func wordEndingAt(t []byte, e, lo int) int {
+	s := e
+	for s > lo && s > e-16 && isLetter(t[s-1]) {
+		s--
+	}
+	if s == e || s > lo && (isLetter(t[s-1]) || isDigit(t[s-1])) {
+		return -1
+	}
+	return s
+}
+
+// left examines the bytes before a run that starts at s.
+func (lx *lexicon) left(t []byte, s int, atStart bool, c *ctx) {
+	lo := max(0, s-radius)
+	i := s - 1
+	if i >= 0 && t[i] == '@' {
+		c.evidence, c.strong = evMention, true
+		return
+	}
+	for i >= lo && (t[i] == ' ' || t[i] == '\t' || t[i] == '"' || t[i] == '(' || t[i] == '\'' || t[i] == '*') {
+		i--
+	}
+	if i < lo {
+		if i < 0 && atStart {
+			c.sentStart, c.lineStart = true, true
+		}
+		return
+	}
+	switch ch := t[i]; {
+	case ch == '\n' || ch == '\r':
+		c.sentStart, c.lineStart = true, true
+		// Sign-off: the previous line (or the one before a blank line)
+		// ends with Regards, Thanks, Cheers...
+		j := i
+		for k := 0; k < 2; k++ {
+			for j >= lo && (t[j] == '\n' || t[j] == '\r') {
+				j--
+			}
+			for j >= lo && (t[j] == ',' || t[j] == '.' || t[j] == '!' || t[j] == ' ' || t[j] == '-') {
+				j--
+			}
+			if j >= lo && isLetter(t[j]) {
+				break
+			}
+			if j < lo || t[j] != '\n' {
+				break
+			}
+		}
+		if j >= lo && isLetter(t[j]) {
+			if ws := wordEndingAt(t, j+1, lo); ws >= 0 && lx.wordRole(t, ws, j+1)&rSignoff != 0 {
+				c.evidence, c.strong = evSignoff, true
+			}
+		}
+	case ch == ']':
+		c.sentStart, c.lineStart = true, true
+		if i > lo && (isDigit(t[i-1]) || isLetter(t[i-1])) {
+			c.evidence = evSender // confirmed by a ':' after the name
+		}
+	case ch == '-' && i > lo && t[i-1] == ' ':
+		c.sentStart = true
+		if i-1 > lo && isDigit(t[i-2]) {
+			c.evidence = evSender // "21:14 - Name: "
+		}
+	case ch == ':':
+		c.sentStart = true
+		// From: / To: / Cc: at the start of a line.
+		if ws := wordEndingAt(t, i, lo); ws >= 0 && (ws == 0 && atStart || ws > 0 && (t[ws-1] == '\n' || t[ws-1] == '\r')) &&
+			lx.wordRole(t, ws, i)&rHeader != 0 {
+			c.evidence, c.strong = evHeader, true
+		}
+	case ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == '|' || ch == '>' || ch == 0x93 && i >= 2 && t[i-2] == 0xE2:
+		c.sentStart = true
+	case ch == ',':
+		// "Thanks, Jo" / "Best, Sarah".
+		j := i - 1
+		for j >= lo && t[j] == ' ' {
+			j--
+		}
+		if j >= lo && isLetter(t[j]) {
+			if ws := wordEndingAt(t, j+1, lo); ws >= 0 && lx.wordRole(t, ws, j+1)&(rSalute|rSignoff) != 0 {
+				c.evidence, c.strong = evSalutation, true
+			}
+		}
+	case isLetter(ch):
+		if i != s-2 {
+			return // more than one space: unrelated
+		}
+		ws := wordEndingAt(t, i+1, lo)
+		if ws < 0 {
+			return
+		}
+		r := lx.wordRole(t, ws, i+1)
+		switch {
+		case r&rSalute != 0:
+			c.evidence, c.strong = evSalutation, true
+		case r&rJob != 0:
+			c.evidence, c.strong = evJob, true
+		case r&rNegLeft != 0 && isUpper(t[ws]):
+			c.negLeft = true
+		case r&rPrepPlace != 0:
+			c.leftPrep = true
+		}
+	}
+}
+
+// right examines the bytes after a run whose last token is last.
+func (lx *lexicon) right(t []byte, last *token, atEnd bool, c *ctx) {
+	n := len(t)
+	j := int(last.next)
+	if last.flags&fDot != 0 && last.flags&(fInitial) == 0 {
+		c.terminal = true
+		return
+	}
+	if j >= n {
+		c.terminal = atEnd
+		return
+	}
+	switch ch := t[j]; ch {
+	case ':':
+		if c.evidence == evSender || c.lineStart && c.evidence == evNone {
+			c.evidence, c.strong = evSender, true
+		}
+		c.terminal = true
+	case ',', '!', '?', ';', '\n', '\r', ')', '"', '.':
+		c.terminal = true
+	case ' ':
+		if j+1 >= n {
+			return
+		}
+		k := j + 1
+		switch nc := t[k]; {
+		case nc == '<':
+			hi := min(n, k+radius)
+			for x := k + 1; x < hi && t[x] != '>' && t[x] != '\n'; x++ {
+				if t[x] == '@' {
+					c.evidence, c.strong = evEmail, true
+					break
+				}
+			}
+		case nc == '-' || nc == '(':
+			c.terminal = true
+		case isDigit(nc):
+			c.digitNext = true
+		case isLetter(nc):
+			e := k
+			for e < n && e < k+16 && isLetter(t[e]) {
+				e++
+			}
+			if e < n && isLetter(t[e]) {
+				return
+			}
+			r := lx.wordRole(t, k, e)
+			switch {
+			case r&rVerb != 0:
+				c.verb = true
+			case r&rJob != 0 && isUpper(t[k]):
+				if c.evidence == evNone {
+					c.evidence, c.strong = evJob, true // Matt Hancock MP
+				}
+			case e-k == 4 && (t[k]|0x20) == 'f' && (t[k+1]|0x20) == 'o' && (t[k+2]|0x20) == 'n' && (t[k+3]|0x20) == 't',
+				e-k == 2 && (t[k]|0x20) == 'p' && (t[k+1]|0x20) == 't':
+				c.fontNext = true
+			}
+		}
+	}
+}
+
+// score decides about one run of capitalised tokens and appends a finding
+// when the evidence is strong enough.
+func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, toks []token) []detect.Finding {
+	t := w.Text
+	// Leading honorifics: Rt Hon Sir Keir Starmer.
+	k := 0
+	for k < len(toks) && toks[k].role&rTitle != 0 && toks[k].flags&fInitial == 0 {
+		k++
+	}
+	title := 0
+	if k > 0 {
+		title = toks[k-1].role.titleID()
+		if k == len(toks) {
+			return dst
+		}
+	}
+	// Organisation, place or thing words anywhere make it not a person.
+	for i := k; i < len(toks); i++ {
+		if toks[i].role&rOrg != 0 {
+			return dst
+		}
+	}
+	rest := toks[k:]
+	// Drop a leading word that is not a name when a given name follows:
+	// "Contact Sarah Jones", "Congrats Priya".
+	if title == 0 {
+		for len(rest) >= 2 && !isName(&rest[0]) && (rest[1].role.given() >= 6 && rest[1].role&rCommon == 0 || rest[1].flags&fInitial != 0 && len(rest) >= 3) {
+			rest = rest[1:]
+		}
+	}
+	// Count name tokens (without particles).
+	m := 0
+	for i := range rest {
+		if !isParticle(&rest[i]) {
+			m++
+		}
+	}
+	if m > 5 {
+		return dst // a title-case heading
+	}
+	var c ctx
+	lx.left(t, int(rest[0].s), w.AtStart, &c)
+	lx.right(t, &rest[len(rest)-1], w.AtEnd, &c)
+	if c.negLeft || c.fontNext {
+		return dst
+	}
+	if c.evidence == evSender && !c.strong {
+		c.evidence = evNone // a "]" or "- " prefix without the ':'
+	}
+	if title != 0 {
+		c.evidence, c.strong = evTitle, true
+	}
+
+	first, last := &rest[0], &rest[len(rest)-1]
+	allCaps := true
+	for i := range rest {
+		if rest[i].flags&fAllCaps == 0 && !isParticle(&rest[i]) && rest[i].flags&fInitial == 0 {
+			allCaps = false
+		}
+	}
+	var sc int
+	surIdx := infoNoSurname
+	if m == 1 {
+		r := first.role
+		if first.flags&fInitial != 0 {
+			return dst
+		}
+		g, s := r.given(), r.surname()
+		switch {
+		case title != 0:
+			sc = 82
+			if g == 0 && s == 0 && first.flags&fNonASCII == 0 {
+				sc = 74
+			}
+			if r&(rCommon|rTime|rPlace) != 0 {
+				sc -= 6
+			}
+			surIdx = 0
+		default:
+			switch {
+			case g >= 7:
+				sc = 48 + (g-7)*3
+			case g >= 4:
+				sc = 38
+			case g > 0:
+				sc = 28
+			case s >= 6:
+				sc = 34
+				surIdx = 0
+			case s > 0:
+				sc = 24
+				surIdx = 0
+			default:
+				sc = 12
+			}
+			if s > g+2 && g < 9 {
+				surIdx = 0 // Hancock's: more likely a surname
+			}
+			if r&rCommon != 0 {
+				sc -= 22
+			}
+			if r&rTime != 0 {
+				sc -= 30
+			}
+			if r&rPlace != 0 {
+				sc -= 25
+			}
+			if allCaps {
+				sc -= 25
+			}
+			if c.strong {
+				if g > 0 || s > 0 || first.flags&fNonASCII != 0 {
+					sc += 36
+				} else {
+					sc += 22
+				}
+				if c.evidence == evSalutation && !c.terminal {
+					sc -= 6
+				}
+			} else {
+				if c.sentStart {
+					sc -= 8
+				}
+				if c.leftPrep {
+					sc -= 22
+				}
+				if c.verb {
+					sc += 12
+				}
+				if first.flags&fPossessive != 0 && sc >= 30 {
+					sc += 6
+				}
+			}
+			if c.digitNext && r&rTime != 0 {
+				return dst
+			}
+		}
+	} else {
+		sc = 30
+		fr, lr := first.role, last.role
+		switch g := fr.given(); {
+		case first.flags&fInitial != 0:
+			sc += 22
+		case g >= 10:
+			sc += 35
+		case g >= 7:
+			sc += 30
+		case g >= 4:
+			sc += 20
+		case g > 0:
+			sc += 10
+		case fr.surname() > 0:
+			sc += 4
+		case first.flags&fNonASCII != 0:
+			sc += 10
+		default:
+			sc -= 6
+		}
+		switch s := lr.surname(); {
+		case last.flags&fInitial != 0:
+			sc += 0
+		case s >= 10:
+			sc += 30
+		case s >= 7:
+			sc += 26
+		case s >= 4:
+			sc += 18
+		case s > 0:
+			sc += 10
+		case lr.given() > 0:
+			sc += 8
+		case first.flags&fInitial != 0 || fr.given() >= 7 || last.flags&fNonASCII != 0:
+			sc += 10
+		}
+		commons := 0
+		for i := range rest {
+			tk := &rest[i]
+			if tk.role&(rCommon|rTime|rPlace) != 0 {
+				commons++
+			}
+			if i > 0 && i < len(rest)-1 && !isParticle(tk) && !isName(tk) {
+				sc -= 6
+			}
+		}
+		if title == 0 && fr&rCommon != 0 && fr.given() < 11 {
+			sc -= 12
+		}
+		if fr&(rPlace|rTime) != 0 {
+			sc -= 8
+		}
+		if lr&(rPlace|rTime) != 0 {
+			sc -= 8
+		}
+		if commons == len(rest) {
+			sc -= 15
+		}
+		if allCaps {
+			sc -= 8
+		}
+		if m > 3 {
+			sc -= 10
+		}
+		if c.strong {
+			sc += 15
+		} else {
+			if c.verb {
+				sc += 8
+			}
+			if c.leftPrep {
+				sc -= 10
+			}
+			if c.sentStart && fr&rCommon != 0 {
+				sc -= 10
+			}
+		}
+		if c.digitNext && (fr|lr)&rTime != 0 {
+			sc -= 30
+		}
+		// The surname starts at the last capitalised token, or at the
+		// particles before it.
+		surIdx = len(rest) - 1
+		for surIdx > 0 && isParticle(&rest[surIdx-1]) {
+			surIdx--
+		}
+		if last.flags&fInitial != 0 {
+			surIdx = infoNoSurname
+		}
+	}
+	sc = min(sc, 99)
+	if sc < d.min {
+		return dst
+	}
+	if d.opts.SkipLoneNames && m == 1 && title == 0 {
+		return dst
+	}
+	start, end := int(first.s), int(last.e)
+	if end-start > maxLen {
+		return dst
+	}
+	info := uint32(len(rest)&infoCountMask) | uint32(surIdx&0xf)<<infoSurnameSh |
+		uint32(title&infoTitleBits)<<infoTitleSh | uint32(c.evidence&infoEvidenceBit)<<infoEvidenceSh
+	if allCaps {
+		info |= infoAllCaps
+	}
+	return append(dst, detect.Finding{
+		Start: w.Base + int64(start),
+		End:   w.Base + int64(end),
+		Kind:  Kind,
+		Score: sc,
+		Info:  info,
+	})
+}
+
+// isName reports whether tk is a given name, surname or initial.
+func isName(tk *token) bool {
+	return tk.flags&fInitial != 0 || tk.role&(givenMask|surnameMask) != 0
+}

@@ -377,6 +377,9 @@ func (t *textWriter) finding(r *record) {
 	where := fmt.Sprintf("line %d", r.Line)
 	if r.Field != "" {
 		where = r.Field + ":"
+		if r.Part != "" {
+			where = "part " + r.Part + " " + where
+		}
 	} else if r.Part != "" {
 		where = fmt.Sprintf("part %s line %d", r.Part, r.Line)
 	}

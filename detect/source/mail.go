@@ -1,18 +1,149 @@
 package source
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
+
+	"github.com/tidemark/tidemark/detect"
+	"github.com/tidemark/tidemark/detect/source/mail"
 )
 
-func (s *run) mbox(loc *Location, r io.Reader, depth int) error {
-	return s.text(loc, r)
-}
-
+// eml scans one e-mail message.
 func (s *run) eml(loc *Location, r io.Reader, depth int) error {
-	return s.text(loc, r)
+	ml := *loc
+	ml.Message = 1
+	return s.mailMessage(&ml, s.budget(loc, r), depth)
 }
 
-func (s *run) zip(loc *Location, r io.Reader, ra io.ReaderAt, size int64, depth int) error {
-	return errors.New("zip: not yet supported")
+// mbox scans a mailbox: messages start at "From " lines (at the start of
+// the file or after a blank line); ">From " lines are unescaped (mboxrd).
+// A bad message is reported and the next one scanned.
+func (s *run) mbox(loc *Location, r io.Reader, depth int) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var msg []byte
+	var lineNo, msgLine int64
+	index := 0
+	prevBlank := true
+	tooBig := false
+	flush := func() error {
+		if index == 0 {
+			return nil
+		}
+		ml := *loc
+		ml.Message, ml.Line = index, msgLine
+		if tooBig {
+			return s.unitErr(&ml, &LimitError{Path: fmt.Sprintf("%s (message %d)", displayPath(loc), index),
+				Limit: "max-message", Value: s.lim.MaxMessage, Line: msgLine})
+		}
+		return s.unitErr(&ml, s.mailMessage(&ml, bytes.NewReader(msg), depth))
+	}
+	var line []byte
+	for {
+		line = line[:0]
+		var err error
+		for {
+			var frag []byte
+			frag, err = br.ReadSlice('\n')
+			if len(line)+len(frag) > s.lim.MaxLine {
+				return &LimitError{Path: displayPath(loc), Limit: "max-line", Value: int64(s.lim.MaxLine), Line: lineNo + 1}
+			}
+			line = append(line, frag...)
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if len(line) == 0 && err != nil {
+			if err != io.EOF {
+				return err
+			}
+			break
+		}
+		lineNo++
+		s.bytes += int64(len(line))
+		if s.bytes > s.lim.MaxBytes {
+			return &LimitError{Path: displayPath(loc), Limit: "max-bytes", Value: s.lim.MaxBytes}
+		}
+		if prevBlank && bytes.HasPrefix(line, []byte("From ")) {
+			if err := flush(); err != nil {
+				return err
+			}
+			if err := s.countPart(loc); err != nil {
+				return err
+			}
+			index++
+			msg, msgLine, tooBig = msg[:0], lineNo, false
+			prevBlank = false
+			continue
+		}
+		prevBlank = len(bytes.TrimRight(line, "\r\n")) == 0
+		if index == 0 {
+			index, msgLine = 1, lineNo // a mailbox without a first From line
+		}
+		if t := bytes.TrimLeft(line, ">"); len(t) < len(line) && bytes.HasPrefix(t, []byte("From ")) {
+			line = line[1:]
+		}
+		if !tooBig {
+			if int64(len(msg)+len(line)) > s.lim.MaxMessage {
+				tooBig = true
+				msg = msg[:0]
+			} else {
+				msg = append(msg, line...)
+			}
+		}
+		if err != nil {
+			break
+		}
+	}
+	return flush()
+}
+
+// mailMessage scans one message's units.
+func (s *run) mailMessage(loc *Location, r io.Reader, depth int) error {
+	remaining := s.lim.MaxBytes - s.bytes
+	opts := &mail.Options{MaxParts: s.lim.MaxParts - s.parts, MaxDepth: s.lim.MaxDepth - depth, MaxBytes: max(1, remaining)}
+	err := mail.Walk(r, opts, func(u *mail.Unit) error {
+		ul := *loc
+		ul.MessageID, ul.Time, ul.Part, ul.ContentType, ul.Field = u.MessageID, u.Date, u.Part, u.ContentType, u.Field
+		ulp := &ul
+		s.parts++
+		if u.Skipped {
+			s.skip(ulp, errors.New(u.Reason))
+			return nil
+		}
+		s.bytes += int64(len(u.Text))
+		for _, n := range u.Names {
+			f := detect.Finding{Start: int64(n[0]), End: int64(n[1]), Line: 1, Rule: MailNameID, Kind: KindPersonName, Score: 100}
+			if err := s.emit(f, ulp, u.Text[n[0]:n[1]]); err != nil {
+				return err
+			}
+		}
+		return s.findIn(ulp, u.Text, 0, 1)
+	})
+	var le *mail.LimitError
+	if errors.As(err, &le) {
+		return &LimitError{Path: fmt.Sprintf("%s (message %d)", displayPath(loc), loc.Message), Limit: le.Limit, Value: limitValue(s.lim, le.Limit)}
+	}
+	if err != nil {
+		var st stop
+		if errors.As(err, &st) {
+			return err
+		}
+		return &Error{Path: fmt.Sprintf("%s (message %d)", displayPath(loc), loc.Message), Err: err}
+	}
+	return nil
+}
+
+func limitValue(l Limits, name string) int64 {
+	switch name {
+	case "max-parts":
+		return int64(l.MaxParts)
+	case "max-depth":
+		return int64(l.MaxDepth)
+	case "max-bytes":
+		return l.MaxBytes
+	}
+	return 0
 }

@@ -134,7 +134,9 @@ func (s *run) unitErr(loc *Location, err error) error {
 		return err
 	}
 	var le *LimitError
-	if !errors.As(err, &le) {
+	if errors.As(err, &le) {
+		err = le
+	} else {
 		var e *Error
 		if !errors.As(err, &e) {
 			err = &Error{Path: displayPath(loc), Err: err}
@@ -151,6 +153,19 @@ func displayPath(loc *Location) string {
 	return loc.Path + "!" + loc.Entry
 }
 
+// unitPath names a unit for notes: the path, then the message and part.
+func unitPath(loc *Location) string {
+	p := displayPath(loc)
+	if loc.Message > 0 {
+		p += fmt.Sprintf(" (message %d", loc.Message)
+		if loc.Part != "" {
+			p += " part " + loc.Part
+		}
+		p += ")"
+	}
+	return p
+}
+
 func (s *run) emit(f detect.Finding, loc *Location, match []byte) error {
 	sf := Finding{Finding: f, Loc: loc}
 	if err := s.fn(&sf, match); err != nil {
@@ -161,7 +176,7 @@ func (s *run) emit(f detect.Finding, loc *Location, match []byte) error {
 
 func (s *run) skip(loc *Location, reason error) {
 	if s.opts.Skip != nil {
-		s.opts.Skip(displayPath(loc), reason)
+		s.opts.Skip(unitPath(loc), reason)
 	}
 }
 
@@ -372,4 +387,3 @@ func (s *run) countPart(loc *Location) error {
 	return nil
 }
 
-var _ = fmt.Sprintf

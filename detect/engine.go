@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"cmp"
 	"fmt"
 	"slices"
@@ -23,8 +24,11 @@ type Engine struct {
 	groups []group
 	byID   map[string]int
 
-	// Prefilter: class maps each byte to an action index (0: nothing).
-	class   [256]uint8
+	// Prefilter: pairs maps each pair of adjacent bytes (b[i] | b[i+1]<<8)
+	// to an action index (0: nothing). Single-byte triggers fill the 256
+	// entries of their byte; keywords are anchored on their rarest
+	// case-folded bigram.
+	pairs   *[1 << 16]uint16
 	actions []action
 
 	pool sync.Pool // *scratch for AppendFind
@@ -59,7 +63,7 @@ type action struct {
 
 type kwAnchor struct {
 	lower []byte // the keyword in lower case
-	at    int    // offset of the anchor byte in the keyword
+	at    int    // offset of the anchor (bigram or byte) in the keyword
 	group uint16
 }
 
@@ -129,7 +133,7 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 	if len(e.groups) > 1<<16 {
 		return nil, specErr("", "too many distinct trigger sets (%d)", len(e.groups))
 	}
-	if err := e.buildPrefilter(ds); err != nil {
+	if err := e.buildPrefilter(); err != nil {
 		return nil, err
 	}
 	e.pool.New = func() any { return e.newScratch() }
@@ -226,34 +230,34 @@ func triggerKey(t Triggers) string {
 	return fmt.Sprintf("%q|%q", b, kws)
 }
 
-// buildPrefilter builds the byte-class table: each byte that triggers
-// something maps to an action listing the groups it triggers directly and
-// the keywords anchored on it. A keyword is anchored on its rarest byte
-// (by a static English byte-frequency rank), in both cases.
-func (e *Engine) buildPrefilter(ds []Detector) error {
+// buildPrefilter builds the pair table: each trigger byte maps, whatever
+// byte follows it, to an action listing the groups it triggers; each
+// keyword is anchored on its rarest bigram (by a static English frequency
+// estimate), in every case combination, so that common letters alone
+// never wake the slow path. A one-byte keyword is anchored on its byte.
+func (e *Engine) buildPrefilter() error {
 	type acc struct {
 		groups []uint16
 		kws    []kwAnchor
 	}
-	var per [256]*acc
-	get := func(b byte) *acc {
-		if per[b] == nil {
-			per[b] = &acc{}
+	per := map[uint16]*acc{}
+	get := func(idx uint16) *acc {
+		if per[idx] == nil {
+			per[idx] = &acc{}
 		}
-		return per[b]
+		return per[idx]
 	}
-	seenGroup := map[int]bool{}
-	for di := range e.dets {
-		g := e.groupIndex(di)
-		if seenGroup[g] {
-			continue
+	addGroup := func(idx uint16, g int) {
+		a := get(idx)
+		if !slices.Contains(a.groups, uint16(g)) {
+			a.groups = append(a.groups, uint16(g))
 		}
-		seenGroup[g] = true
-		t := e.dets[di].spec.Triggers
+	}
+	for g := range e.groups {
+		t := e.dets[e.groups[g].members[0]].spec.Triggers
 		for i := 0; i < len(t.Bytes); i++ {
-			a := get(t.Bytes[i])
-			if !slices.Contains(a.groups, uint16(g)) {
-				a.groups = append(a.groups, uint16(g))
+			for b1 := range 256 {
+				addGroup(uint16(t.Bytes[i])|uint16(b1)<<8, g)
 			}
 		}
 		seenKw := map[string]bool{}
@@ -263,41 +267,70 @@ func (e *Engine) buildPrefilter(ds []Detector) error {
 				continue
 			}
 			seenKw[string(low)] = true
+			if len(low) == 1 {
+				for _, c := range caseVariants(low[0]) {
+					for b1 := range 256 {
+						addGroup(uint16(c)|uint16(b1)<<8, g)
+					}
+				}
+				continue
+			}
 			at := 0
-			for i := range low {
-				if byteRank(low[i]) < byteRank(low[at]) {
+			for i := 0; i+1 < len(low); i++ {
+				if pairRank(low[i], low[i+1]) < pairRank(low[at], low[at+1]) {
 					at = i
 				}
 			}
 			anchor := kwAnchor{lower: low, at: at, group: uint16(g)}
-			c := low[at]
-			get(c).kws = append(get(c).kws, anchor)
-			if 'a' <= c && c <= 'z' {
-				get(c - 'a' + 'A').kws = append(get(c-'a'+'A').kws, anchor)
+			for _, c0 := range caseVariants(low[at]) {
+				for _, c1 := range caseVariants(low[at+1]) {
+					a := get(uint16(c0) | uint16(c1)<<8)
+					a.kws = append(a.kws, anchor)
+				}
 			}
 		}
 	}
+	// Deduplicate actions: many pair entries share one.
+	e.pairs = new([1 << 16]uint16)
 	e.actions = []action{{}}
-	for b, a := range per {
-		if a == nil {
-			continue
+	index := map[string]uint16{}
+	for idx, a := range per {
+		key := fmt.Sprint(a.groups, len(a.kws))
+		for _, k := range a.kws {
+			key += fmt.Sprintf("|%s/%d/%d", k.lower, k.at, k.group)
 		}
-		if len(e.actions) == 256 {
-			return specErr("", "too many trigger classes")
+		ai, ok := index[key]
+		if !ok {
+			if len(e.actions) == 1<<16 {
+				return specErr("", "too many trigger combinations")
+			}
+			ai = uint16(len(e.actions))
+			index[key] = ai
+			e.actions = append(e.actions, action{groups: a.groups, kws: a.kws})
 		}
-		e.class[b] = uint8(len(e.actions))
-		e.actions = append(e.actions, action{groups: a.groups, kws: a.kws})
+		e.pairs[idx] = ai
 	}
 	return nil
 }
 
-func (e *Engine) groupIndex(di int) int {
-	for g := range e.groups {
-		if slices.Contains(e.groups[g].members, di) {
-			return g
-		}
+func caseVariants(c byte) []byte {
+	if 'a' <= c && c <= 'z' {
+		return []byte{c, c - 'a' + 'A'}
 	}
-	panic("detect: detector without group")
+	return []byte{c}
+}
+
+// pairRank estimates how common a lower-case bigram is in English text:
+// lower is rarer. It only chooses keyword anchors, so rough is enough.
+func pairRank(a, b byte) int {
+	r := byteRank(a) + byteRank(b)
+	switch string([]byte{a, b}) {
+	case "th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "of", "ed",
+		"is", "it", "al", "ar", "st", "to", "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co", "me",
+		"de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "li", "ch", "ll", "be", "ma", "si", "om", "ur":
+		r += 100
+	}
+	return r
 }
 
 // byteRank is a rough frequency rank of bytes in English text and logs:
@@ -364,35 +397,30 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 	for g := range sc.hits {
 		sc.hits[g] = sc.hits[g][:0]
 	}
-	class := &e.class
+	tab := e.pairs
+	n := len(view)
 	i := lo
-	for i < hi {
-		// Fast path: skip eight bytes at a time while none triggers.
-		for i+8 <= hi {
-			v := view[i : i+8 : i+8]
-			if class[v[0]]|class[v[1]]|class[v[2]]|class[v[3]]|class[v[4]]|class[v[5]]|class[v[6]]|class[v[7]] != 0 {
-				break
-			}
-			i += 8
+	// Eight positions per step; a block with any hit is handled from the
+	// eight values already looked up.
+	for ; i+8 < n && i+8 <= hi; i += 8 {
+		u := binary.LittleEndian.Uint64(view[i:])
+		if tab[uint16(u)]|tab[uint16(u>>8)]|tab[uint16(u>>16)]|tab[uint16(u>>24)]|
+			tab[uint16(u>>32)]|tab[uint16(u>>40)]|tab[uint16(u>>48)]|tab[uint16(u>>56)|uint16(view[i+8])<<8] == 0 {
+			continue
 		}
-		end := min(i+8, hi)
-		for ; i < end; i++ {
-			c := class[view[i]]
-			if c == 0 {
-				continue
+		for k := range 8 {
+			if c := tab[uint16(view[i+k])|uint16(view[i+k+1])<<8]; c != 0 {
+				e.act(sc, view, i+k, c)
 			}
-			a := &e.actions[c]
-			for _, g := range a.groups {
-				sc.hits[g] = append(sc.hits[g], int32(i))
-			}
-			for k := range a.kws {
-				kw := &a.kws[k]
-				s := i - kw.at
-				if s < 0 || s+len(kw.lower) > len(view) || !equalFoldLower(view[s:s+len(kw.lower)], kw.lower) {
-					continue
-				}
-				sc.hits[kw.group] = append(sc.hits[kw.group], int32(s))
-			}
+		}
+	}
+	for ; i < hi; i++ {
+		idx := uint16(view[i])
+		if i+1 < n {
+			idx |= uint16(view[i+1]) << 8
+		}
+		if c := tab[idx]; c != 0 {
+			e.act(sc, view, i, c)
 		}
 	}
 	for g := range sc.hits {
@@ -403,6 +431,22 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 			}
 			sc.hits[g] = slices.Compact(h)
 		}
+	}
+}
+
+// act records the hits of action c at view[i].
+func (e *Engine) act(sc *scratch, view []byte, i int, c uint16) {
+	a := &e.actions[c]
+	for _, g := range a.groups {
+		sc.hits[g] = append(sc.hits[g], int32(i))
+	}
+	for k := range a.kws {
+		kw := &a.kws[k]
+		s := i - kw.at
+		if s < 0 || s+len(kw.lower) > len(view) || !equalFoldLower(view[s:s+len(kw.lower)], kw.lower) {
+			continue
+		}
+		sc.hits[kw.group] = append(sc.hits[kw.group], int32(s))
 	}
 }
 

@@ -1,0 +1,558 @@
+// Package redact writes a copy of a text with the findings of a
+// [detect.Engine] replaced: masked, tagged with their kind, pseudonymised
+// with a keyed hash, or removed.
+//
+// A [Redactor] streams: it reads an io.Reader through the engine's
+// [detect.Scanner] and writes the output as it goes, holding at most the
+// scanner's buffer (ChunkSize + 2*Margin), one merged span (Options.MaxSpan)
+// and a write buffer, however long the input or its lines. Like the
+// scanner's findings, the output does not depend on the chunk size or on
+// how the reader splits its reads.
+//
+//	red := redact.New(eng, redact.Options{Default: redact.Tag("")})
+//	stats, err := red.Copy(os.Stdout, f) // "NHS no [UK_NHS]"
+//
+// # Overlaps
+//
+// Findings that overlap (one starts before the other ends) are merged and
+// their union is replaced once. The operator, kind and rule of the union
+// are those of its longest finding, then the highest scoring, then the
+// first. A union longer than Options.MaxSpan is cut there: findings that
+// start inside what was already written are redacted from its end.
+//
+// Only findings the engine delivers are redacted: its Options.MinScore
+// applies. Input the engine's binary policy refuses (detect.ErrBinary)
+// produces no output. To redact UTF-16 or Windows-1252 text, read it
+// through [github.com/tidemark/tidemark/detect/decode]: the output is UTF-8.
+package redact
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"hash"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidemark/tidemark/detect"
+)
+
+type opKind uint8
+
+const (
+	opTag opKind = iota
+	opMask
+	opPseudonym
+	opRemove
+)
+
+// An Operator says how a finding is replaced. The zero Operator is
+// Tag("").
+type Operator struct {
+	op   opKind
+	char rune
+	keep int
+	text string
+}
+
+// Mask replaces each letter and digit with char ('*' when zero), keeping
+// the last keepLast letters and digits and every other character, so
+// that the layout survives: "020 7946 0018" becomes "*** **** **18" with
+// Mask(0, 2). Bytes that are not valid UTF-8 are masked too.
+func Mask(char rune, keepLast int) Operator {
+	if char == 0 || !utf8.ValidRune(char) {
+		char = '*'
+	}
+	return Operator{op: opMask, char: char, keep: max(0, keepLast)}
+}
+
+// Tag replaces the finding with text, or when text is empty with its kind
+// in upper case between brackets, with characters other than ASCII
+// letters and digits as '_': "uk.nhs" becomes "[UK_NHS]".
+func Tag(text string) Operator { return Operator{op: opTag, text: text} }
+
+// Pseudonym replaces the finding with a token derived from a keyed
+// HMAC-SHA256 of its normalised value (see Options.Normalize), so that
+// the same value gets the same token everywhere under the same key:
+// "[PERSON_NAME_3f9a1c2e]". prefix replaces the upper-case kind when not
+// empty.
+func Pseudonym(prefix string) Operator { return Operator{op: opPseudonym, text: prefix} }
+
+// Remove deletes the finding.
+func Remove() Operator { return Operator{op: opRemove} }
+
+// String describes the operator, for logs and flags.
+func (o Operator) String() string {
+	switch o.op {
+	case opMask:
+		return "mask"
+	case opPseudonym:
+		return "pseudonym"
+	case opRemove:
+		return "remove"
+	}
+	return "tag"
+}
+
+// Options configure a Redactor.
+type Options struct {
+	// Default is the operator for findings no Rules or Kinds entry names.
+	// The zero value is Tag("").
+	Default Operator
+	// Kinds chooses the operator by the finding's kind.
+	Kinds map[detect.Kind]Operator
+	// Rules chooses the operator by the ID of the detector that reported
+	// the finding; it takes precedence over Kinds.
+	Rules map[string]Operator
+	// Key is the HMAC key for Pseudonym. If empty, New draws a random key,
+	// so tokens are consistent for the Redactor's lifetime only; set a key
+	// (at least 16 random bytes, kept secret) for tokens consistent across
+	// runs.
+	Key []byte
+	// TokenLen is the number of hex digits in a pseudonym token, 4..64;
+	// zero means 8.
+	TokenLen int
+	// Normalize maps a value to the form that is hashed for Pseudonym,
+	// appending to dst. Nil means DefaultNormalize.
+	Normalize func(dst []byte, kind detect.Kind, value []byte) []byte
+	// MaxSpan caps the length of a merged span of overlapping findings;
+	// zero means DefaultMaxSpan.
+	MaxSpan int
+}
+
+// DefaultMaxSpan is the default Options.MaxSpan: 64 KiB.
+const DefaultMaxSpan = 64 << 10
+
+// DefaultNormalize is the default Options.Normalize: it lower-cases the
+// value and drops white space and the separators - . ( ) / so that
+// "020 7946 0018" and "020-7946-0018", or "Jo Bloggs" and "jo  bloggs",
+// get the same token. The kind is hashed beside the value, so equal
+// values of different kinds get different tokens.
+func DefaultNormalize(dst []byte, kind detect.Kind, value []byte) []byte {
+	for len(value) > 0 {
+		r, n := utf8.DecodeRune(value)
+		if r == utf8.RuneError && n == 1 {
+			dst = append(dst, value[0])
+			value = value[1:]
+			continue
+		}
+		value = value[n:]
+		switch {
+		case unicode.IsSpace(r), r == '-', r == '.', r == '(', r == ')', r == '/':
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// Stats count what a Copy or Bytes call did.
+type Stats struct {
+	Scan     detect.Stats // the scanner's counters
+	Redacted int64        // findings redacted
+	Spans    int64        // replaced spans (overlapping findings merged)
+	In       int64        // bytes read
+	Out      int64        // bytes written
+}
+
+// A Redactor redacts with one engine and one set of options. It is safe
+// for concurrent use by multiple goroutines; each call has its own state.
+type Redactor struct {
+	eng     *detect.Engine
+	opts    Options
+	key     []byte
+	maxSpan int64
+	pool    sync.Pool // *state
+}
+
+// New returns a Redactor that redacts the findings of eng as opts say.
+func New(eng *detect.Engine, opts Options) *Redactor {
+	r := &Redactor{eng: eng, opts: opts}
+	r.opts.Kinds = cloneMap(opts.Kinds)
+	r.opts.Rules = cloneMap(opts.Rules)
+	r.key = bytes.Clone(opts.Key)
+	if len(r.key) == 0 {
+		r.key = make([]byte, 32)
+		if _, err := rand.Read(r.key); err != nil {
+			panic("redact: no randomness for the pseudonym key: " + err.Error())
+		}
+	}
+	if r.opts.TokenLen == 0 {
+		r.opts.TokenLen = 8
+	}
+	r.opts.TokenLen = min(64, max(4, r.opts.TokenLen))
+	if r.opts.Normalize == nil {
+		r.opts.Normalize = DefaultNormalize
+	}
+	r.maxSpan = int64(r.opts.MaxSpan)
+	if r.maxSpan <= 0 {
+		r.maxSpan = DefaultMaxSpan
+	}
+	r.maxSpan = max(r.maxSpan, detect.MaxMaxLen)
+	r.pool.New = func() any {
+		return &state{r: r, mac: hmac.New(sha256.New, r.key), bw: bufio.NewWriterSize(nil, 32<<10)}
+	}
+	return r
+}
+
+func cloneMap[K comparable](m map[K]Operator) map[K]Operator {
+	if m == nil {
+		return nil
+	}
+	c := make(map[K]Operator, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+func (r *Redactor) operator(f *detect.Finding) Operator {
+	if o, ok := r.opts.Rules[f.Rule]; ok {
+		return o
+	}
+	if o, ok := r.opts.Kinds[f.Kind]; ok {
+		return o
+	}
+	return r.opts.Default
+}
+
+// Copy writes src to dst with the engine's findings redacted, until EOF
+// on src or an error. Errors from src come back as *detect.ReadError;
+// output is written up to the point where the error was met.
+func (r *Redactor) Copy(dst io.Writer, src io.Reader) (Stats, error) {
+	s := r.pool.Get().(*state)
+	defer r.put(s)
+	s.reset(dst)
+	t := &tee{s: s, src: src}
+	if s.sc == nil {
+		s.sc = r.eng.NewScanner(t)
+	} else {
+		s.sc.Reset(t)
+	}
+	t.sc = s.sc
+	for s.sc.Scan() {
+		f := s.sc.Finding()
+		s.add(&f)
+		if s.err != nil {
+			break
+		}
+	}
+	err := s.sc.Err()
+	if s.err != nil {
+		err = s.err
+	}
+	if err == nil {
+		s.advance(s.base + int64(len(s.buf)))
+		s.finish()
+	} else if !errors.Is(err, detect.ErrBinary) {
+		// Write what is settled; the rest is unknown.
+		s.advance(s.sc.Offset())
+	}
+	if ferr := s.bw.Flush(); err == nil && ferr != nil {
+		err = ferr
+	}
+	if err == nil {
+		err = s.err
+	}
+	st := s.stats
+	st.Scan = s.sc.Stats()
+	st.In = t.n
+	return st, err
+}
+
+// Bytes returns a redacted copy of text. Its result equals what Copy
+// writes for the same input.
+func (r *Redactor) Bytes(text []byte) ([]byte, error) {
+	var out bytes.Buffer
+	out.Grow(len(text) + len(text)/8)
+	_, err := r.Copy(&out, bytes.NewReader(text))
+	return out.Bytes(), err
+}
+
+func (r *Redactor) put(s *state) {
+	s.bw.Reset(nil)
+	s.w = nil
+	if cap(s.buf) > 4<<20 {
+		s.buf = nil
+	}
+	if s.sc != nil {
+		s.sc.Reset(nil)
+	}
+	r.pool.Put(s)
+}
+
+// state is the per-call redaction state. buf holds the input bytes from
+// offset base (the write position: everything before it is written) to
+// the end of what the scanner has read.
+type state struct {
+	r    *Redactor
+	sc   *detect.Scanner
+	w    io.Writer
+	bw   *bufio.Writer
+	err  error // sticky write error
+	buf  []byte
+	base int64
+
+	// The pending span [cs, ce), merged from overlapping findings, and
+	// the finding that chose its operator.
+	open   bool
+	cs, ce int64
+	win    detect.Finding
+	n      int64 // findings merged into the span
+
+	mac   hash.Hash
+	norm  []byte
+	sum   []byte
+	stats Stats
+}
+
+func (s *state) reset(w io.Writer) {
+	s.w = w
+	s.bw.Reset(countWriter{s})
+	s.err = nil
+	s.buf = s.buf[:0]
+	s.base = 0
+	s.open = false
+	s.stats = Stats{}
+}
+
+// countWriter counts and forwards the output.
+type countWriter struct{ s *state }
+
+func (c countWriter) Write(p []byte) (int, error) {
+	n, err := c.s.w.Write(p)
+	c.s.stats.Out += int64(n)
+	return n, err
+}
+
+// add merges or opens a span for the finding f. Findings arrive in order
+// of Start.
+func (s *state) add(f *detect.Finding) {
+	start := max(f.Start, s.base)
+	if s.open && start >= s.ce {
+		s.flushSpan()
+		start = max(f.Start, s.base)
+	}
+	s.stats.Redacted++
+	if !s.open {
+		if start >= f.End {
+			return // already written as part of a span cut at MaxSpan
+		}
+		s.write(s.bytes(s.base, start))
+		s.open, s.cs, s.ce, s.win, s.n = true, start, f.End, *f, 1
+		return
+	}
+	if f.End-s.cs > s.r.maxSpan {
+		// Cut the span: write it, and redact the rest of f on its own.
+		s.flushSpan()
+		if f.End > s.base {
+			s.open, s.cs, s.ce, s.win, s.n = true, s.base, f.End, *f, 1
+		}
+		return
+	}
+	s.ce = max(s.ce, f.End)
+	s.n++
+	if better(f, &s.win) {
+		s.win = *f
+	}
+}
+
+// better reports whether f should choose the operator over w: longer,
+// then higher scoring; the earlier finding wins ties.
+func better(f, w *detect.Finding) bool {
+	if fl, wl := f.Len(), w.Len(); fl != wl {
+		return fl > wl
+	}
+	return f.Score > w.Score
+}
+
+// advance writes what no future finding can change: the input before
+// off (the scanner's Offset) and, when off has passed it, the open span.
+func (s *state) advance(off int64) {
+	if s.open {
+		if off < s.ce {
+			return // the span may still grow; bytes before it were written when it opened
+		}
+		s.flushSpan()
+	}
+	if off > s.base {
+		s.write(s.bytes(s.base, off))
+	}
+}
+
+func (s *state) finish() {
+	if s.open {
+		s.flushSpan()
+	}
+	s.write(s.bytes(s.base, s.base+int64(len(s.buf))))
+}
+
+// bytes returns the input [a, b), which must be held in buf.
+func (s *state) bytes(a, b int64) []byte {
+	return s.buf[a-s.base : b-s.base]
+}
+
+// write writes raw input p (which starts at base) and drops it from buf.
+func (s *state) write(p []byte) {
+	if len(p) == 0 {
+		return
+	}
+	if s.err == nil {
+		_, s.err = s.bw.Write(p)
+	}
+	s.consume(int64(len(p)))
+}
+
+// consume advances base by n, compacting buf when most of it is written.
+func (s *state) consume(n int64) {
+	s.base += n
+	rest := s.buf[n:]
+	if len(rest) == 0 {
+		s.buf = s.buf[:0]
+	} else if cap(rest) < cap(s.buf)/2 || len(rest) < 4096 {
+		s.buf = s.buf[:copy(s.buf, rest)]
+	} else {
+		s.buf = rest
+	}
+}
+
+// flushSpan writes the replacement of the open span and closes it.
+func (s *state) flushSpan() {
+	s.open = false
+	s.stats.Spans++
+	v := s.bytes(s.cs, s.ce)
+	op := s.r.operator(&s.win)
+	if s.err == nil {
+		s.err = s.replace(op, v)
+	}
+	s.consume(s.ce - s.cs)
+}
+
+func (s *state) replace(op Operator, v []byte) error {
+	bw := s.bw
+	switch op.op {
+	case opRemove:
+		return nil
+	case opMask:
+		return s.mask(op, v)
+	case opPseudonym:
+		bw.WriteByte('[')
+		s.prefix(op.text)
+		bw.WriteByte('_')
+		s.mac.Reset()
+		s.mac.Write([]byte(s.win.Kind))
+		s.mac.Write([]byte{0})
+		s.norm = s.r.opts.Normalize(s.norm[:0], s.win.Kind, v)
+		s.mac.Write(s.norm)
+		s.sum = s.mac.Sum(s.sum[:0])
+		var hx [64]byte
+		hex.Encode(hx[:], s.sum)
+		bw.Write(hx[:s.r.opts.TokenLen])
+		return bw.WriteByte(']')
+	}
+	if op.text != "" {
+		_, err := bw.WriteString(op.text)
+		return err
+	}
+	bw.WriteByte('[')
+	s.prefix("")
+	return bw.WriteByte(']')
+}
+
+// prefix writes text, or the winning finding's kind as a tag name.
+func (s *state) prefix(text string) {
+	if text != "" {
+		s.bw.WriteString(text)
+		return
+	}
+	k := s.win.Kind
+	if k == "" {
+		k = "REDACTED"
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		case 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		default:
+			c = '_'
+		}
+		s.bw.WriteByte(c)
+	}
+}
+
+func (s *state) mask(op Operator, v []byte) error {
+	// Count the letters and digits to find where keeping starts.
+	total := 0
+	for i := 0; i < len(v); {
+		r, n := utf8.DecodeRune(v[i:])
+		if maskable(r, n) {
+			total++
+		}
+		i += n
+	}
+	var ch [utf8.UTFMax]byte
+	cn := utf8.EncodeRune(ch[:], op.char)
+	seen := 0
+	for i := 0; i < len(v); {
+		r, n := utf8.DecodeRune(v[i:])
+		if maskable(r, n) {
+			seen++
+			if seen <= total-op.keep {
+				s.bw.Write(ch[:cn])
+				i += n
+				continue
+			}
+		}
+		s.bw.Write(v[i : i+n])
+		i += n
+	}
+	return nil
+}
+
+// maskable reports whether the rune (n bytes of input) is masked: a
+// letter, a digit, or an invalid byte.
+func maskable(r rune, n int) bool {
+	if r == utf8.RuneError && n == 1 {
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r)
+}
+
+// tee is the scanner's reader: it keeps a copy of what it reads in the
+// state's buffer and, before each read, writes out what is settled, so
+// that the buffer holds no more than the scanner's own plus the open span.
+type tee struct {
+	s   *state
+	sc  *detect.Scanner
+	src io.Reader
+	n   int64
+}
+
+func (t *tee) Read(p []byte) (int, error) {
+	t.s.advance(t.sc.Offset())
+	if t.s.err != nil {
+		return 0, t.s.err
+	}
+	n, err := t.src.Read(p)
+	if n > 0 && n <= len(p) {
+		t.s.buf = append(t.s.buf, p[:n]...)
+		t.n += int64(n)
+	}
+	return n, err
+}
+
+// String returns a short description of the options, for logs.
+func (o Options) String() string {
+	var b strings.Builder
+	b.WriteString("default=" + o.Default.String())
+	return b.String()
+}

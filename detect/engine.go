@@ -2,8 +2,8 @@ package detect
 
 import (
 	"bytes"
-	"encoding/binary"
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"sort"

@@ -4,4 +4,73 @@ import "github.com/tidemark/tidemark/detect"
 
 // intlDetectors returns the payment, network, date-of-birth and address
 // detectors.
-func intlDetectors() []detect.Detector { return nil }
+func intlDetectors() []detect.Detector {
+	return []detect.Detector{NewPaymentCard(), NewIBAN(), NewIPAddress(), NewDateOfBirth(), NewUKAddress()}
+}
+
+// Byte classes shared by the payment, network, date and address detectors.
+
+func intlDigit(c byte) bool { return '0' <= c && c <= '9' }
+func intlUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func intlLetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+func intlAlnum(c byte) bool { return intlDigit(c) || intlLetter(c) }
+
+func intlLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// intlGluedBefore reports whether a token starting at t[s] continues the
+// token before it: a letter or digit, or '.', '-', '_', '/', ':' or ','
+// joining it to one ("v1.2", "ID-4111...", "12/03", "1,234").
+func intlGluedBefore(t []byte, s int) bool {
+	if s == 0 {
+		return false
+	}
+	b := t[s-1]
+	if intlAlnum(b) || b == '_' || b == '@' || b == '#' || b == '$' || b == '%' || b == '&' || b == '=' || b == '\\' {
+		return true
+	}
+	if s >= 2 {
+		switch b {
+		case '.', '-', '/':
+			return intlAlnum(t[s-2])
+		case ':', ',':
+			return intlDigit(t[s-2])
+		case 0xA3: // £
+			return t[s-2] == 0xC2
+		}
+	}
+	return false
+}
+
+// intlGluedAfter is intlGluedBefore for a token ending at t[e-1].
+func intlGluedAfter(t []byte, e int) bool {
+	if e >= len(t) {
+		return false
+	}
+	a := t[e]
+	if intlAlnum(a) || a == '_' || a == '@' || a == '#' || a == '$' || a == '%' || a == '&' || a == '=' || a == '\\' {
+		return true
+	}
+	if e+1 < len(t) {
+		switch a {
+		case '.', '-', '/':
+			return intlAlnum(t[e+1])
+		case ':', ',':
+			return intlDigit(t[e+1])
+		}
+	}
+	return false
+}
+
+// intlEdge reports whether [s, e) plus pad bytes of context on each side
+// fails to fit in the window (so the candidate must be left to another
+// window).
+func intlEdge(w *detect.Window, s, e, pad int) bool {
+	return (s-pad < 0 && !w.AtStart) || (e+pad >= len(w.Text) && !w.AtEnd)
+}

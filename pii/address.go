@@ -1,0 +1,349 @@
+package pii
+
+import "github.com/tidemark/tidemark/detect"
+
+// KindUKAddress is the Kind of UK street address findings.
+const KindUKAddress detect.Kind = "uk.address"
+
+// Parts of a UK address finding, as bits of its Info.
+const (
+	AddrStreet   uint32 = 1 << 0 // building number and street
+	AddrLocality uint32 = 1 << 1 // at least one locality, town or county
+	AddrPostcode uint32 = 1 << 2 // a valid postcode
+)
+
+// NewUKAddress returns a detector for UK street addresses.
+//
+// Matches: a building number ("12", "12a", "12-14"), a street name of
+// one to four capitalised words ending in a street suffix (Road, Street,
+// Avenue, Lane, Close, Drive, Way, Crescent, Gardens, Place, Court,
+// Square, Terrace, Grove, Hill, Park, Row, Walk, Mews, Green, Rise, ...;
+// abbreviations such as "Rd", "St", "Ave"), then optionally up to three
+// comma- or line-separated localities (town, county: capitalised words,
+// "upon", "on", "the", "le" allowed inside) and a UK postcode:
+// "12 Acacia Avenue, Reading, Berkshire RG1 1AA".
+//
+// Validation: the postcode must have a valid format with the letters
+// allowed in each position (GIR 0AA included); a locality counts only when
+// it ends at a comma, line break, full stop, postcode or end of text.
+//
+// Triggers: ASCII digits (house numbers and postcodes).
+//
+// Score: 50 for a number and street alone, 60 with a locality, 80 with a
+// postcode, 90 with both. Cues: +15 near "address", "lives at", "live
+// at", "resides", "residing"; +10 near "home", "deliver", "delivery",
+// "correspondence".
+//
+// Known false positives: capitalised phrases that look like streets
+// ("5 Minute Walk"). Known false negatives: addresses without a building
+// number ("Rose Cottage, Mill Lane"), flat or unit prefixes ("Flat 3,"
+// is not part of the match), addresses written in lower case, PO boxes,
+// and streets without a suffix word ("12 Broadway", "7 The Parade" is
+// found but "3 Piccadilly" is not).
+//
+// Info: AddrStreet, AddrLocality and AddrPostcode bits.
+func NewUKAddress() detect.Detector { return ukAddress{} }
+
+type ukAddress struct{}
+
+var _ detect.Detector = ukAddress{}
+
+const (
+	addrMaxLen = 160
+	addrRadius = 32
+)
+
+func (ukAddress) Spec() detect.Spec {
+	return detect.Spec{
+		ID: "pii/uk-address", Kind: KindUKAddress, MaxLen: addrMaxLen,
+		Description: "UK street addresses (number, street, locality, postcode)",
+		Triggers:    detect.Triggers{Bytes: detect.Digits},
+		Cues: detect.Cues{Radius: addrRadius, Words: []detect.Cue{
+			{Word: "address", Delta: 15}, {Word: "lives at", Delta: 15}, {Word: "live at", Delta: 15},
+			{Word: "resides", Delta: 15}, {Word: "residing", Delta: 15},
+			{Word: "home", Delta: 10}, {Word: "deliver", Delta: 10}, {Word: "delivery", Delta: 10},
+			{Word: "correspondence", Delta: 10},
+		}},
+	}
+}
+
+func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	t := w.Text
+	next := 0
+	for _, h32 := range w.Hits {
+		h := int(h32)
+		if h < next || h > 0 && intlDigit(t[h-1]) || intlGluedBefore(t, h) {
+			continue
+		}
+		e, info, ok := addrAt(t, h)
+		if !ok || e-h > addrMaxLen || intlEdge(w, h, e, 3) {
+			continue
+		}
+		next = e
+		score := 50
+		switch info {
+		case AddrStreet | AddrLocality:
+			score = 60
+		case AddrStreet | AddrPostcode:
+			score = 80
+		case AddrStreet | AddrLocality | AddrPostcode:
+			score = 90
+		}
+		dst = append(dst, detect.Finding{Start: w.Base + int64(h), End: w.Base + int64(e), Score: score, Info: info})
+	}
+	return dst, nil
+}
+
+// addrAt parses an address starting with the building number at t[h].
+func addrAt(t []byte, h int) (e int, info uint32, ok bool) {
+	// Building number: 1-4 digits, optional letter or range.
+	i := h
+	for i < len(t) && intlDigit(t[i]) && i-h < 5 {
+		i++
+	}
+	if i-h > 4 || i >= len(t) {
+		return 0, 0, false
+	}
+	if t[i] == '-' && i+1 < len(t) && intlDigit(t[i+1]) {
+		j := i + 1
+		for j < len(t) && intlDigit(t[j]) && j-i < 5 {
+			j++
+		}
+		i = j
+	}
+	if i < len(t) && intlLetter(t[i]) && i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == ',') {
+		i++
+	}
+	if i < len(t) && t[i] == ',' {
+		i++
+	}
+	if i >= len(t) || t[i] != ' ' {
+		return 0, 0, false
+	}
+	i++
+	// Street: capitalised words, the last a suffix.
+	k, found := i, false
+	for nw := 0; nw < 5; nw++ {
+		j := addrWord(t, k)
+		if j == k {
+			break
+		}
+		if nw > 0 && addrSuffix(t[k:j]) {
+			e, found = j, true
+			break
+		}
+		if j >= len(t) || t[j] != ' ' {
+			break
+		}
+		k = j + 1
+	}
+	if !found {
+		return 0, 0, false
+	}
+	if e < len(t) && t[e] == '.' && e-k <= 4 { // "Rd."
+		e++
+	}
+	info = AddrStreet
+	// Localities and postcode.
+	for parts := 0; parts < 4; parts++ {
+		p := addrSep(t, e)
+		if p == e {
+			break
+		}
+		if pe, ok := addrPostcode(t, p); ok {
+			e = pe
+			info |= AddrPostcode
+			break
+		}
+		if parts == 3 || t[e] == ' ' { // a bare space only leads to a postcode
+			break
+		}
+		le := addrLocality(t, p)
+		if le == p {
+			break
+		}
+		e = le
+		info |= AddrLocality
+	}
+	return e, info, true
+}
+
+// addrSep skips the separator after an address part: an optional comma
+// and then spaces or one line break; it returns i if there is none.
+func addrSep(t []byte, i int) int {
+	j := i
+	if j < len(t) && t[j] == ',' {
+		j++
+	}
+	if j < len(t) && t[j] == '\r' {
+		j++
+	}
+	if j < len(t) && t[j] == '\n' {
+		j++
+	}
+	for j < len(t) && t[j] == ' ' && j-i < 4 {
+		j++
+	}
+	if j == i || j >= len(t) {
+		return i
+	}
+	return j
+}
+
+// addrWord returns the end of the capitalised word at t[i] (letters, '
+// and -, at most 24 bytes), or i.
+func addrWord(t []byte, i int) int {
+	if i >= len(t) || !intlUpper(t[i]) {
+		return i
+	}
+	j := i + 1
+	for j < len(t) && (intlLetter(t[j]) || t[j] == '\'' || t[j] == '-') && j-i < 24 {
+		j++
+	}
+	if j-i >= 24 || j < len(t) && intlDigit(t[j]) {
+		return i
+	}
+	return j
+}
+
+// addrLocality returns the end of a locality (one to four words, the
+// first capitalised) at t[p] when it ends at a comma, line break, full
+// stop, postcode or end of text; otherwise p.
+func addrLocality(t []byte, p int) int {
+	k := p
+	end := p
+	for nw := 0; nw < 4; nw++ {
+		j := addrWord(t, k)
+		if j == k && nw > 0 {
+			j = addrConnector(t, k)
+		}
+		if j == k {
+			break
+		}
+		end = j
+		if j >= len(t) || t[j] != ' ' {
+			break
+		}
+		k = j + 1
+	}
+	if end == p {
+		return p
+	}
+	switch {
+	case end == len(t), t[end] == ',', t[end] == '\n', t[end] == '\r', t[end] == '.':
+		return end
+	case t[end] == ' ':
+		if _, ok := addrPostcode(t, end+1); ok {
+			return end
+		}
+	}
+	return p
+}
+
+// addrConnector accepts the lower-case words inside place names.
+func addrConnector(t []byte, i int) int {
+	j := i
+	for j < len(t) && 'a' <= t[j] && t[j] <= 'z' && j-i < 6 {
+		j++
+	}
+	switch string(t[i:j]) {
+	case "upon", "on", "the", "le", "in", "under", "by", "next", "sea", "super", "mare":
+		return j
+	}
+	return i
+}
+
+// addrSuffix reports whether w is a street suffix word or abbreviation.
+func addrSuffix(w []byte) bool {
+	var b [12]byte
+	if len(w) > len(b) {
+		return false
+	}
+	for i, c := range w {
+		b[i] = intlLower(c)
+	}
+	switch string(b[:len(w)]) {
+	case "road", "rd", "street", "st", "avenue", "ave", "av", "lane", "ln", "close", "cl",
+		"drive", "dr", "way", "crescent", "cres", "gardens", "gdns", "place", "pl",
+		"court", "ct", "square", "sq", "terrace", "terr", "tce", "grove", "hill",
+		"park", "row", "walk", "mews", "green", "rise", "view", "parade", "vale",
+		"wharf", "yard", "boulevard", "circus", "embankment", "quay", "approach",
+		"chase", "croft", "gate", "grange", "heights", "meadow", "meadows", "mount",
+		"orchard", "passage", "path", "ridge", "villas", "wynd", "alley", "hollow",
+		"end", "field", "fields", "brow", "bank", "side", "broadway":
+		return true
+	}
+	return false
+}
+
+// addrPostcode parses a UK postcode at t[i] (upper case, optional single
+// space before the inward code) as a whole token and returns its end.
+func addrPostcode(t []byte, i int) (int, bool) {
+	j := i
+	for j < len(t) && intlAlnum(t[j]) && j-i < 8 {
+		j++
+	}
+	var out, in []byte
+	e := j
+	switch {
+	case j < len(t) && t[j] == ' ':
+		out = t[i:j]
+		k := j + 1
+		for k < len(t) && intlAlnum(t[k]) && k-j < 5 {
+			k++
+		}
+		in, e = t[j+1:k], k
+	case j-i >= 5 && j-i <= 7:
+		out, in = t[i:j-3], t[j-3:j]
+	default:
+		return 0, false
+	}
+	if len(in) != 3 || intlGluedAfter(t, e) && !(e < len(t) && (t[e] == '.' || t[e] == ',')) {
+		return 0, false
+	}
+	if !intlDigit(in[0]) || !intlUpper(in[1]) || !intlUpper(in[2]) || addrIn(in[1], "CIKMOV") || addrIn(in[2], "CIKMOV") {
+		return 0, false
+	}
+	if string(out) == "GIR" {
+		return e, in[0] == '0' && in[1] == 'A' && in[2] == 'A'
+	}
+	if len(out) < 2 || len(out) > 4 || !intlUpper(out[0]) || addrIn(out[0], "QVX") {
+		return 0, false
+	}
+	var shape [4]byte
+	for k, c := range out {
+		switch {
+		case intlUpper(c):
+			shape[k] = 'A'
+		case intlDigit(c):
+			shape[k] = '9'
+		}
+	}
+	switch string(shape[:len(out)]) {
+	case "A9", "A99":
+	case "AA9", "AA99":
+		if addrIn(out[1], "IJZ") {
+			return 0, false
+		}
+	case "A9A":
+		if !addrIn(out[2], "ABCDEFGHJKPSTUW") {
+			return 0, false
+		}
+	case "AA9A":
+		if addrIn(out[1], "IJZ") || !addrIn(out[3], "ABEHMNPRVWXY") {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	return e, true
+}
+
+func addrIn(c byte, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if set[i] == c {
+			return true
+		}
+	}
+	return false
+}

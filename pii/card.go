@@ -1,0 +1,275 @@
+package pii
+
+import "github.com/tidemark/tidemark/detect"
+
+// KindPaymentCard is the Kind of payment card number findings.
+const KindPaymentCard detect.Kind = "payment.card"
+
+// Card issuers reported in the low byte of a payment card finding's Info.
+const (
+	CardUnknown uint32 = iota
+	CardVisa
+	CardMastercard
+	CardAmex
+	CardDiscover
+	CardJCB
+	CardDiners
+	CardMaestro
+	CardUnionPay
+	CardMir
+	CardUATP
+)
+
+// NewPaymentCard returns a detector for payment card numbers (PANs).
+//
+// Matches: 12 to 19 digits written contiguously ("4111111111111111") or in
+// the groups cards are printed with, separated by single spaces or
+// hyphens: 4-4-4-4 (and 4-4-4-4-3 for 19 digits), 4-6-5 (Amex), 4-6-4
+// (Diners), 4-4-4-3. The number must be a whole token: not glued to
+// letters, other digits or "/", ":" ("12/25"), and not part of a longer
+// run of digit groups.
+//
+// Validation: issuer prefix and length for Visa (4; 13, 16, 19 digits),
+// Mastercard (51-55, 2221-2720; 16), American Express (34, 37; 15),
+// Discover (6011, 644-649, 65, 622126-622925; 16-19), JCB (3528-3589;
+// 16-19), Diners Club (300-305, 3095, 36, 38, 39; 14-19), Maestro (50,
+// 56-58, 6304, 6759, 6761-6763; 12-19), UnionPay (62; 16-19), Mir
+// (2200-2204; 16-19) and UATP (1; 15); Luhn check digit; not all one
+// digit. Numbers of unknown issuers are rejected.
+//
+// Triggers: ASCII digits.
+//
+// Score: 60 contiguous, 70 grouped as the issuer prints it. Cues: +20
+// near "card", "credit", "debit", "visa", "mastercard", "amex", "cvv",
+// "cvc", "expiry", "payment"; −30 near "order", "invoice", "ref",
+// "reference", "tracking", "transaction", "imei", "isbn", "iccid".
+//
+// Known false positives: other Luhn-checked identifiers that share issuer
+// prefixes (IMEI numbers are 15 digits and can start 35, as JCB does; a
+// 16-digit id starting 4 passes one time in ten). Known false negatives:
+// numbers split over lines or by dots, masked numbers ("4111 **** ****
+// 1111"), and issuers not listed.
+//
+// Info: the issuer (CardVisa, ...) in bits 0-7.
+func NewPaymentCard() detect.Detector { return card{} }
+
+type card struct{}
+
+var _ detect.Detector = card{}
+
+const (
+	cardMaxLen = 23 // 19 digits and 4 separators
+	cardRadius = 48
+	cardMaxRun = 40 // longer runs of digit groups are tables, not cards
+)
+
+func (card) Spec() detect.Spec {
+	return detect.Spec{
+		ID: "pii/payment-card", Kind: KindPaymentCard, MaxLen: cardMaxLen,
+		Description: "Payment card numbers (issuer range, length and Luhn check)",
+		Triggers:    detect.Triggers{Bytes: detect.Digits},
+		Cues: detect.Cues{Radius: cardRadius, Words: []detect.Cue{
+			{Word: "card", Delta: 20}, {Word: "credit", Delta: 20}, {Word: "debit", Delta: 20},
+			{Word: "visa", Delta: 20}, {Word: "mastercard", Delta: 20}, {Word: "amex", Delta: 20},
+			{Word: "cvv", Delta: 20}, {Word: "cvc", Delta: 20}, {Word: "expiry", Delta: 20},
+			{Word: "payment", Delta: 20},
+			{Word: "order", Delta: -30}, {Word: "invoice", Delta: -30}, {Word: "ref", Delta: -30},
+			{Word: "reference", Delta: -30}, {Word: "tracking", Delta: -30}, {Word: "transaction", Delta: -30},
+			{Word: "imei", Delta: -30}, {Word: "isbn", Delta: -30}, {Word: "iccid", Delta: -30},
+		}},
+	}
+}
+
+// cardRun finds the run of digit groups joined by single spaces or
+// hyphens around the digit at h. It returns the run and its group
+// lengths; ok is false for runs that are too long or have too many groups.
+func cardRun(t []byte, h int, gl *[8]int) (s, e, n int, sep byte, ok bool) {
+	s = h
+	for s > 0 && intlDigit(t[s-1]) {
+		s--
+	}
+	for s >= 2 && (t[s-1] == ' ' || t[s-1] == '-') && intlDigit(t[s-2]) && h-s <= cardMaxRun {
+		s -= 2
+		for s > 0 && intlDigit(t[s-1]) {
+			s--
+		}
+	}
+	ok = true
+	e = s
+	for {
+		g := e
+		for e < len(t) && intlDigit(t[e]) {
+			e++
+		}
+		if n < len(gl) {
+			gl[n] = e - g
+		} else {
+			ok = false
+		}
+		n++
+		if e+1 < len(t) && (t[e] == ' ' || t[e] == '-') && intlDigit(t[e+1]) && e-s <= cardMaxRun {
+			if n == 1 {
+				sep = t[e]
+			} else if t[e] != sep {
+				sep = 0 // mixed
+			}
+			e++
+			continue
+		}
+		break
+	}
+	if e-s > cardMaxRun {
+		ok = false
+		for e < len(t) && (intlDigit(t[e]) || t[e] == ' ' || t[e] == '-') {
+			e++
+		}
+	}
+	return s, e, n, sep, ok
+}
+
+func (card) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	t := w.Text
+	next := 0
+	var gl [8]int
+	for _, h32 := range w.Hits {
+		h := int(h32)
+		if h < next {
+			continue
+		}
+		s, e, n, sep, ok := cardRun(t, h, &gl)
+		next = e
+		if !ok || e-s > cardMaxLen || (n > 1 && sep == 0) || intlEdge(w, s, e, 3) {
+			continue
+		}
+		if intlGluedBefore(t, s) || intlGluedAfter(t, e) {
+			continue
+		}
+		var d [19]byte
+		nd := 0
+		for i := s; i < e; i++ {
+			if intlDigit(t[i]) {
+				if nd == len(d) {
+					nd = 0
+					break
+				}
+				d[nd] = t[i]
+				nd++
+			}
+		}
+		if nd < 12 {
+			continue
+		}
+		iss := cardIssuer(d[:nd])
+		if iss == CardUnknown || !cardLuhn(d[:nd]) || cardSame(d[:nd]) {
+			continue
+		}
+		score := 60
+		if n > 1 {
+			if !cardGrouping(gl[:n], nd) {
+				continue
+			}
+			score = 70
+		}
+		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: iss})
+	}
+	return dst, nil
+}
+
+// cardGrouping reports whether group lengths gl are a way cards are
+// printed.
+func cardGrouping(gl []int, nd int) bool {
+	switch len(gl) {
+	case 3: // 4-6-5 (Amex), 4-6-4 (Diners)
+		return gl[0] == 4 && gl[1] == 6 && (gl[2] == 5 || gl[2] == 4)
+	case 4: // 4-4-4-4, 4-4-4-3
+		return gl[0] == 4 && gl[1] == 4 && gl[2] == 4 && (gl[3] == 4 || gl[3] == 3)
+	case 5: // 4-4-4-4-1..3
+		return gl[0] == 4 && gl[1] == 4 && gl[2] == 4 && gl[3] == 4 && gl[4] >= 1 && gl[4] <= 3
+	}
+	return false
+}
+
+// cardLuhn reports whether the digits pass the Luhn (mod 10) check.
+func cardLuhn(d []byte) bool {
+	sum := 0
+	dbl := false
+	for i := len(d) - 1; i >= 0; i-- {
+		v := int(d[i] - '0')
+		if dbl {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		dbl = !dbl
+	}
+	return sum%10 == 0
+}
+
+func cardSame(d []byte) bool {
+	for _, c := range d[1:] {
+		if c != d[0] {
+			return false
+		}
+	}
+	return true
+}
+
+func cardPrefix(d []byte, n int) int {
+	v := 0
+	for _, c := range d[:n] {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+// cardIssuer returns the issuer whose range and lengths fit the digits.
+func cardIssuer(d []byte) uint32 {
+	n := len(d)
+	p2, p3, p4, p6 := cardPrefix(d, 2), cardPrefix(d, 3), cardPrefix(d, 4), cardPrefix(d, 6)
+	in := func(lo, hi int) bool { return lo <= n && n <= hi }
+	switch {
+	case p2 == 34 || p2 == 37:
+		if n == 15 {
+			return CardAmex
+		}
+	case p3 >= 300 && p3 <= 305 || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39:
+		if in(14, 19) {
+			return CardDiners
+		}
+	case p4 >= 3528 && p4 <= 3589:
+		if in(16, 19) {
+			return CardJCB
+		}
+	case d[0] == '4':
+		if n == 13 || n == 16 || n == 19 {
+			return CardVisa
+		}
+	case p4 >= 2200 && p4 <= 2204:
+		if in(16, 19) {
+			return CardMir
+		}
+	case p2 >= 51 && p2 <= 55 || p4 >= 2221 && p4 <= 2720:
+		if n == 16 {
+			return CardMastercard
+		}
+	case p4 == 6011 || p3 >= 644 && p3 <= 649 || p2 == 65 || p6 >= 622126 && p6 <= 622925:
+		if in(16, 19) {
+			return CardDiscover
+		}
+	case p2 == 62:
+		if in(16, 19) {
+			return CardUnionPay
+		}
+	case p2 == 50 || p2 >= 56 && p2 <= 58 || p4 == 6304 || p4 == 6759 || p4 >= 6761 && p4 <= 6763:
+		if in(12, 19) {
+			return CardMaestro
+		}
+	case d[0] == '1':
+		if n == 15 {
+			return CardUATP
+		}
+	}
+	return CardUnknown
+}

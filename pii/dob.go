@@ -1,0 +1,268 @@
+package pii
+
+import "github.com/tidemark/tidemark/detect"
+
+// KindDateOfBirth is the Kind of date-of-birth findings.
+const KindDateOfBirth detect.Kind = "date.birth"
+
+// Date formats reported in bits 21-23 of a date-of-birth finding's Info.
+const (
+	DateDMY       uint32 = 1 // 12/03/1961, 12-03-61, 12.03.1961 (or M/D/Y when only that is valid)
+	DateYMD       uint32 = 2 // 1961-03-12
+	DateDayMonth  uint32 = 3 // 12 March 1961, 12th March 1961, 12-Mar-61
+	DateMonthDay  uint32 = 4 // March 12, 1961
+	dateMinYear          = 1900
+	dateMaxYear          = 2030
+	dobMaxLen            = 32
+	dobRadius            = 48
+	dobBareScore         = 30
+	dobTwoDigitYearScore = 25
+)
+
+// NewDateOfBirth returns a detector for dates of birth: dates that context
+// marks as a birth date.
+//
+// Matches: numeric dates day first with '/', '-' or '.' and a 2- or
+// 4-digit year ("12/03/1961", "12-03-61", "12.03.1961"; month first when
+// only that reading is valid, "03/25/1961"), ISO dates ("1961-03-12"),
+// and dates with a month name or its abbreviation ("12 March 1961", "12th
+// March 1961", "12th of March 1961", "12-Mar-61", "March 12, 1961",
+// "Mar 12th 1961"), as whole tokens.
+//
+// Validation: a real calendar date (leap years included) with a 4-digit
+// year in 1900-2030, or a 2-digit year.
+//
+// Triggers: ASCII digits.
+//
+// Score: a bare date scores 30 (25 with a 2-digit year), below the usual
+// reporting threshold: dates are everywhere. Cues raise it: +45 near
+// "dob", "d.o.b", "date of birth", "birthdate"; +40 near "born"; +35 near
+// "birth", "birthday"; −20 near "due", "expiry", "expires", "issued",
+// "invoice", "meeting", "deadline", "sent", "updated", "posted".
+//
+// Known false positives: other dates near birth words ("born on the
+// 4th of July, signed 12/03/1999"). Known false negatives: dates without
+// a year ("12 March"), years before 1900, written-out numbers, and
+// non-English month names.
+//
+// Info: day in bits 0-4, month in bits 5-8, year as written in bits 9-20,
+// format (DateDMY, ...) in bits 21-23.
+func NewDateOfBirth() detect.Detector { return dob{} }
+
+type dob struct{}
+
+var _ detect.Detector = dob{}
+
+func (dob) Spec() detect.Spec {
+	return detect.Spec{
+		ID: "pii/date-of-birth", Kind: KindDateOfBirth, MaxLen: dobMaxLen,
+		Description: "Dates of birth (calendar-valid dates scored by birth context)",
+		Triggers:    detect.Triggers{Bytes: detect.Digits},
+		Cues: detect.Cues{Radius: dobRadius, Words: []detect.Cue{
+			{Word: "dob", Delta: 45}, {Word: "d o b", Delta: 45}, {Word: "date of birth", Delta: 45},
+			{Word: "birthdate", Delta: 45}, {Word: "born", Delta: 40}, {Word: "birth", Delta: 35},
+			{Word: "birthday", Delta: 35},
+			{Word: "due", Delta: -20}, {Word: "expiry", Delta: -20}, {Word: "expires", Delta: -20},
+			{Word: "issued", Delta: -20}, {Word: "invoice", Delta: -20}, {Word: "meeting", Delta: -20},
+			{Word: "deadline", Delta: -20}, {Word: "sent", Delta: -20}, {Word: "updated", Delta: -20},
+			{Word: "posted", Delta: -20},
+		}},
+	}
+}
+
+func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	t := w.Text
+	next := 0
+	for _, h32 := range w.Hits {
+		h := int(h32)
+		if h < next || h > 0 && intlDigit(t[h-1]) {
+			continue
+		}
+		s, e, info, ok := dobAt(t, h)
+		if !ok {
+			continue
+		}
+		next = e
+		if intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) {
+			continue
+		}
+		score := dobBareScore
+		if info>>9&0xfff < 100 {
+			score = dobTwoDigitYearScore
+		}
+		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
+	}
+	return dst, nil
+}
+
+// dobNum reads up to max digits at t[i]; it returns the value and the end.
+func dobNum(t []byte, i, max int) (v, j int) {
+	j = i
+	for j < len(t) && intlDigit(t[j]) && j-i <= max {
+		v = v*10 + int(t[j]-'0')
+		j++
+	}
+	return v, j
+}
+
+// dobAt tries every date form that starts with, or has its day at, the
+// digit run at h.
+func dobAt(t []byte, h int) (s, e int, info uint32, ok bool) {
+	v1, a := dobNum(t, h, 4)
+	n1 := a - h
+	if n1 > 4 {
+		return 0, 0, 0, false
+	}
+	// Numeric: 12/03/1961, 1961-03-12.
+	if a+1 < len(t) && (t[a] == '/' || t[a] == '-' || t[a] == '.') && intlDigit(t[a+1]) {
+		sep := t[a]
+		v2, b := dobNum(t, a+1, 2)
+		n2 := b - a - 1
+		if n2 <= 2 && b+1 < len(t) && t[b] == sep && intlDigit(t[b+1]) {
+			v3, c := dobNum(t, b+1, 4)
+			n3 := c - b - 1
+			switch {
+			case n1 == 4 && n3 <= 2 && sep != '.':
+				if dateValid(v3, v2, v1, 4) {
+					return h, c, dobInfo(v3, v2, v1, DateYMD), true
+				}
+			case n1 <= 2 && (n3 == 4 || n3 == 2):
+				if dateValid(v1, v2, v3, n3) {
+					return h, c, dobInfo(v1, v2, v3, DateDMY), true
+				}
+				if dateValid(v2, v1, v3, n3) {
+					return h, c, dobInfo(v2, v1, v3, DateDMY), true
+				}
+			}
+			return 0, 0, 0, false
+		}
+	}
+	if n1 > 2 {
+		return 0, 0, 0, false
+	}
+	// Day then month name: 12 March 1961, 12th of March 1961, 12-Mar-61.
+	i := dobOrdinal(t, a)
+	if i < len(t) && (t[i] == ' ' || t[i] == '-') {
+		dash := t[i] == '-'
+		j := i + 1
+		if !dash && j+3 <= len(t) && intlLower(t[j]) == 'o' && intlLower(t[j+1]) == 'f' && t[j+2] == ' ' {
+			j += 3
+		}
+		if m, k := dobMonth(t, j); m > 0 {
+			if y, c, yl := dobYear(t, k, dash); yl > 0 && dateValid(v1, m, y, yl) {
+				return h, c, dobInfo(v1, m, y, DateDayMonth), true
+			}
+		}
+	}
+	// Month name then day: March 12, 1961.
+	if h >= 4 && t[h-1] == ' ' {
+		ms := h - 1
+		for ms > 0 && intlLetter(t[ms-1]) && h-1-ms < 9 {
+			ms--
+		}
+		if m, k := dobMonth(t, ms); m > 0 && k == h-1 {
+			c := i
+			if c < len(t) && t[c] == ',' {
+				c++
+			}
+			if c+5 <= len(t) && t[c] == ' ' {
+				if y, ye, yl := dobYear(t, c+1, false); yl == 4 && dateValid(v1, m, y, 4) {
+					return ms, ye, dobInfo(v1, m, y, DateMonthDay), true
+				}
+			}
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// dobOrdinal skips an ordinal suffix (st, nd, rd, th) at t[i].
+func dobOrdinal(t []byte, i int) int {
+	if i+2 <= len(t) && (i+2 == len(t) || !intlLetter(t[i+2])) {
+		a, b := intlLower(t[i]), intlLower(t[i+1])
+		if a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h' {
+			return i + 2
+		}
+	}
+	return i
+}
+
+// dobMonth reads a month name or abbreviation at t[i] as a whole word.
+func dobMonth(t []byte, i int) (m, j int) {
+	var b [9]byte
+	j = i
+	for j < len(t) && intlLetter(t[j]) {
+		if j-i == len(b) {
+			return 0, j
+		}
+		b[j-i] = intlLower(t[j])
+		j++
+	}
+	switch string(b[:j-i]) {
+	case "jan", "january":
+		m = 1
+	case "feb", "february":
+		m = 2
+	case "mar", "march":
+		m = 3
+	case "apr", "april":
+		m = 4
+	case "may":
+		m = 5
+	case "jun", "june":
+		m = 6
+	case "jul", "july":
+		m = 7
+	case "aug", "august":
+		m = 8
+	case "sep", "sept", "september":
+		m = 9
+	case "oct", "october":
+		m = 10
+	case "nov", "november":
+		m = 11
+	case "dec", "december":
+		m = 12
+	}
+	return m, j
+}
+
+// dobYear reads the year after a month name: separated by a space, ", ",
+// "," or (after a dash) '-'. Two-digit years only follow dashes.
+func dobYear(t []byte, k int, dash bool) (y, e, n int) {
+	switch {
+	case dash && k < len(t) && t[k] == '-':
+		k++
+	case !dash && k+1 < len(t) && t[k] == ',' && t[k+1] == ' ':
+		k += 2
+	case !dash && k < len(t) && (t[k] == ' ' || t[k] == ','):
+		k++
+	default:
+		return 0, 0, 0
+	}
+	y, e = dobNum(t, k, 4)
+	n = e - k
+	if n == 4 || n == 2 && dash {
+		return y, e, n
+	}
+	return 0, 0, 0
+}
+
+// dateValid reports whether d/m/y is a calendar date; yl is the number of
+// digits the year was written with (2 or 4).
+func dateValid(d, m, y, yl int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	if yl == 4 && (y < dateMinYear || y > dateMaxYear) {
+		return false
+	}
+	dim := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m]
+	if m == 2 && y%4 == 0 && (yl == 2 || y%100 != 0 || y%400 == 0) {
+		dim = 29
+	}
+	return d <= dim
+}
+
+func dobInfo(d, m, y int, f uint32) uint32 {
+	return uint32(d) | uint32(m)<<5 | uint32(y&0xfff)<<9 | f<<21
+}

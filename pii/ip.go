@@ -1,0 +1,273 @@
+package pii
+
+import "github.com/tidemark/tidemark/detect"
+
+// KindIPAddress is the Kind of IP address findings.
+const KindIPAddress detect.Kind = "ip.address"
+
+// IP address findings carry the version in Info: 4 or 6.
+const (
+	IPv4 uint32 = 4
+	IPv6 uint32 = 6
+)
+
+// NewIPAddress returns a detector for IPv4 and IPv6 addresses.
+//
+// Matches: IPv4 in dotted-decimal ("192.0.2.1", also before ":port" or
+// "/prefix"), and IPv6 in full, compressed ("2001:db8::1") and
+// IPv4-embedded ("::ffff:192.0.2.1") forms, as whole tokens.
+//
+// Validation: IPv4 needs exactly four octets of 0-255 without leading
+// zeros ("010.1.1.1" is rejected: it is read as octal by some software and
+// is more often a version or a date), not glued to letters or to another
+// dotted number ("v1.2.3.4", "1.2.3.4.5"); dotted dates ("12.03.2021")
+// have three parts and never match. IPv6 needs eight groups of 1-4 hex
+// digits, or fewer with one "::", the last two groups optionally an IPv4
+// address; timestamps ("12:30:45") and MAC addresses have too few groups.
+//
+// Triggers: ASCII digits (an IPv6 address without any decimal digit,
+// such as "fe::ab", is not found).
+//
+// Score: IPv4 60; 50 for private ranges (10/8, 172.16/12, 192.168/16);
+// 40 when every octet is one digit (more often a version or section
+// number); 35 for 0.0.0.0/8, loopback, link-local and broadcast. IPv6 65;
+// 45 for short compressed forms ("::1", "fe80::1"). Cues: +20 near "ip",
+// +10 near "address", "host", "client", "server", "login", "remote";
+// −30 near "version", "v", "build", "release", "firmware", "oid",
+// "section", "chapter".
+//
+// Known false positives: four-part version numbers and OIDs in text
+// without a negative cue. Known false negatives: IPv4 with leading zeros,
+// abbreviated or hex/octal IPv4 forms, IPv6 zone and prefix suffixes are
+// not part of the match.
+//
+// Info: IPv4 or IPv6.
+func NewIPAddress() detect.Detector { return ipAddr{} }
+
+type ipAddr struct{}
+
+var _ detect.Detector = ipAddr{}
+
+const (
+	ipMaxLen = 45 // "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255"
+	ipRadius = 48
+	ipMaxRun = 64
+)
+
+func (ipAddr) Spec() detect.Spec {
+	return detect.Spec{
+		ID: "pii/ip-address", Kind: KindIPAddress, MaxLen: ipMaxLen,
+		Description: "IPv4 and IPv6 addresses (not versions, dates or times)",
+		Triggers:    detect.Triggers{Bytes: detect.Digits},
+		Cues: detect.Cues{Radius: ipRadius, Words: []detect.Cue{
+			{Word: "ip", Delta: 20}, {Word: "address", Delta: 10}, {Word: "host", Delta: 10},
+			{Word: "client", Delta: 10}, {Word: "server", Delta: 10}, {Word: "login", Delta: 10},
+			{Word: "remote", Delta: 10},
+			{Word: "version", Delta: -30}, {Word: "v", Delta: -30}, {Word: "build", Delta: -30},
+			{Word: "release", Delta: -30}, {Word: "firmware", Delta: -30}, {Word: "oid", Delta: -30},
+			{Word: "section", Delta: -30}, {Word: "chapter", Delta: -30},
+		}},
+	}
+}
+
+func ipHex(c byte) bool { return intlDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func ipV6Byte(c byte) bool { return ipHex(c) || c == ':' || c == '.' }
+
+func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	t := w.Text
+	next, v6Done := 0, 0
+	for _, h32 := range w.Hits {
+		h := int(h32)
+		if h < next {
+			continue
+		}
+		if h >= v6Done {
+			s, e, ok := ipV6Run(t, h)
+			v6Done = e
+			if ok && !intlEdge(w, s, e, 2) {
+				if score, ok := ipV6(t[s:e]); ok {
+					dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: IPv6})
+					next = e
+					continue
+				}
+			}
+		}
+		// IPv4: a run of digits and dots.
+		s := h
+		for s > 0 && (intlDigit(t[s-1]) || t[s-1] == '.') && h-s < ipMaxRun {
+			s--
+		}
+		e := h
+		for e < len(t) && (intlDigit(t[e]) || t[e] == '.') && e-s < ipMaxRun {
+			e++
+		}
+		next = e
+		for e > s && t[e-1] == '.' {
+			e--
+		}
+		if e-s > 15 || s < len(t) && t[s] == '.' || intlEdge(w, s, e, 2) || ipGlued(t, s, e) {
+			continue
+		}
+		if score, ok := ipV4(t[s:e]); ok {
+			dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: IPv4})
+		}
+	}
+	return dst, nil
+}
+
+// ipGlued reports whether the dotted run t[s:e] is part of a larger token.
+// ':' (port, "IP:") and '/' (prefix length, URL) are allowed neighbours.
+func ipGlued(t []byte, s, e int) bool {
+	if s > 0 {
+		b := t[s-1]
+		if intlAlnum(b) || b == '.' || b == '_' || b == '@' || b == '$' || b == '#' || b == '\\' ||
+			b == '-' && s >= 2 && intlAlnum(t[s-2]) {
+			return true
+		}
+		if b == ':' && s >= 2 && (intlDigit(t[s-2]) || t[s-2] == ':') {
+			return true // time "12:30:1.2.3.4" or IPv6 remains
+		}
+	}
+	if e < len(t) {
+		a := t[e]
+		if intlAlnum(a) || a == '_' || a == '@' || a == '$' || a == '#' || a == '\\' {
+			return true
+		}
+		if e+1 < len(t) && (a == '.' || a == '-' || a == ',') && intlAlnum(t[e+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ipV4 parses a dotted-quad and scores it.
+func ipV4(b []byte) (int, bool) {
+	var oct [4]int
+	n, v, digits := 0, 0, 0
+	for i := 0; i <= len(b); i++ {
+		if i == len(b) || b[i] == '.' {
+			if digits == 0 || n == 4 {
+				return 0, false
+			}
+			oct[n] = v
+			n++
+			v, digits = 0, 0
+			continue
+		}
+		if digits > 0 && v == 0 { // leading zero
+			return 0, false
+		}
+		v = v*10 + int(b[i]-'0')
+		digits++
+		if v > 255 {
+			return 0, false
+		}
+	}
+	if n != 4 {
+		return 0, false
+	}
+	a, b1 := oct[0], oct[1]
+	switch {
+	case a == 0 || a == 127 || a == 169 && b1 == 254 || a >= 224:
+		return 35, true
+	case oct[0] < 10 && oct[1] < 10 && oct[2] < 10 && oct[3] < 10:
+		return 40, true
+	case a == 10 || a == 172 && b1 >= 16 && b1 <= 31 || a == 192 && b1 == 168:
+		return 50, true
+	}
+	return 60, true
+}
+
+// ipV6Run finds the run of hex digits, colons and dots around h and trims
+// trailing punctuation. ok is false unless it has two colons and is whole.
+func ipV6Run(t []byte, h int) (s, e int, ok bool) {
+	s = h
+	for s > 0 && ipV6Byte(t[s-1]) && h-s < ipMaxRun {
+		s--
+	}
+	e = h
+	for e < len(t) && ipV6Byte(t[e]) && e-s < ipMaxRun {
+		e++
+	}
+	end := e
+	if e-s >= ipMaxRun {
+		return s, end, false
+	}
+	for e > s && t[e-1] == '.' {
+		e--
+	}
+	if e-s >= 2 && t[e-1] == ':' && t[e-2] != ':' {
+		e--
+	}
+	colons := 0
+	for i := s; i < e; i++ {
+		if t[i] == ':' {
+			colons++
+		}
+	}
+	if colons < 2 || e-s > ipMaxLen || (s > 0 && (intlAlnum(t[s-1]) || t[s-1] == '_')) ||
+		(e < len(t) && (intlAlnum(t[e]) || t[e] == '_')) {
+		return s, end, false
+	}
+	return s, e, true
+}
+
+// ipV6 parses an IPv6 address and scores it.
+func ipV6(b []byte) (int, bool) {
+	groups, dbl := 0, false
+	i := 0
+	if len(b) >= 2 && b[0] == ':' && b[1] == ':' {
+		dbl = true
+		i = 2
+		if i == len(b) {
+			return 0, false // "::" has no digits
+		}
+	} else if len(b) > 0 && b[0] == ':' {
+		return 0, false
+	}
+	for i < len(b) {
+		// One group: hex digits, or an IPv4 tail.
+		j := i
+		for j < len(b) && ipHex(b[j]) {
+			j++
+		}
+		if j < len(b) && b[j] == '.' {
+			// IPv4 tail: must be last, and take two groups.
+			if _, ok := ipV4(b[i:]); !ok {
+				return 0, false
+			}
+			groups += 2
+			i = len(b)
+			break
+		}
+		if j == i || j-i > 4 {
+			return 0, false
+		}
+		groups++
+		i = j
+		if i == len(b) {
+			break
+		}
+		// b[i] == ':'
+		if i+1 < len(b) && b[i+1] == ':' {
+			if dbl {
+				return 0, false
+			}
+			dbl = true
+			i += 2
+			continue
+		}
+		i++
+		if i == len(b) {
+			return 0, false // trailing single ':'
+		}
+	}
+	if dbl && groups > 7 || !dbl && groups != 8 {
+		return 0, false
+	}
+	if dbl && groups <= 2 {
+		return 45, true
+	}
+	return 65, true
+}

@@ -21,8 +21,9 @@ const (
 // letter is D, F, I, Q, U or V; the second is not O; the prefixes BG, GB,
 // KN, NK, NT, TN and ZZ are not used. So the textbook example QQ 12 34 56
 // C is rejected. Administrative prefixes (CR, FY, MW, NC, PP, PY, PZ) are
-// kept at a lower score. A single letter after the digits that is not
-// A-D rejects the candidate.
+// kept at a lower score. A letter other than A-D in the suffix place
+// (attached, or after a separator in a spaced number) rejects the
+// candidate.
 //
 // Triggers: ASCII digits.
 //
@@ -151,10 +152,14 @@ func ukParseNINO(t []byte, s int) (e int, info uint32, ok bool) {
 	}
 	if j < len(t) && ukIsLetter(t[j]) && ukTokenEnd(t, j+1) && (j == i || ukTokenStart(t, j)) {
 		c := t[j]
-		if ukIsLower(c) != lower || !ukIn(ukUpper(c), "ABCD") {
+		switch {
+		case ukIsLower(c) == lower && ukIn(ukUpper(c), "ABCD"):
+			return j + 1, info | UKNINOSuffix, true
+		case j == i || ukIsLower(c) == lower && sep != 0:
+			// AB123456E, or AB 12 34 56 E: a suffix that is not A-D.
 			return 0, 0, false
 		}
-		return j + 1, info | UKNINOSuffix, true
+		// A word such as "I" or "a" after AB123456: no suffix.
 	}
 	if !ukTokenEnd(t, i) || (i < len(t) && (t[i] == '-' || t[i] == '.' && i+1 < len(t) && ukIsDigit(t[i+1]))) {
 		return 0, 0, false

@@ -1,0 +1,286 @@
+package pii
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidemark/tidemark/detect"
+)
+
+// KindEmail is the Kind of e-mail address findings.
+const KindEmail detect.Kind = "email"
+
+// NewEmail returns a detector for e-mail addresses.
+//
+// Matches: addr-spec addresses as written in mail and chat: a dot-atom
+// local part (RFC 5321/5322 atext, plus UTF-8 for RFC 6531 addresses), '@',
+// and a domain of two or more labels, including internationalised (UTF-8)
+// labels and punycode ("xn--"). Surrounding punctuation is not part of the
+// match: "<a@example.com>," and "mailto:a@example.com." give a@example.com.
+//
+// Validation: local part 1..64 bytes without leading, trailing or doubled
+// dots; domain at most 253 bytes, labels 1..63 bytes not starting or ending
+// with '-', top-level label alphabetic (or punycode) of at least two
+// letters; whole address at most 254 bytes. A run longer than the limits is
+// rejected, never truncated. Rejected: URL user-info and paths
+// ("https://user:pw@host", "http://h/p@x.com"), Outlook content IDs
+// ("image001.png@01D7A2B3.C4D5E6F0") and retina image names ("logo@2x.png").
+//
+// Triggers: '@'.
+//
+// Score: 80 with a well-known or country-code top-level domain, 60 with
+// another alphabetic one; +10 near "email", "e-mail", "mailto", "contact".
+//
+// Known false negatives: quoted local parts ("john doe"@example.com) and
+// address literals (user@[192.0.2.1]). Known false positives: identifiers
+// of the form name@host.tld in code and logs (for example git remotes).
+func NewEmail() detect.Detector { return email{} }
+
+type email struct{}
+
+var _ detect.Detector = email{}
+var _ detect.Detailer = email{}
+
+const (
+	emailMaxLocal  = 64
+	emailMaxDomain = 253
+	emailMaxLen    = 254
+	emailRadius    = 32
+)
+
+func (email) Spec() detect.Spec {
+	return detect.Spec{
+		ID: "pii/email", Kind: KindEmail, MaxLen: emailMaxLen,
+		Description: "E-mail addresses (RFC 5321 dot-atom, IDN domains)",
+		Triggers:    detect.Triggers{Bytes: "@"},
+		Cues: detect.Cues{Radius: emailRadius, Words: []detect.Cue{
+			{Word: "email", Delta: 10}, {Word: "e-mail", Delta: 10}, {Word: "mailto", Delta: 10, Side: detect.Before},
+			{Word: "contact", Delta: 10},
+		}},
+	}
+}
+
+// emailAtext marks bytes allowed in a dot-atom local part besides '.' and
+// UTF-8 (RFC 5322 atext).
+var emailAtext = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("!#$%&'*+-/=?^_`{|}~") {
+		t[c] = true
+	}
+	return t
+}()
+
+func emailAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func (email) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	t := w.Text
+	for _, h := range w.Hits {
+		if s, e, score, ok := emailAt(t, int(h), w.AtStart, w.AtEnd); ok {
+			dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score})
+		}
+	}
+	return dst, nil
+}
+
+// emailAt examines the '@' at t[at] and returns the address around it.
+func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
+	// Local part: scan left over atext and dots, at most emailMaxLocal+1.
+	s = at
+	for s > 0 && at-s <= emailMaxLocal {
+		if c := t[s-1]; emailAtext[c] || c == '.' {
+			s--
+		} else if n := emailLetterBefore(t[:s]); n > 0 {
+			s -= n
+		} else {
+			break
+		}
+	}
+	if at-s > emailMaxLocal || (s == 0 && !atStart) {
+		return 0, 0, 0, false // too long, or cut by the window edge
+	}
+	// Leading punctuation (quotes, slashes, braces) is not part of it.
+	for s < at && t[s] < 0x80 && !emailAlnum(t[s]) && t[s] != '_' {
+		s++
+	}
+	local := t[s:at]
+	if len(local) == 0 || local[len(local)-1] == '.' || bytes.Contains(local, []byte("..")) {
+		return 0, 0, 0, false
+	}
+	if s > 0 && (t[s-1] == ':' || t[s-1] == '/') && emailInURL(t, s) {
+		return 0, 0, 0, false
+	}
+
+	// Domain: labels of letters, digits, '-' and UTF-8, separated by dots.
+	e = at + 1
+	for e < len(t) && e-at <= emailMaxDomain+1 {
+		if c := t[e]; emailAlnum(c) || c == '-' || c == '.' {
+			e++
+		} else if n := emailLetterAt(t[e:]); n > 0 {
+			e += n
+		} else {
+			break
+		}
+	}
+	if e-at-1 > emailMaxDomain || (e == len(t) && !atEnd) {
+		return 0, 0, 0, false
+	}
+	// Trailing dots and hyphens are sentence punctuation.
+	for e > at+1 && (t[e-1] == '.' || t[e-1] == '-') {
+		e--
+	}
+	domain := t[at+1 : e]
+	if len(domain) == 0 || e-s > emailMaxLen {
+		return 0, 0, 0, false
+	}
+	tldKnown, valid := emailCheckDomain(domain)
+	if !valid {
+		return 0, 0, 0, false
+	}
+	score = 60
+	if tldKnown {
+		score = 80
+	}
+	return s, e, score, true
+}
+
+// emailInURL reports whether the local part starting at t[s] is the
+// user-info or path of a URL: the token it belongs to contains "://".
+func emailInURL(t []byte, s int) bool {
+	i := s
+	for i > 0 && s-i < emailRadius && t[i-1] > ' ' && t[i-1] != '<' && t[i-1] != '"' && t[i-1] != '(' {
+		i--
+	}
+	tok := t[i:s]
+	if bytes.HasPrefix(bytes.ToLower(tok), []byte("mailto:")) && len(tok) == len("mailto:") {
+		return false
+	}
+	return bytes.Contains(tok, []byte("://")) || bytes.IndexByte(tok, '/') >= 0
+}
+
+// emailLetterAt returns the length of the non-ASCII letter, digit or
+// mark (as IDNA allows in labels) at the start of b, or 0.
+func emailLetterAt(b []byte) int {
+	if len(b) == 0 || b[0] < utf8.RuneSelf {
+		return 0
+	}
+	r, n := utf8.DecodeRune(b)
+	if r == utf8.RuneError || !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+		return 0
+	}
+	return n
+}
+
+// emailLetterBefore is emailLetterAt for the rune ending b.
+func emailLetterBefore(b []byte) int {
+	if len(b) == 0 || b[len(b)-1] < utf8.RuneSelf {
+		return 0
+	}
+	r, n := utf8.DecodeLastRune(b)
+	if r == utf8.RuneError || !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+		return 0
+	}
+	return n
+}
+
+// emailCheckDomain validates the labels of domain and reports whether its
+// top-level domain is well known (or a two-letter country code).
+func emailCheckDomain(domain []byte) (known, ok bool) {
+	labels := 0
+	var tld []byte
+	for len(domain) > 0 {
+		i := bytes.IndexByte(domain, '.')
+		var l []byte
+		if i < 0 {
+			l, domain = domain, nil
+		} else {
+			l, domain = domain[:i], domain[i+1:]
+			if len(domain) == 0 {
+				return false, false
+			}
+		}
+		if len(l) == 0 || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false, false
+		}
+		labels++
+		tld = l
+	}
+	if labels < 2 || len(tld) < 2 {
+		return false, false
+	}
+	if bytes.HasPrefix(tld, []byte("xn--")) || bytes.HasPrefix(tld, []byte("XN--")) {
+		return true, true
+	}
+	utf := false
+	for _, c := range tld {
+		switch {
+		case c >= 0x80:
+			utf = true
+		case !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
+			return false, false // digits or '-' in a TLD: not a domain
+		}
+	}
+	if utf {
+		return true, true // an internationalised TLD
+	}
+	if len(tld) > 24 {
+		return false, false
+	}
+	var low [24]byte
+	for i, c := range tld {
+		low[i] = c | 0x20
+	}
+	name := low[:len(tld)]
+	if emailFileExt(name) {
+		return false, false
+	}
+	return len(name) == 2 || emailGTLD(name), true
+}
+
+// emailGTLDs are common generic top-level domains; two-letter country
+// codes are accepted as known without a list.
+const emailGTLDs = " com org net edu gov mil int info biz name pro aero coop museum mobi jobs travel tel asia cat post" +
+	" app dev page cloud online site tech email live blog shop store news world media group company services" +
+	" digital solutions agency global network systems london scot wales cymru uk nhs police law legal health" +
+	" academy school university college bank finance charity ngo foundation "
+
+func emailGTLD(name []byte) bool {
+	var buf [28]byte
+	buf[0] = ' '
+	n := copy(buf[1:], name)
+	buf[n+1] = ' '
+	return strings.Contains(emailGTLDs, string(buf[:n+2]))
+}
+
+// emailFileExt reports top-level labels that are file extensions, as in
+// "logo@2x.png".
+func emailFileExt(name []byte) bool {
+	switch string(name) {
+	case "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "pdf", "css", "js", "json", "xml", "html", "htm", "txt", "zip", "exe", "dll":
+		return true
+	}
+	return false
+}
+
+// EmailAddress is the detail of an e-mail finding.
+type EmailAddress struct {
+	Local  string // the local part, as written
+	Domain string // the domain, lower-cased (ASCII letters only)
+}
+
+// Detail splits the matched address into local part and domain.
+func (email) Detail(_ detect.Finding, match []byte) (any, error) {
+	i := bytes.LastIndexByte(match, '@')
+	if i < 0 {
+		return nil, nil
+	}
+	return EmailAddress{Local: string(match[:i]), Domain: strings.ToLower(string(match[i+1:]))}, nil
+}

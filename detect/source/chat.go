@@ -53,7 +53,7 @@ func (s *run) chat(loc *Location, r io.Reader) error {
 				return err
 			}
 		}
-		if err := s.findIn(mloc, m.Body, m.BodyOffset+shift, m.Line); err != nil {
+		if err := s.findIn(mloc, m.Body, m.BodyOffset+shift, m.Line, nil); err != nil {
 			return err
 		}
 	}

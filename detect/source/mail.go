@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/tidemark/tidemark/detect"
 	"github.com/tidemark/tidemark/detect/source/mail"
 )
 
@@ -114,13 +113,7 @@ func (s *run) mailMessage(loc *Location, r io.Reader, depth int) error {
 			return nil
 		}
 		s.bytes += int64(len(u.Text))
-		for _, n := range u.Names {
-			f := detect.Finding{Start: int64(n[0]), End: int64(n[1]), Line: 1, Rule: MailNameID, Kind: KindPersonName, Score: 100}
-			if err := s.emit(f, ulp, u.Text[n[0]:n[1]]); err != nil {
-				return err
-			}
-		}
-		return s.findIn(ulp, u.Text, 0, 1)
+		return s.findIn(ulp, u.Text, 0, 1, u.Names)
 	})
 	var le *mail.LimitError
 	if errors.As(err, &le) {

@@ -3,11 +3,13 @@ package source
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -246,13 +248,26 @@ func (s *run) textAt(loc *Location, f *os.File, size int64) error {
 }
 
 // findIn scans an in-memory unit and emits its findings, with offsets
-// moved by base and lines by line-1.
-func (s *run) findIn(loc *Location, text []byte, base, line int64) error {
+// moved by base and lines by line-1. names are display-name ranges in
+// text, reported as person.name findings of MailNameID among the others
+// in order of Start; a detector's person.name finding of the same range is
+// dropped as a duplicate.
+func (s *run) findIn(loc *Location, text []byte, base, line int64, names [][2]int) error {
 	var err error
 	s.found, err = s.eng.AppendFind(s.found[:0], text)
 	if errors.Is(err, detect.ErrBinary) {
 		s.skip(loc, err)
 		return nil
+	}
+	if len(names) > 0 {
+		s.found = slices.DeleteFunc(s.found, func(f detect.Finding) bool {
+			return f.Kind == KindPersonName && slices.Contains(names, [2]int{int(f.Start), int(f.End)})
+		})
+		for _, n := range names {
+			s.found = append(s.found, detect.Finding{Start: int64(n[0]), End: int64(n[1]), Line: 1 + int64(bytes.Count(text[:n[0]], []byte("\n"))),
+				Rule: MailNameID, Kind: KindPersonName, Score: 100})
+		}
+		slices.SortStableFunc(s.found, func(a, b detect.Finding) int { return cmp.Compare(a.Start, b.Start) })
 	}
 	for _, f := range s.found {
 		match := text[f.Start:f.End]
@@ -386,4 +401,3 @@ func (s *run) countPart(loc *Location) error {
 	}
 	return nil
 }
-

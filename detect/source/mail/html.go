@@ -3,19 +3,21 @@ package mail
 import (
 	"bytes"
 	"html"
+	"strings"
 )
 
 // HTMLText reduces an HTML document to its text: tags are removed (block
 // elements and <br> become line breaks), the contents of <script>, <style>
-// and <head> other than <title> are dropped, comments are dropped and
-// character references are decoded. It is not a full HTML parser but never
+// and <head> are dropped, comments are dropped, character references are
+// decoded and no-break spaces become spaces. It is not a full HTML parser but never
 // fails, on any input.
 func HTMLText(src []byte) []byte {
 	out := make([]byte, 0, len(src)/2)
 	var text []byte
 	flush := func() {
 		if len(text) > 0 {
-			out = append(out, html.UnescapeString(string(text))...)
+			t := html.UnescapeString(string(text))
+			out = append(out, strings.ReplaceAll(t, "\u00a0", " ")...)
 			text = text[:0]
 		}
 	}

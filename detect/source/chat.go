@@ -11,14 +11,11 @@ import (
 func whatsappSniff(head []byte) bool { return whatsapp.Sniff(head) }
 
 // chat scans a WhatsApp export message by message. Each body is a unit of
-// its own (offsets and lines still count from the start of the file); each
+// its own (offsets, mapped to the original bytes, and lines still count
+// from the start of the file); each
 // distinct sender is reported once, at their first message.
 func (s *run) chat(loc *Location, r io.Reader) error {
-	dr, _ := decodeText(r)
-	var shift int64
-	if sh, ok := dr.(*shifted); ok {
-		shift = sh.by
-	}
+	dr := decodeText(r)
 	wr := whatsapp.NewReader(dr, &whatsapp.Options{MaxLine: s.lim.MaxLine, MaxMessage: s.lim.MaxMessage})
 	seen := map[string]bool{}
 	for {
@@ -46,14 +43,14 @@ func (s *run) chat(loc *Location, r io.Reader) error {
 				seen[m.Sender] = true
 			}
 			f := detect.Finding{
-				Start: m.SenderOffset + shift, End: m.SenderOffset + shift + int64(len(m.Sender)),
+				Start: dr.MapOffset(m.SenderOffset), End: dr.MapOffset(m.SenderOffset + int64(len(m.Sender))),
 				Line: m.Line, Rule: WhatsAppSenderID, Kind: senderKind(m.Sender), Score: 100,
 			}
 			if err := s.emit(f, mloc, []byte(m.Sender)); err != nil {
 				return err
 			}
 		}
-		if err := s.findIn(mloc, m.Body, m.BodyOffset+shift, m.Line, nil); err != nil {
+		if err := s.findIn(mloc, m.Body, m.BodyOffset, m.Line, nil, dr); err != nil {
 			return err
 		}
 	}

@@ -113,7 +113,7 @@ func (s *run) mailMessage(loc *Location, r io.Reader, depth int) error {
 			return nil
 		}
 		s.bytes += int64(len(u.Text))
-		return s.findIn(ulp, u.Text, 0, 1, u.Names)
+		return s.findIn(ulp, u.Text, 0, 1, u.Names, nil)
 	})
 	var le *mail.LimitError
 	if errors.As(err, &le) {

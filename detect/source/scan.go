@@ -205,7 +205,7 @@ func (s *run) input(loc *Location, name string, r io.Reader, ra io.ReaderAt, siz
 
 // text streams plain text through a Scanner.
 func (s *run) text(loc *Location, r io.Reader) error {
-	dr, _ := decodeText(r)
+	dr := decodeText(r)
 	if s.sc == nil {
 		s.sc = s.eng.NewScanner(dr)
 	} else {
@@ -252,7 +252,9 @@ func (s *run) textAt(loc *Location, f *os.File, size int64) error {
 // text, reported as person.name findings of MailNameID among the others
 // in order of Start; a detector's person.name finding of the same range is
 // dropped as a duplicate.
-func (s *run) findIn(loc *Location, text []byte, base, line int64, names [][2]int) error {
+//
+// If om is not nil, offsets (after adding base) are mapped through it.
+func (s *run) findIn(loc *Location, text []byte, base, line int64, names [][2]int, om detect.OffsetMapper) error {
 	var err error
 	s.found, err = s.eng.AppendFind(s.found[:0], text)
 	if errors.Is(err, detect.ErrBinary) {
@@ -273,6 +275,9 @@ func (s *run) findIn(loc *Location, text []byte, base, line int64, names [][2]in
 		match := text[f.Start:f.End]
 		f.Start += base
 		f.End += base
+		if om != nil {
+			f.Start, f.End = om.MapOffset(f.Start), om.MapOffset(f.End)
+		}
 		f.Line += line - 1
 		if err := s.emit(f, loc, match); err != nil {
 			return err

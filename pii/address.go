@@ -29,7 +29,8 @@ const (
 //
 // Triggers: ASCII digits (house numbers and postcodes).
 //
-// Score: 50 for a number and street alone, 60 with a locality, 80 with a
+// Score: 45 for a number and street alone (below the usual threshold:
+// a cue such as "address" lifts it), 60 with a locality, 80 with a
 // postcode, 90 with both. Cues: +15 near "address", "lives at", "live
 // at", "resides", "residing"; +10 near "home", "deliver", "delivery",
 // "correspondence".
@@ -80,7 +81,7 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 			continue
 		}
 		next = e
-		score := 50
+		score := 45
 		switch info {
 		case AddrStreet | AddrLocality:
 			score = 60

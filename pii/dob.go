@@ -7,16 +7,16 @@ const KindDateOfBirth detect.Kind = "date.birth"
 
 // Date formats reported in bits 21-23 of a date-of-birth finding's Info.
 const (
-	DateDMY       uint32 = 1 // 12/03/1961, 12-03-61, 12.03.1961 (or M/D/Y when only that is valid)
-	DateYMD       uint32 = 2 // 1961-03-12
-	DateDayMonth  uint32 = 3 // 12 March 1961, 12th March 1961, 12-Mar-61
-	DateMonthDay  uint32 = 4 // March 12, 1961
-	dateMinYear          = 1900
-	dateMaxYear          = 2030
-	dobMaxLen            = 32
-	dobRadius            = 48
-	dobBareScore         = 30
-	dobTwoDigitYearScore = 25
+	DateDMY              uint32 = 1 // 12/03/1961, 12-03-61, 12.03.1961 (or M/D/Y when only that is valid)
+	DateYMD              uint32 = 2 // 1961-03-12
+	DateDayMonth         uint32 = 3 // 12 March 1961, 12th March 1961, 12-Mar-61
+	DateMonthDay         uint32 = 4 // March 12, 1961
+	dateMinYear                 = 1900
+	dateMaxYear                 = 2030
+	dobMaxLen                   = 32
+	dobRadius                   = 48
+	dobBareScore                = 30
+	dobTwoDigitYearScore        = 25
 )
 
 // NewDateOfBirth returns a detector for dates of birth: dates that context
@@ -166,7 +166,7 @@ func dobAt(t []byte, h int) (s, e int, info uint32, ok bool) {
 				c++
 			}
 			if c+5 <= len(t) && t[c] == ' ' {
-				if y, ye, yl := dobYear(t, c+1, false); yl == 4 && dateValid(v1, m, y, 4) {
+				if y, ye := dobNum(t, c+1, 4); ye-c-1 == 4 && dateValid(v1, m, y, 4) {
 					return ms, ye, dobInfo(v1, m, y, DateMonthDay), true
 				}
 			}

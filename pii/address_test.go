@@ -1,0 +1,58 @@
+package pii
+
+import (
+	"testing"
+
+	"github.com/tidemark/tidemark/detect/detecttest"
+)
+
+func TestAddrPostcode(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"SW1A 2AA", true}, {"EC1A 1BB", true}, {"W1A 0AX", true}, {"M1 1AE", true}, {"B33 8TH", true},
+		{"CR2 6XH", true}, {"DN55 1PT", true}, {"GIR 0AA", true}, {"RG11AA", true}, {"SW1A2AA", true},
+		{"BN3 1AA", true},
+		{"QA1 1AA", false}, {"AI1 1AA", false}, {"W1I 1AA", false}, {"EC1C 1AA", false}, {"M1 1CA", false},
+		{"M1 1AC", false}, {"M1 AAA", false}, {"123 4AA", false}, {"SW1A 2AAA", false}, {"GIR 1AA", false},
+	}
+	for _, tc := range tests {
+		e, ok := addrPostcode([]byte(tc.in), 0)
+		if ok && e != len(tc.in) {
+			ok = false
+		}
+		if ok != tc.want {
+			t.Errorf("addrPostcode(%q) = %v, want %v", tc.in, ok, tc.want)
+		}
+	}
+}
+
+var addrCases = []string{
+	"lives at ⟦12 Acacia Avenue, Reading, Berkshire RG1 1AA⟧ since 2001",
+	"⟦10 Downing Street, London SW1A 2AA⟧",
+	"deliver to ⟦221b Baker Street, London NW1 6XE⟧.",
+	"Address: ⟦4 Privet Drive, Little Whinging, Surrey⟧.",
+	"⟦1 High St, Hove BN3 1AA⟧",
+	"⟦7 St Albans Road\nWatford\nWD17 1AA⟧",
+	"lives at ⟦33 Park Lane⟧ now",
+	"33 Park Lane is a famous street", // street alone scores 45
+	"send it to ⟦12-14 Mill Lane, Newcastle upon Tyne NE1 4AA⟧ please",
+	"⟦5 Old Church Close SW1A 2AA⟧",
+	// Hard negatives.
+	"3 main roads lead there",
+	"a 5 minute walk away",
+	"page 12 of the Road Traffic Act",
+	"in 1961 Acacia Avenue was built",
+	"call 020 7946 0958",
+	"12 Acacia",
+	"x12 Acacia Avenue",
+}
+
+func TestAddrCases(t *testing.T) {
+	detecttest.Cases(t, NewUKAddress(), 50, addrCases...)
+}
+
+func TestAddrRun(t *testing.T) {
+	detecttest.Run(t, NewUKAddress(), intlStripAll(addrCases)...)
+}

@@ -36,7 +36,6 @@ import (
 	"errors"
 	"hash"
 	"io"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -160,6 +159,10 @@ type Stats struct {
 	Spans    int64        // replaced spans (overlapping findings merged)
 	In       int64        // bytes read
 	Out      int64        // bytes written
+	// Buffered is the largest number of input bytes the call held at
+	// once: at most the scanner's buffer (ChunkSize + 2*Margin) plus
+	// MaxSpan plus one scanner read.
+	Buffered int64
 }
 
 // A Redactor redacts with one engine and one set of options. It is safe
@@ -249,7 +252,7 @@ func (r *Redactor) Copy(dst io.Writer, src io.Reader) (Stats, error) {
 		err = s.err
 	}
 	if err == nil {
-		s.advance(s.base + int64(len(s.buf)))
+		s.advance(s.base + int64(len(s.buf)-s.off))
 		s.finish()
 	} else if !errors.Is(err, detect.ErrBinary) {
 		// Write what is settled; the rest is unknown.
@@ -297,7 +300,8 @@ type state struct {
 	w    io.Writer
 	bw   *bufio.Writer
 	err  error // sticky write error
-	buf  []byte
+	buf  []byte // buf[off:] is the input from offset base on
+	off  int
 	base int64
 
 	// The pending span [cs, ce), merged from overlapping findings, and
@@ -308,6 +312,7 @@ type state struct {
 	n      int64 // findings merged into the span
 
 	mac   hash.Hash
+	hex   [2 * sha256.Size]byte
 	norm  []byte
 	sum   []byte
 	stats Stats
@@ -317,7 +322,7 @@ func (s *state) reset(w io.Writer) {
 	s.w = w
 	s.bw.Reset(countWriter{s})
 	s.err = nil
-	s.buf = s.buf[:0]
+	s.buf, s.off = s.buf[:0], 0
 	s.base = 0
 	s.open = false
 	s.stats = Stats{}
@@ -391,12 +396,12 @@ func (s *state) finish() {
 	if s.open {
 		s.flushSpan()
 	}
-	s.write(s.bytes(s.base, s.base+int64(len(s.buf))))
+	s.write(s.buf[s.off:])
 }
 
 // bytes returns the input [a, b), which must be held in buf.
 func (s *state) bytes(a, b int64) []byte {
-	return s.buf[a-s.base : b-s.base]
+	return s.buf[s.off+int(a-s.base) : s.off+int(b-s.base)]
 }
 
 // write writes raw input p (which starts at base) and drops it from buf.
@@ -410,17 +415,30 @@ func (s *state) write(p []byte) {
 	s.consume(int64(len(p)))
 }
 
-// consume advances base by n, compacting buf when most of it is written.
+// consume advances base by n: the first n live bytes are done with.
 func (s *state) consume(n int64) {
 	s.base += n
-	rest := s.buf[n:]
-	if len(rest) == 0 {
-		s.buf = s.buf[:0]
-	} else if cap(rest) < cap(s.buf)/2 || len(rest) < 4096 {
-		s.buf = s.buf[:copy(s.buf, rest)]
-	} else {
-		s.buf = rest
+	s.off += int(n)
+	if s.off == len(s.buf) {
+		s.buf, s.off = s.buf[:0], 0
 	}
+}
+
+// room makes space in buf for n more bytes, moving the live bytes to the
+// front when that frees enough and growing buf otherwise.
+func (s *state) room(n int) {
+	if cap(s.buf)-len(s.buf) >= n {
+		return
+	}
+	live := len(s.buf) - s.off
+	if s.off > 0 && cap(s.buf)-live >= n && live <= cap(s.buf)/2 {
+		s.buf = s.buf[:copy(s.buf, s.buf[s.off:])]
+		s.off = 0
+		return
+	}
+	nb := make([]byte, live, max(2*cap(s.buf), live+n, 64<<10))
+	copy(nb, s.buf[s.off:])
+	s.buf, s.off = nb, 0
 }
 
 // flushSpan writes the replacement of the open span and closes it.
@@ -446,15 +464,13 @@ func (s *state) replace(op Operator, v []byte) error {
 		bw.WriteByte('[')
 		s.prefix(op.text)
 		bw.WriteByte('_')
+		s.norm = append(append(s.norm[:0], s.win.Kind...), 0)
+		s.norm = s.r.opts.Normalize(s.norm, s.win.Kind, v)
 		s.mac.Reset()
-		s.mac.Write([]byte(s.win.Kind))
-		s.mac.Write([]byte{0})
-		s.norm = s.r.opts.Normalize(s.norm[:0], s.win.Kind, v)
 		s.mac.Write(s.norm)
 		s.sum = s.mac.Sum(s.sum[:0])
-		var hx [64]byte
-		hex.Encode(hx[:], s.sum)
-		bw.Write(hx[:s.r.opts.TokenLen])
+		hex.Encode(s.hex[:], s.sum)
+		bw.Write(s.hex[:s.r.opts.TokenLen])
 		return bw.WriteByte(']')
 	}
 	if op.text != "" {
@@ -499,15 +515,13 @@ func (s *state) mask(op Operator, v []byte) error {
 		}
 		i += n
 	}
-	var ch [utf8.UTFMax]byte
-	cn := utf8.EncodeRune(ch[:], op.char)
 	seen := 0
 	for i := 0; i < len(v); {
 		r, n := utf8.DecodeRune(v[i:])
 		if maskable(r, n) {
 			seen++
 			if seen <= total-op.keep {
-				s.bw.Write(ch[:cn])
+				s.bw.WriteRune(op.char)
 				i += n
 				continue
 			}
@@ -542,17 +556,12 @@ func (t *tee) Read(p []byte) (int, error) {
 	if t.s.err != nil {
 		return 0, t.s.err
 	}
+	t.s.room(len(p))
 	n, err := t.src.Read(p)
 	if n > 0 && n <= len(p) {
 		t.s.buf = append(t.s.buf, p[:n]...)
 		t.n += int64(n)
+		t.s.stats.Buffered = max(t.s.stats.Buffered, int64(len(t.s.buf)-t.s.off))
 	}
 	return n, err
-}
-
-// String returns a short description of the options, for logs.
-func (o Options) String() string {
-	var b strings.Builder
-	b.WriteString("default=" + o.Default.String())
-	return b.String()
 }

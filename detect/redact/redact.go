@@ -299,7 +299,7 @@ type state struct {
 	sc   *detect.Scanner
 	w    io.Writer
 	bw   *bufio.Writer
-	err  error // sticky write error
+	err  error  // sticky write error
 	buf  []byte // buf[off:] is the input from offset base on
 	off  int
 	base int64

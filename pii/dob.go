@@ -34,8 +34,11 @@ const (
 //
 // Triggers: ASCII digits.
 //
-// Score: a bare date scores 30 (25 with a 2-digit year), below the usual
-// reporting threshold: dates are everywhere. Cues raise it: +45 near
+// Score: dates are everywhere (chat timestamps, letters, logs), so a date
+// is reported only when a birth word ("dob", "d.o.b", "born", "birth",
+// "birthday", "date of birth") starts within 48 bytes of it; its base
+// score is then 30 (25 with a 2-digit year), below the usual reporting
+// threshold, and the cues decide: +45 near
 // "dob", "d.o.b", "date of birth", "birthdate"; +40 near "born"; +35 near
 // "birth", "birthday"; −20 near "due", "expiry", "expires", "issued",
 // "invoice", "meeting", "deadline", "sent", "updated", "posted".
@@ -83,7 +86,7 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 			continue
 		}
 		next = e
-		if intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) {
+		if intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) || !dobNearCue(t, s, e) {
 			continue
 		}
 		score := dobBareScore
@@ -93,6 +96,28 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
 	}
 	return dst, nil
+}
+
+// dobNearCue reports whether a birth word ("dob", "d.o.b", "born",
+// "birth...") starts within dobRadius bytes of the date t[s:e]. Dates
+// without one are not reported: they are everywhere (chat timestamps,
+// letters, logs), and scoring each one would cost more than finding it.
+func dobNearCue(t []byte, s, e int) bool {
+	lo, hi := max(0, s-dobRadius), min(len(t), e+dobRadius)
+	for i := lo; i < hi; i++ {
+		c := t[i] | 0x20
+		if c != 'b' && c != 'd' || i > 0 && intlLetter(t[i-1]) {
+			continue
+		}
+		r := t[i:min(len(t), i+5)]
+		if c == 'b' && len(r) >= 4 && r[1]|0x20 == 'o' && r[2]|0x20 == 'r' && r[3]|0x20 == 'n' ||
+			c == 'b' && len(r) == 5 && r[1]|0x20 == 'i' && r[2]|0x20 == 'r' && r[3]|0x20 == 't' && r[4]|0x20 == 'h' ||
+			c == 'd' && len(r) >= 3 && r[1]|0x20 == 'o' && r[2]|0x20 == 'b' && (len(r) == 3 || !intlLetter(r[3])) ||
+			c == 'd' && len(r) == 5 && (r[1] == '.' || r[1] == ' ') && r[2]|0x20 == 'o' && r[3] == r[1] && r[4]|0x20 == 'b' {
+			return true
+		}
+	}
+	return false
 }
 
 // dobNum reads up to max digits at t[i]; it returns the value and the end.

@@ -196,7 +196,7 @@ func ukAccuracySets() []ukAccuracySet {
 	}
 	sets = append(sets, ukAccuracySet{id: "pii/uk-utr", ctx: "UTR: %s.", valid: append(utr, utrGen...),
 		invalid: ukMutations(r, utrGen, 0), published: npub,
-		how: mut + "; the UTR table maps two remainders to each of the check digits 1 and 2, so some single-digit errors cannot be seen",
+		how:       mut + "; the UTR table maps two remainders to each of the check digits 1 and 2, so some single-digit errors cannot be seen",
 		minReject: 0.95})
 
 	// VAT.

@@ -1,0 +1,565 @@
+package markings
+
+import (
+	"github.com/tidemark/tidemark/detect"
+)
+
+// Detector IDs.
+const (
+	IDClassification = "markings/classification"
+	IDPortion        = "markings/portion"
+	IDEPMS           = "markings/au-epms"
+	IDObfuscated     = "markings/obfuscated"
+)
+
+// All returns the package's detectors with default options:
+// [NewClassification], [NewPortion], [NewEPMS] and [NewObfuscated].
+func All() []detect.Detector {
+	return []detect.Detector{NewClassification(), NewPortion(), NewEPMS(), NewObfuscated()}
+}
+
+const (
+	classMaxLen = 160
+	classRadius = 128
+)
+
+// NewClassification returns a detector for classification and protective
+// markings written with level words, in every scheme: UK GSCP
+// (OFFICIAL-SENSITIVE - RECIPIENTS ONLY - PERSONAL DATA, UK SECRET -
+// CODEWORD - UK EYES ONLY), legacy UK GPMS (PROTECT - PERSONAL,
+// RESTRICTED - POLICY, NOT PROTECTIVELY MARKED), NATO (NATO SECRET,
+// COSMIC TOP SECRET ATOMAL), EU (RESTREINT UE/EU RESTRICTED), US banner
+// lines (TOP SECRET//SI//NOFORN, UNCLASSIFIED//FOUO, CUI//SP-PRVCY), AU
+// (OFFICIAL: Sensitive//Personal-Privacy, PROTECTED), NZ (MEDICAL
+// IN-CONFIDENCE, BUDGET SENSITIVE) and Canada (PROTECTED B / PROTÉGÉ B).
+//
+// Matching: the level words in any case, with any dash (hyphen, en dash,
+// non-breaking hyphen, minus), spaces or colons between OFFICIAL and
+// SENSITIVE, a hyphen wrapped over a line break, letter-spaced text
+// (O F F I C I A L) and accented French forms; then descriptors, handling
+// instructions, caveats and codewords in any order. Markings containing
+// homoglyphs, fullwidth or zero-width characters are left to
+// [NewObfuscated], so that each is reported once.
+//
+// Validation: a bare single level word (SECRET, OFFICIAL, CONFIDENTIAL,
+// RESTRICTED, PROTECTED, UNCLASSIFIED) counts only in capitals and in an
+// applied position: a line on its own, a chat message on its own (after an
+// iOS or Android export prefix), the start of an e-mail subject (after
+// RE:/FW:/AW:/... prefixes), after a "Classification:" label, in brackets.
+// Compounds count anywhere. Code (SECRET_KEY, protected void), idioms
+// (Official Secrets Act, Secret Santa, top secret recipe, restricted area)
+// and disclaimers ("This email is confidential") are rejected.
+//
+// Triggers: the keywords official, secret, confiden, restrict, otect,
+// classif, sensitive, fouo, cui, "int ue", "diffusion restreinte" and
+// letter-spaced forms of the main levels. Their anchor bytes are f, c, v
+// and u.
+//
+// Score: compound applied 90 (lower case 80), compound inline 55-60 (a
+// mention), bare capitals on their own line 45 (CONFIDENTIAL) to 85 (TOP
+// SECRET), bare at a line start before ":" or " - " 15 less, bare capitals
+// inline 20. Cues: government context words add 5-10; "marked",
+// "labelled", "such as" before lower by 15.
+//
+// Info packs the scheme, level, placement, flags and alternative schemes;
+// [Detail] (via [detect.Engine.Detail]) returns the parsed [Marking].
+//
+// Known false positives: a capitalised CONFIDENTIAL or RESTRICTED heading
+// on its own line in ordinary business text (scored 45 and 65). Known
+// false negatives: markings split over lines other than by a hyphen, and
+// lower-case single words, which are never reported.
+func NewClassification() detect.Detector { return classification{} }
+
+type classification struct{}
+
+var (
+	_ detect.Detector = classification{}
+	_ detect.Detailer = classification{}
+)
+
+var govCues = []detect.Cue{
+	{Word: "gov.uk", Delta: 5}, {Word: "gov.au", Delta: 5}, {Word: "govt.nz", Delta: 5}, {Word: "gc.ca", Delta: 5},
+	{Word: "mil", Delta: 5}, {Word: "nato.int", Delta: 5}, {Word: "europa.eu", Delta: 5},
+	{Word: "handling instructions", Delta: 5}, {Word: "protective marking", Delta: 10},
+	{Word: "security classification", Delta: 10}, {Word: "declassify on", Delta: 10},
+	{Word: "marked", Delta: -15, Side: detect.Before}, {Word: "marked as", Delta: -5, Side: detect.Before},
+	{Word: "labelled", Delta: -15, Side: detect.Before}, {Word: "labeled", Delta: -15, Side: detect.Before},
+	{Word: "such as", Delta: -15, Side: detect.Before}, {Word: "difference between", Delta: -15, Side: detect.Before},
+}
+
+func (classification) Spec() detect.Spec {
+	return detect.Spec{
+		ID:   IDClassification,
+		Kind: KindMarking,
+		Triggers: detect.Triggers{Keywords: []string{
+			"official", "secret", "confiden", "restrict", "otect", "classif", "sensitive", "fouo", "cui",
+			"int ue", "diffusion restreinte",
+			"o f f i c i a l", "s e c r e t", "c o n f i d e n", "r e s t r i c t", "p r o t e c t", "c l a s s i f",
+		}},
+		MaxLen:      classMaxLen,
+		Cues:        detect.Cues{Radius: classRadius, Words: govCues},
+		Description: "Protective and classification markings (UK GSCP/GPMS, NATO, EU, US, AU, NZ, CA) written with level words",
+	}
+}
+
+func (classification) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	return scanHits(dst, w, false), nil
+}
+
+func (classification) Detail(f detect.Finding, match []byte) (any, error) { return detail(f, match) }
+
+// NewObfuscated returns a detector for the same markings as
+// [NewClassification] when they are written to defeat keyword matching:
+// Cyrillic or Greek look-alike letters (ОFFICIAL with a Cyrillic О),
+// fullwidth letters (ＳＥＣＲＥＴ), zero-width spaces, joiners, bidi marks,
+// word joiners, BOMs or soft hyphens inside the words. Findings carry the
+// Obfuscated flag.
+//
+// Triggers: the bytes 0xD0 0xD1 (Cyrillic), 0xCE 0xCF (Greek), 0xEF
+// (fullwidth forms, BOM), 0x8B-0x8F (U+200B-U+200F), 0x81 (U+2060-U+2064)
+// and 0xAD (soft hyphen). In English text these are rare; in Russian or
+// Greek text every letter triggers, which costs speed (see DESIGN notes in
+// doc.go) but the per-word rejection is cheap.
+//
+// Score: as [NewClassification]. Known false negatives: homoglyphs outside
+// the Cyrillic/Greek table (Cherokee, mathematical alphanumerics).
+func NewObfuscated() detect.Detector { return obfuscated{} }
+
+type obfuscated struct{}
+
+var (
+	_ detect.Detector = obfuscated{}
+	_ detect.Detailer = obfuscated{}
+)
+
+func (obfuscated) Spec() detect.Spec {
+	return detect.Spec{
+		ID:          IDObfuscated,
+		Kind:        KindMarking,
+		Triggers:    detect.Triggers{Bytes: "\xd0\xd1\xce\xcf\xef\x8b\x8c\x8d\x8e\x8f\x81\xad"},
+		MaxLen:      classMaxLen,
+		Cues:        detect.Cues{Radius: classRadius, Words: govCues},
+		Description: "Markings disguised with homoglyphs, fullwidth letters or zero-width characters",
+	}
+}
+
+func (obfuscated) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	return scanHits(dst, w, true), nil
+}
+
+func (obfuscated) Detail(f detect.Finding, match []byte) (any, error) { return detail(f, match) }
+
+// wordStart returns the start of the word containing position i (which
+// is at or inside the word), looking back at most 40 bytes, and whether a
+// boundary was found.
+func wordStart(t []byte, i int) (int, bool) {
+	s := i
+	for s > 0 && i-s < 40 {
+		c, j := prevC(t, max(0, s-4), s)
+		if j < 0 || !isWordC(c) {
+			return s, true
+		}
+		s = j
+	}
+	return s, s == 0
+}
+
+// prevWord returns the start of the word before the one starting at s on
+// the same line, across a separator of at most four bytes.
+func prevWord(t []byte, s int) (int, bool) {
+	j := s
+	for k := 0; k < 4 && j > 0; k++ {
+		c := t[j-1]
+		if c == ' ' || c == '-' || c == '/' || c == ':' {
+			j--
+			continue
+		}
+		break
+	}
+	if j == s || j == 0 {
+		return 0, false
+	}
+	if c, _ := prevC(t, max(0, j-4), j); !isWordC(c) {
+		return 0, false
+	}
+	return wordStart(t, j-1)
+}
+
+// scanHits is the Detect of the classification (obf false) and
+// obfuscated (obf true) detectors.
+func scanHits(dst []detect.Finding, w *detect.Window, obf bool) []detect.Finding {
+	t := w.Text
+	lastEnd := 0
+	for _, h32 := range w.Hits {
+		h := int(h32)
+		if h < lastEnd {
+			continue
+		}
+		if obf {
+			// the trigger byte may be inside a character
+			for k := 0; k < 3 && h > 0 && t[h]&0xC0 == 0x80; k++ {
+				h--
+			}
+			if h < lastEnd {
+				continue
+			}
+			c, n, bits := fold(t, h)
+			if bits&bObf == 0 {
+				continue
+			}
+			if bits&bIgnore != 0 {
+				// a format character counts only inside a word
+				pc, _ := prevC(t, max(0, h-4), h)
+				if h+n >= len(t) || !isLetterC(pc) {
+					continue
+				}
+				if nc, _, _ := fold(t, h+n); !isLetterC(nc) {
+					continue
+				}
+			} else if !isLetterC(c) && c != '-' {
+				continue
+			}
+		}
+		ws, ok := wordStart(t, h)
+		if !ok {
+			continue
+		}
+		// candidate starts: up to two words before the hit's word
+		var cands [3]int
+		nc := 0
+		cands[nc] = ws
+		nc++
+		s := ws
+		for k := 0; k < 2; k++ {
+			pw, ok := prevWord(t, s)
+			if !ok || h-pw > 48 {
+				break
+			}
+			cands[nc] = pw
+			nc++
+			s = pw
+		}
+		for ci := nc - 1; ci >= 0; ci-- {
+			st := cands[ci]
+			if st < lastEnd {
+				continue
+			}
+			p := parser{t: t, hi: min(len(t), st+classMaxLen)}
+			r, ok := p.parseAt(st)
+			if !ok || r.end <= ws {
+				continue
+			}
+			lastEnd = r.end
+			if r.end >= len(t) && !w.AtEnd {
+				break
+			}
+			if (r.flags&Obfuscated != 0 && r.flags&LetterSpaced == 0) != obf {
+				break
+			}
+			if f, ok := judge(t, &r, w.AtStart, w.AtEnd); ok {
+				f.Start += w.Base
+				f.End += w.Base
+				dst = append(dst, f)
+			}
+			break
+		}
+		if obf && lastEnd <= h {
+			// skip the rest of this word
+			for e := h; e < len(t) && e-h < 40; {
+				c, n, _ := fold(t, e)
+				if !isWordC(c) && c != 0 {
+					lastEnd = e
+					break
+				}
+				e += n
+			}
+		}
+	}
+	return dst
+}
+
+// judge decides whether a parsed marking is reported, and with what score
+// and placement, from its form and its context.
+func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
+	s, e := r.start, r.end
+	// code and identifiers: SECRET_KEY, config.secret, $SECRET, secret()
+	if s > 0 {
+		switch t[s-1] {
+		case '_', '.', '$', '@', '#', '/', '\\', '=', '<', '&':
+			if !(t[s-1] == '/' && s > 1 && t[s-2] == '/') {
+				return detect.Finding{}, false
+			}
+		}
+	}
+	if e < len(t) {
+		switch t[e] {
+		case '_', '(', '=', '@', '>':
+			return detect.Finding{}, false
+		case '.':
+			if e+1 < len(t) && isWordC(foldByte(t[e+1])) {
+				return detect.Finding{}, false
+			}
+		}
+	}
+	c := analyse(t, s, e, classRadius, atStart, atEnd)
+	pl := placementOf(&c)
+	bare := !r.compound && r.flags&LetterSpaced == 0
+	score := 0
+	switch {
+	case r.flags&LetterSpaced != 0:
+		score = 50
+		if pl != Inline {
+			score = 70
+		}
+	case r.compound:
+		weak := (r.scheme == NATO || r.scheme == EU) && r.lcase == caseLower
+		switch {
+		case pl == Header:
+			score = 95
+		case pl != Inline && pl != LineStart:
+			score = 90
+		case pl == LineStart:
+			score = 85
+		default:
+			score = 60
+		}
+		if r.lcase == caseLower {
+			score -= 5
+			if pl != Inline {
+				score -= 5
+			}
+		}
+		if weak {
+			score = 40
+		}
+		if r.flags&Placeholder != 0 {
+			score = 30
+			pl = Inline
+		}
+		if r.level == Confidential && r.n == 0 && r.scheme == UKGPMS {
+			score -= 10
+		}
+	default:
+		score = bareScore(t, r, &c, pl)
+	}
+	if bare && score > 0 && suppressed(t, r, &c) {
+		return detect.Finding{}, false
+	}
+	if score <= 0 {
+		return detect.Finding{}, false
+	}
+	return detect.Finding{Start: int64(s), End: int64(e), Kind: KindMarking, Score: score, Info: pack(r, pl)}, true
+}
+
+func foldByte(b byte) byte {
+	c, _ := asciiFold(b)
+	return c
+}
+
+func placementOf(c *lineCtx) Placement {
+	switch {
+	case !c.lineStart:
+		if c.bracket && c.closeBr {
+			return Bracketed
+		}
+		return Inline
+	case c.header:
+		return Header
+	case c.label:
+		return Label
+	case c.subject:
+		return Subject
+	case !c.ownLine:
+		return LineStart
+	case c.chat:
+		return ChatMessage
+	case c.bracket:
+		return Bracketed
+	}
+	return Banner
+}
+
+// bareScore scores a single level word without elements.
+func bareScore(t []byte, r *result, c *lineCtx, pl Placement) int {
+	if r.lcase == caseLower {
+		return 0
+	}
+	base := 0
+	switch r.level {
+	case TopSecret:
+		base = 85
+	case Secret:
+		base = 80
+	case Official:
+		base = 75
+	case Unofficial, CUI, FOUO:
+		base = 70
+	case Restricted, Protected:
+		base = 65
+	case Unclassified:
+		base = 60
+	case Protect:
+		base = 50
+	case Confidential, Sensitive:
+		base = 45
+	default:
+		base = 50
+	}
+	if r.level == Sensitive && pl != Bracketed {
+		return 0
+	}
+	if r.lcase != caseUpper {
+		// Title case or mixed: only a line (or message) of its own, low.
+		if c.lineStart && c.ownLine {
+			return 35
+		}
+		return 0
+	}
+	switch pl {
+	case Inline:
+		return 20
+	case LineStart, Subject:
+		// followed by text: needs a strong separator ("SECRET: ...", "SECRET - ...")
+		if c.ownLine {
+			return base
+		}
+		if !r.strongSep && !followsStrong(t, r.end) {
+			return 0
+		}
+		if r.level == Official {
+			return 40 // "OFFICIAL: Title-case headline" is usually news
+		}
+		return base - 15
+	}
+	return base
+}
+
+// followsStrong reports whether a strong separator (":", " - ", "|", "//")
+// follows position i.
+func followsStrong(t []byte, i int) bool {
+	j := i
+	for j < len(t) && j-i < 4 && t[j] == ' ' {
+		j++
+	}
+	if j >= len(t) {
+		return false
+	}
+	switch t[j] {
+	case ':', '|':
+		return true
+	case '-':
+		return j > i || j+1 < len(t) && t[j+1] == ' '
+	case 0xE2: // en/em dash
+		return j+2 < len(t) && t[j+1] == 0x80 && 0x90 <= t[j+2] && t[j+2] <= 0x95
+	case '/':
+		return j+1 < len(t) && t[j+1] == '/'
+	}
+	return false
+}
+
+// suppressed reports idioms and disclaimers around a bare level word:
+// "SECRET SANTA", "TOP SECRET: RECIPE", "PRIVATE & CONFIDENTIAL".
+func suppressed(t []byte, r *result, c *lineCtx) bool {
+	// the next word, after spaces and at most one separator
+	p := parser{t: t, hi: min(len(t), r.end+40)}
+	j := r.end
+	for k := 0; k < 4 && j < p.hi && (t[j] == ' ' || t[j] == ':' || t[j] == '-'); k++ {
+		j++
+	}
+	nw := p.word(j, false)
+	switch string(nw.text()) {
+	case "SANTA", "SERVICE", "SERVICES", "GARDEN", "RECIPE", "RECIPES", "SAUCE", "WEAPON", "INGREDIENT", "KEY",
+		"KEYS", "TOKEN", "AREA", "AREAS", "ACCESS", "DIET", "ACT", "ACTS", "AGENT", "AGENTS", "SOCIETY", "MISSION",
+		"ADMIRER", "FORMULA", "PASSAGE", "IDENTITY", "LIFE", "WEAPONS", "INFORMATION", "ZONE", "DOCUMENT", "STATEMENT",
+		"SAID", "WEBSITE", "RESULT", "RESULTS", "SPONSOR", "PARTNER", "CHARACTERISTICS", "SPECIES", "MODE", "VIEW",
+		"VOID", "STATIC", "FINAL", "INT", "STRING", "CLASS", "METHOD", "MEMBER", "MEMBERS", "NOTICE":
+		return true
+	}
+	// the word before (same line)
+	if pw, ok := prevWord(t, r.start); ok {
+		q := parser{t: t, hi: r.start}
+		x := q.word(pw, false)
+		switch string(x.text()) {
+		case "PRIVATE", "STRICTLY", "HIGHLY", "COMPANY", "COMMERCIALLY", "AND", "IN", "BUSINESS", "KEEP", "KEPT",
+			"PERSONAL", "ENTIRELY", "TOTALLY", "TREAT", "TREATED", "REMAIN", "REMAINS":
+			return true
+		}
+	}
+	if r.start > 2 && (t[r.start-2] == '&' || t[r.start-1] == '&') {
+		return true
+	}
+	return false
+}
+
+// Info layout: bits 0-3 scheme, 4-8 level, 9-12 placement, 13-20 flags,
+// 21-28 alternative schemes (bit s-1 for scheme s).
+func pack(r *result, pl Placement) uint32 {
+	return uint32(r.scheme)&0xF | uint32(r.level)&0x1F<<4 | uint32(pl)&0xF<<9 | uint32(r.flags)&0xFF<<13 | uint32(r.alt)<<21
+}
+
+// InfoScheme, InfoLevel, InfoPlacement, InfoFlags and InfoAlt decode
+// [detect.Finding.Info] of a finding from this package's detectors.
+func InfoScheme(info uint32) Scheme { return Scheme(info & 0xF) }
+
+// InfoLevel decodes the level from Finding.Info.
+func InfoLevel(info uint32) Level { return Level(info >> 4 & 0x1F) }
+
+// InfoPlacement decodes the placement from Finding.Info.
+func InfoPlacement(info uint32) Placement { return Placement(info >> 9 & 0xF) }
+
+// InfoFlags decodes the flags from Finding.Info.
+func InfoFlags(info uint32) Flags { return Flags(info >> 13 & 0xFF) }
+
+// InfoAlt decodes the alternative schemes from Finding.Info.
+func InfoAlt(info uint32) []Scheme { return altList(uint8(info >> 21)) }
+
+func altList(m uint8) []Scheme {
+	var out []Scheme
+	for s := Scheme(1); s < numSchemes; s++ {
+		if m&bit(s) != 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// detail rebuilds the Marking of a finding: Parse the match, then apply
+// the context the detector saw (packed in Info).
+func detail(f detect.Finding, match []byte) (any, error) {
+	m, err := Parse(match)
+	if err != nil {
+		return nil, err
+	}
+	applyInfo(&m, f.Info)
+	return m, nil
+}
+
+func applyInfo(m *Marking, info uint32) {
+	if s := InfoScheme(info); s != SchemeUnknown {
+		m.Scheme = s
+	}
+	if l := InfoLevel(info); l != LevelNone {
+		m.Level = l
+	}
+	m.Placement = InfoPlacement(info)
+	m.Flags |= InfoFlags(info)
+	m.Alt = InfoAlt(info)
+	m.Equivalent = equivalents(m)
+}
+
+// HighestFinding returns the finding from this package's detectors with
+// the highest severity (decoded from Info), preferring applied markings
+// and then the first; ok is false when fs holds none.
+func HighestFinding(fs []detect.Finding) (best detect.Finding, ok bool) {
+	bs := -1
+	for _, f := range fs {
+		if f.Kind != KindMarking {
+			continue
+		}
+		m := Marking{Scheme: InfoScheme(f.Info), Level: InfoLevel(f.Info), Placement: InfoPlacement(f.Info)}
+		if bs < 0 || higher(m.Severity(), m.Applied(), m.Level, bs, InfoPlacement(best.Info).Applied(), InfoLevel(best.Info)) {
+			best, bs, ok = f, m.Severity(), true
+		}
+	}
+	return best, ok
+}

@@ -527,7 +527,7 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestBoundedMemory redacts 32 MiB without a line break, once with sparse
+// TestBoundedMemory redacts 8 MiB without a line break, once with sparse
 // findings and once as one unbroken chain of overlapping findings, and
 // checks how much input the redactor held.
 func TestBoundedMemory(t *testing.T) {
@@ -536,11 +536,11 @@ func TestBoundedMemory(t *testing.T) {
 	for _, unit := range []string{"lorem ipsum dolor 123 4567 sit amet jo@example.com ", "123 "} {
 		red := redact.New(eng, redact.Options{Default: redact.Mask(0, 0)})
 		var out countingWriter
-		st, err := red.Copy(&out, &repeatReader{unit: []byte(unit), n: 32 << 20})
+		st, err := red.Copy(&out, &repeatReader{unit: []byte(unit), n: 8 << 20})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st.In != 32<<20 || out.n < 32<<20-int64(len(unit)) || out.n > 32<<20 {
+		if st.In != 8<<20 || out.n < 8<<20-int64(len(unit)) || out.n > 8<<20 {
 			t.Errorf("%q: read %d, wrote %d", unit, st.In, out.n)
 		}
 		if st.Buffered > limit {
@@ -555,4 +555,22 @@ type countingWriter struct{ n int64 }
 func (c *countingWriter) Write(p []byte) (int, error) {
 	c.n += int64(len(p))
 	return len(p), nil
+}
+
+// TestMinScore checks that only the findings the engine delivers are
+// redacted: digit runs score 40, e-mails 90.
+func TestMinScore(t *testing.T) {
+	eng := detect.MustCompile(testDetectors(), &detect.Options{MinScore: 80})
+	st := redact.Stats{}
+	var out bytes.Buffer
+	st, err := redact.New(eng, redact.Options{}).Copy(&out, strings.NewReader("ref 12345 from jo@example.com"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "ref 12345 from [EMAIL]" {
+		t.Errorf("got %q", got)
+	}
+	if st.Redacted != 1 || st.Scan.Dropped != 1 {
+		t.Errorf("stats %+v", st)
+	}
 }

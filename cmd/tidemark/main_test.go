@@ -102,17 +102,17 @@ func TestAttribution(t *testing.T) {
 	if s := find("+44 7700 900987", "source/whatsapp-sender"); s.Kind != "phone" {
 		t.Errorf("phone sender kind = %q", s.Kind)
 	}
-	if m := find("client.one@example.com", "test/email"); m.Message != 2 || m.Part != "1.1.1" || m.MessageID != "reply-0002@example.com" {
+	if m := find("client.one@example.com", "test/email"); m.Message != 2 || m.Part != "1.1" || m.MessageID != "reply-0002@example.com" {
 		t.Errorf("mail attribution = %+v", m)
 	}
 	if m := find("OFFICIAL-SENSITIVE", "test/marking"); m.Field != "Subject" && m.Field != "X-Protective-Marking" {
 		t.Errorf("marking attribution = %+v", m)
 	}
 	// The HTML part is reduced to text: its e-mail address is found in
-	// part 1.1.2 once, not inside the mailto: attribute as well.
+	// part 1.2 once, not inside the mailto: attribute as well.
 	n := 0
 	for _, r := range recs {
-		if r.Part == "1.1.2" && r.Value == "client.one@example.com" {
+		if r.Part == "1.2" && r.Value == "client.one@example.com" {
 			n++
 		}
 	}

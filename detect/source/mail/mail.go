@@ -141,11 +141,15 @@ func (w *walker) message(h mail.Header, body io.Reader, part string, depth int) 
 	if err := w.headers(h, part); err != nil {
 		return err
 	}
-	first := "1"
-	if part != "" {
-		first = part + ".1"
+	return w.entity(textproto(h), body, part, true, depth)
+}
+
+// join appends a part number component.
+func join(prefix string, i int) string {
+	if prefix == "" {
+		return strconv.Itoa(i)
 	}
-	return w.entity(textproto(h), body, first, part, depth)
+	return prefix + "." + strconv.Itoa(i)
 }
 
 // textproto adapts a mail.Header to the lookups entity needs.
@@ -226,7 +230,15 @@ func (w *walker) addresses(b []byte, v string) ([]byte, [][2]int) {
 }
 
 // entity walks one MIME entity with headers h (a lookup) and raw body.
-func (w *walker) entity(h func(string) string, body io.Reader, part, hdrPart string, depth int) error {
+// Parts are numbered as in IMAP (RFC 3501): the body of a message (root)
+// numbers its multipart children 1, 2, … after the message's own number,
+// or is part 1 itself when it is not multipart; a nested multipart at
+// part P numbers its children P.1, P.2, ….
+func (w *walker) entity(h func(string) string, body io.Reader, num string, root bool, depth int) error {
+	part := num
+	if part == "" {
+		part = "1"
+	}
 	if depth > w.opts.MaxDepth {
 		return &LimitError{Limit: "max-depth", Value: int64(w.opts.MaxDepth), Err: ErrTooDeep}
 	}
@@ -261,11 +273,11 @@ func (w *walker) entity(h func(string) string, body io.Reader, part, hdrPart str
 			if err != nil {
 				return fmt.Errorf("mail: part %s: %w", part, err)
 			}
-			sub := part + "." + strconv.Itoa(i)
-			if part == "" {
-				sub = strconv.Itoa(i)
+			sub := num + "." + strconv.Itoa(i)
+			if root {
+				sub = join(num, i)
 			}
-			if err := w.entity(p.Header.Get, p, sub, hdrPart, depth+1); err != nil {
+			if err := w.entity(p.Header.Get, p, sub, false, depth+1); err != nil {
 				return err
 			}
 		}
@@ -278,12 +290,15 @@ func (w *walker) entity(h func(string) string, body io.Reader, part, hdrPart str
 		if err != nil {
 			return fmt.Errorf("mail: part %s: attached message: %w", part, err)
 		}
-		return w.message(msg.Header, msg.Body, part, depth+1)
+		if root {
+			num = join(num, 1)
+		}
+		return w.message(msg.Header, msg.Body, num, depth+1)
 	}
-	u := &Unit{MessageID: w.id, Date: w.date, Part: part, ContentType: media}
-	if part == "" {
-		u.Part = "1"
+	if root {
+		num = join(num, 1)
 	}
+	u := &Unit{MessageID: w.id, Date: w.date, Part: num, ContentType: media}
 	if !isText(media) {
 		u.Skipped = true
 		u.Reason = fmt.Sprintf("%s part not scanned", media)

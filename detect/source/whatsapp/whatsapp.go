@@ -243,7 +243,7 @@ func Sniff(head []byte) bool {
 			head = nil
 		}
 		line = bytes.TrimRight(line, "\r")
-		if len(bytes.TrimSpace(line)) == 0 {
+		if len(bytes.TrimSpace(line[skipMarks(line, 0):])) == 0 {
 			continue
 		}
 		_, ok := ParseHeader(line)

@@ -36,11 +36,12 @@ const (
 //
 // Score: dates are everywhere (chat timestamps, letters, logs), so a date
 // is reported only when a birth word ("dob", "d.o.b", "born", "birth",
-// "birthday", "date of birth") starts within 48 bytes of it; its base
+// "birthday", "date of birth") starts within 40 bytes of it; its base
 // score is then 30 (25 with a 2-digit year), below the usual reporting
-// threshold, and the cues decide: +45 near
-// "dob", "d.o.b", "date of birth", "birthdate"; +40 near "born"; +35 near
-// "birth", "birthday"; −20 near "due", "expiry", "expires", "issued",
+// threshold, and the cues decide. Before the date (labels precede values):
+// +45 for "dob", "d.o.b", "date of birth", "birthdate"; +40 "born"; +35
+// "birth", "birthday". After it: +25 for "dob", "d.o.b", "date of birth",
+// "birthday". Either side: −20 near "due", "expiry", "expires", "issued",
 // "invoice", "meeting", "deadline", "sent", "updated", "posted".
 //
 // Known false positives: other dates near birth words ("born on the
@@ -62,9 +63,14 @@ func (dob) Spec() detect.Spec {
 		Description: "Dates of birth (calendar-valid dates scored by birth context)",
 		Triggers:    detect.Triggers{Bytes: detect.Digits},
 		Cues: detect.Cues{Radius: dobRadius, Words: []detect.Cue{
-			{Word: "dob", Delta: 45}, {Word: "d o b", Delta: 45}, {Word: "date of birth", Delta: 45},
-			{Word: "birthdate", Delta: 45}, {Word: "born", Delta: 40}, {Word: "birth", Delta: 35},
-			{Word: "birthday", Delta: 35},
+			// Labels come before values ("DOB: 12/03/1961", "born on ...").
+			{Word: "dob", Delta: 45, Side: detect.Before}, {Word: "d o b", Delta: 45, Side: detect.Before},
+			{Word: "date of birth", Delta: 45, Side: detect.Before}, {Word: "birthdate", Delta: 45, Side: detect.Before},
+			{Word: "born", Delta: 40, Side: detect.Before}, {Word: "birth", Delta: 35, Side: detect.Before},
+			{Word: "birthday", Delta: 35, Side: detect.Before},
+			// After the value they count less ("12/03/1961 (DOB)").
+			{Word: "dob", Delta: 25, Side: detect.After}, {Word: "d o b", Delta: 25, Side: detect.After},
+			{Word: "date of birth", Delta: 25, Side: detect.After}, {Word: "birthday", Delta: 25, Side: detect.After},
 			{Word: "due", Delta: -20}, {Word: "expiry", Delta: -20}, {Word: "expires", Delta: -20},
 			{Word: "issued", Delta: -20}, {Word: "invoice", Delta: -20}, {Word: "meeting", Delta: -20},
 			{Word: "deadline", Delta: -20}, {Word: "sent", Delta: -20}, {Word: "updated", Delta: -20},

@@ -135,7 +135,8 @@ type Reader struct {
 	o0, o1  int   // out[o0:o1] is decoded and not yet returned
 	dTot    int64 // decoded bytes produced by t
 	blocks  []block
-	bh      int // blocks[bh:] are live
+	bh      int   // blocks[bh:] are live
+	cur     block // the unit start found by the last MapOffset
 	inexact int64
 }
 
@@ -158,6 +159,13 @@ func NewReader(r io.Reader, opts *Options) *Reader {
 		d.hist = DefaultHistory
 	}
 	return d
+}
+
+// Reset discards the Reader's state and makes it read from r with the
+// same options, keeping its buffers, so that one Reader can decode many
+// inputs without allocating again.
+func (d *Reader) Reset(r io.Reader) {
+	*d = Reader{src: r, opts: d.opts, hist: d.hist, raw: d.raw[:0], out: d.out, blocks: d.blocks[:0]}
 }
 
 // Encoding reports the encoding in use: "utf-8", "utf-16le", "utf-16be"
@@ -227,7 +235,10 @@ func (d *Reader) sniff() {
 	if d.opts.Encoding == nil && d.opts.Fallback != nil {
 		want = SniffLen
 	}
-	head := make([]byte, 0, max(want, readSize))
+	head := d.raw[:0]
+	if cap(head) < max(want, readSize) {
+		head = make([]byte, 0, max(want, readSize))
+	}
 	head, d.rerr = readAtLeast(d.src, head, want)
 
 	var enc encoding.Encoding
@@ -252,6 +263,7 @@ func (d *Reader) sniff() {
 	if enc == nil {
 		d.mode = modePass
 		d.head = head[d.bom:]
+		d.raw = head[:0] // kept for Reset
 		return
 	}
 	if d.name == "" {
@@ -265,7 +277,9 @@ func (d *Reader) sniff() {
 	d.raw = head[:copy(head, head[d.bom:])]
 	d.rawBase = int64(d.bom)
 	d.eof = d.rerr != nil
-	d.out = make([]byte, outSize)
+	if d.out == nil {
+		d.out = make([]byte, outSize)
+	}
 }
 
 // readAtLeast appends to buf from r until buf holds at least n bytes or r
@@ -444,12 +458,18 @@ func (d *Reader) MapOffset(off int64) int64 {
 		d.inexact++
 		return b.o
 	}
+	// Resume from the previous answer when it lies in this block before
+	// off: the scanner maps offsets in ascending order.
+	if c := d.cur; c.d > b.d && c.d <= off && c.o >= d.rawBase {
+		b, start = c, int(c.o-d.rawBase)
+	}
 	end := len(d.raw)
 	if i+1 < len(live) {
 		// The next checkpoint bounds the block, but a code unit at the
 		// block's end may look ahead past it (surrogate pairs).
 		end = min(len(d.raw), int(live[i+1].o-d.rawBase)+4)
 	}
-	rel := d.m.find(d.raw[start:end], int(off-b.d), d.eof && end == len(d.raw))
-	return b.o + int64(rel)
+	rel, dec := d.m.find(d.raw[start:end], int(off-b.d), d.eof && end == len(d.raw))
+	d.cur = block{d: b.d + int64(dec), o: b.o + int64(rel)}
+	return d.cur.o
 }

@@ -11,10 +11,11 @@ import (
 
 // A model recomputes a decoder's positions inside a block. find returns
 // the offset in src of the first byte of the code unit(s) whose decoded
-// output contains decoded byte t, counting from src[0], which is at a code
-// unit boundary. atEOF reports whether src ends where the input ends.
+// output contains decoded byte t, and the decoded offset of that unit,
+// counting from src[0], which is at a code unit boundary. atEOF reports
+// whether src ends where the input ends.
 type model interface {
-	find(src []byte, t int, atEOF bool) int
+	find(src []byte, t int, atEOF bool) (srcOff, decOff int)
 }
 
 func newModel(enc encoding.Encoding) model {
@@ -47,7 +48,7 @@ func (m utf16Model) unit(b []byte) rune {
 	return rune(b[1])<<8 | rune(b[0])
 }
 
-func (m utf16Model) find(src []byte, t int, _ bool) int {
+func (m utf16Model) find(src []byte, t int, _ bool) (int, int) {
 	n, i := 0, 0
 	for i < len(src) {
 		dsz, ssz := 3, 1
@@ -64,26 +65,28 @@ func (m utf16Model) find(src []byte, t int, _ bool) int {
 			}
 		}
 		if n+dsz > t {
-			return i
+			return i, n
 		}
 		n += dsz
 		i += ssz
 	}
-	return i
+	return i, n
 }
 
 // byteModel holds the decoded length of each byte of a single-byte
 // encoding (charmap.Charmap).
 type byteModel [256]uint8
 
-func (m *byteModel) find(src []byte, t int, _ bool) int {
+func (m *byteModel) find(src []byte, t int, _ bool) (int, int) {
 	n := 0
 	for i, c := range src {
-		if n += int(m[c]); n > t {
-			return i
+		l := int(m[c])
+		if n+l > t {
+			return i, n
 		}
+		n += l
 	}
-	return len(src)
+	return len(src), n
 }
 
 // genericModel walks the block with a fresh decoder, giving it room for
@@ -98,7 +101,7 @@ type genericModel struct {
 	scratch [16]byte
 }
 
-func (m *genericModel) find(src []byte, t int, atEOF bool) int {
+func (m *genericModel) find(src []byte, t int, atEOF bool) (int, int) {
 	if m.t == nil {
 		m.t = m.enc.NewDecoder()
 	}
@@ -114,13 +117,13 @@ func (m *genericModel) find(src []byte, t int, atEOF bool) int {
 			}
 		}
 		if nDst == 0 && nSrc == 0 {
-			return i // no progress: short source or an error
+			return i, n // no progress: short source or an error
 		}
 		if n+nDst > t {
-			return i
+			return i, n
 		}
 		n += nDst
 		i += nSrc
 	}
-	return i
+	return i, n
 }

@@ -40,6 +40,10 @@ type ctx struct {
 	negLeft   bool // New/St/North just before: a place
 	verb      bool // said/wrote just after
 	terminal  bool // followed by , ! ? . : newline or end
+	lineEnd   bool // followed by a line break or the end of the input
+	vocative  bool // followed by ',' or " -" (Jack, see below)
+	before    bool // ask/cc/thank just before
+	bare      bool // sender evidence from "Name:" at a line start alone
 	digitNext bool // followed by a number: a date
 	fontNext  bool // followed by "font" or "pt"
 }
@@ -96,7 +100,7 @@ func (d *Detector) continues(lx *lexicon, t []byte, p int, atStart bool) bool {
 	if !ok {
 		return false
 	}
-	if prev.flags&fDot != 0 && prev.flags&fInitial == 0 && prev.role&rTitle == 0 {
+	if prev.flags&fDot != 0 && prev.flags&fInitial == 0 && prev.role&rAbbrev == 0 {
 		return false // "Smith. John": a full stop ends the run
 	}
 	if isParticle(&prev) {
@@ -184,7 +188,7 @@ func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token
 			}
 			return nt, j, true
 		}
-		if last.flags&fDot != 0 && last.flags&fInitial == 0 && last.role&rTitle == 0 {
+		if last.flags&fDot != 0 && last.flags&fInitial == 0 && last.role&rAbbrev == 0 {
 			break // a full stop after a word ends the sentence
 		}
 		tk, edge := lx.scanToken(t, q)

@@ -17,6 +17,8 @@ var (
 	commonTxt string
 	//go:embed data/lists.txt
 	listsTxt string
+	//go:embed data/words.txt
+	wordsTxt string
 )
 
 // role is what the lexicon knows about a lower-cased token: given-name
@@ -43,20 +45,22 @@ const (
 	rSignoff   role = 1 << 19 // Regards, Cheers
 	rHeader    role = 1 << 20 // From, To, Cc
 	rVerb      role = 1 << 21 // said, wrote
-
-	titleShift      = 24 // 6 bits: 1-based index in the [title] list
-	titleMask  role = 0x3f << titleShift
+	rWord      role = 1 << 22 // in the SCOWL size-35 dictionary in lower case
+	rPost      role = 1 << 23 // post-nominal: MP, QC, OBE
+	rBefore    role = 1 << 24 // ask, cc, thank: supports a name after it
+	rAbbrev    role = 1 << 30 // honorific written with a dot: Mr., Dr.
+	rBrand     role = 1 << 31 // two-word organisation named like a person (key "taylor wimpey")
 )
 
 func (r role) given() int   { return int(r & givenMask) }
 func (r role) surname() int { return int(r&surnameMask) >> surnameShift }
-func (r role) titleID() int { return int(r&titleMask) >> titleShift }
 
 var sectionRoles = map[string]role{
 	"stop": rStop, "time": rTime, "title": rTitle, "job": rJob, "org": rOrg,
 	"place": rPlace, "negleft": rNegLeft, "prepplace": rPrepPlace,
 	"particle": rParticle, "salute": rSalute, "signoff": rSignoff,
-	"header": rHeader, "verb": rVerb,
+	"header": rHeader, "verb": rVerb, "post": rPost, "abbrev": rAbbrev,
+	"brand": rBrand, "before": rBefore,
 }
 
 // FNV-1a, 64 bits, over the lower-cased token without apostrophes.
@@ -86,7 +90,8 @@ func hashString(s string) uint64 {
 type lexicon struct {
 	slots  []uint64
 	mask   uint64
-	titles []string // [title] list in order; titles[id-1]
+	titles []string         // [title] list in order; titles[id-1]
+	title  map[uint64]uint8 // token hash -> title id (1-based)
 }
 
 func (lx *lexicon) lookup(h uint64) role {
@@ -119,7 +124,7 @@ var lexiconOnce = sync.OnceValue(buildLexicon)
 
 func buildLexicon() *lexicon {
 	const size = 1 << 19 // ~206k gazetteer entries + lists: load under 0.4
-	lx := &lexicon{slots: make([]uint64, size), mask: size - 1}
+	lx := &lexicon{slots: make([]uint64, size), mask: size - 1, title: map[uint64]uint8{}}
 	for line := range strings.SplitSeq(gazetteerTSV, "\n") {
 		k, rest, ok := strings.Cut(line, "\t")
 		if !ok {
@@ -134,7 +139,11 @@ func buildLexicon() *lexicon {
 	for w := range strings.FieldsSeq(commonTxt) {
 		lx.update(hashString(w), func(old role) role { return old | rCommon })
 	}
+	for w := range strings.FieldsSeq(wordsTxt) {
+		lx.update(hashString(w), func(old role) role { return old | rWord })
+	}
 	var sec role
+	namelike := false
 	for line := range strings.SplitSeq(listsTxt, "\n") {
 		line, _, _ = strings.Cut(line, "#")
 		line = strings.TrimSpace(line)
@@ -142,11 +151,28 @@ func buildLexicon() *lexicon {
 			sec = sectionRoles[line[1:len(line)-1]]
 			continue
 		}
+		if line == "[namelike]" {
+			sec = rCommon // cleared below
+			namelike = true
+			continue
+		}
+		if namelike {
+			for w := range strings.FieldsSeq(line) {
+				lx.update(hashString(w), func(old role) role { return old &^ rCommon })
+			}
+			continue
+		}
+		if sec == rBrand {
+			if line != "" {
+				lx.update(hashString(line), func(old role) role { return old | rBrand })
+			}
+			continue
+		}
 		for w := range strings.FieldsSeq(line) {
 			r := sec
-			if sec == rTitle {
+			if sec == rTitle && lx.title[hashString(w)] == 0 {
 				lx.titles = append(lx.titles, w)
-				r |= role(len(lx.titles)) << titleShift
+				lx.title[hashString(w)] = uint8(len(lx.titles))
 			}
 			lx.update(hashString(w), func(old role) role { return old | r })
 		}

@@ -232,10 +232,13 @@ func chainable(tk *token) bool {
 		return true
 	}
 	r := tk.role
-	if r&(rStop|rJob|rSalute|rSignoff) != 0 && r&rTitle == 0 {
+	if r&(rStop|rJob|rSalute|rSignoff|rHeader) != 0 && r&rTitle == 0 {
 		return false
 	}
-	if tk.flags&fAllCaps != 0 && r&(givenMask|surnameMask|rTitle|rOrg) == 0 {
+	if r&(rNegLeft|rBefore) != 0 && r.given() < 8 {
+		return false // St, Fort, Kings: the start of a place name
+	}
+	if tk.flags&fAllCaps != 0 && r&(givenMask|surnameMask|rTitle|rOrg) == 0 && tk.e-tk.s <= 4 {
 		return false // acronym: NHS, HMRC, PPE
 	}
 	return true

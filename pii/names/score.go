@@ -119,6 +119,9 @@ func (lx *lexicon) left(t []byte, s int, atStart bool, c *ctx) {
 		case r&rPrepPlace != 0:
 			c.leftPrep = true
 		}
+		if r&rBefore != 0 {
+			c.before = true
+		}
 	}
 }
 
@@ -131,16 +134,21 @@ func (lx *lexicon) right(t []byte, last *token, atEnd bool, c *ctx) {
 		return
 	}
 	if j >= n {
-		c.terminal = atEnd
+		c.terminal, c.lineEnd = atEnd, atEnd
 		return
 	}
 	switch ch := t[j]; ch {
 	case ':':
 		if c.evidence == evSender || c.lineStart && c.evidence == evNone {
+			c.bare = c.evidence == evNone // "Name:" without a date before it
 			c.evidence, c.strong = evSender, true
 		}
 		c.terminal = true
-	case ',', '!', '?', ';', '\n', '\r', ')', '"', '.':
+	case '\n', '\r':
+		c.terminal, c.lineEnd = true, true
+	case ',':
+		c.terminal, c.vocative = true, true
+	case '!', '?', ';', ')', '"', '.':
 		c.terminal = true
 	case ' ':
 		if j+1 >= n {
@@ -158,6 +166,7 @@ func (lx *lexicon) right(t []byte, last *token, atEnd bool, c *ctx) {
 			}
 		case nc == '-' || nc == '(':
 			c.terminal = true
+			c.vocative = nc == '-'
 		case isDigit(nc):
 			c.digitNext = true
 		case isLetter(nc):
@@ -172,7 +181,7 @@ func (lx *lexicon) right(t []byte, last *token, atEnd bool, c *ctx) {
 			switch {
 			case r&rVerb != 0:
 				c.verb = true
-			case r&rJob != 0 && isUpper(t[k]):
+			case r&rPost != 0 && isUpper(t[k]):
 				if c.evidence == evNone {
 					c.evidence, c.strong = evJob, true // Matt Hancock MP
 				}
@@ -195,7 +204,7 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 	}
 	title := 0
 	if k > 0 {
-		title = toks[k-1].role.titleID()
+		title = int(lx.title[toks[k-1].h])
 		if k == len(toks) {
 			return dst
 		}
@@ -207,12 +216,15 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 		}
 	}
 	rest := toks[k:]
-	// Drop a leading word that is not a name when a given name follows:
-	// "Contact Sarah Jones", "Congrats Priya".
+	// Drop a leading word when a given name follows: "Ping Sarah",
+	// "Congrats Priya".
 	if title == 0 {
-		for len(rest) >= 2 && !isName(&rest[0]) && (rest[1].role.given() >= 6 && rest[1].role&rCommon == 0 || rest[1].flags&fInitial != 0 && len(rest) >= 3) {
+		for len(rest) >= 2 && isWordy(&rest[0]) && rest[0].role.given() < max(9, rest[1].role.given()-1) && goodGiven(&rest[1]) {
 			rest = rest[1:]
 		}
+	}
+	if len(rest) >= 2 && lx.pairRole(t, &rest[0], &rest[1])&rBrand != 0 {
+		return dst // Taylor Wimpey, Morgan Stanley
 	}
 	// Count name tokens (without particles).
 	m := 0
@@ -265,25 +277,35 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 		default:
 			switch {
 			case g >= 7:
-				sc = 48 + (g-7)*3
-			case g >= 4:
-				sc = 38
+				sc = 50 + (g-7)*3
+			case g >= 5:
+				sc = 44
+			case g >= 3:
+				sc = 34
 			case g > 0:
-				sc = 28
+				sc = 26
 			case s >= 6:
 				sc = 34
 				surIdx = 0
 			case s > 0:
 				sc = 24
 				surIdx = 0
+			case r&rWord == 0:
+				sc = 20 // not a word either: maybe a name missing from the lists
 			default:
-				sc = 12
+				sc = 6
 			}
 			if s > g+2 && g < 9 {
 				surIdx = 0 // Hancock's: more likely a surname
 			}
 			if r&rCommon != 0 {
-				sc -= 22
+				if c.sentStart {
+					sc -= 26
+				} else {
+					sc -= 14
+				}
+			} else if r&rWord != 0 && g < 11 {
+				sc -= 15
 			}
 			if r&rTime != 0 {
 				sc -= 30
@@ -294,8 +316,11 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			if allCaps {
 				sc -= 25
 			}
+			if c.strong && c.bare && g == 0 && s == 0 {
+				c.strong, c.evidence = false, evNone // "Attendees:", "Venue:"
+			}
 			if c.strong {
-				if g > 0 || s > 0 || first.flags&fNonASCII != 0 {
+				if g > 0 || s > 0 || r&rWord == 0 {
 					sc += 36
 				} else {
 					sc += 22
@@ -305,13 +330,24 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 				}
 			} else {
 				if c.sentStart {
-					sc -= 8
+					sc -= 4
 				}
 				if c.leftPrep {
 					sc -= 22
 				}
 				if c.verb {
 					sc += 12
+				}
+				if c.before {
+					sc += 10
+				}
+				if c.lineStart && (c.lineEnd || c.vocative) {
+					sc += 14 // alone on a line, or "Jack, see below"
+				} else if c.sentStart && c.vocative {
+					sc += 8
+				}
+				if c.digitNext {
+					sc -= 20 // Jun 12, Sun 14:00
 				}
 				if first.flags&fPossessive != 0 && sc >= 30 {
 					sc += 6
@@ -339,6 +375,8 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			sc += 4
 		case first.flags&fNonASCII != 0:
 			sc += 10
+		case fr&rWord == 0:
+			sc += 4 // not a word: a name missing from the lists?
 		default:
 			sc -= 6
 		}
@@ -355,21 +393,35 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			sc += 10
 		case lr.given() > 0:
 			sc += 8
-		case first.flags&fInitial != 0 || fr.given() >= 7 || last.flags&fNonASCII != 0:
-			sc += 10
+		case last.flags&fNonASCII != 0 || lr&rWord == 0 && (first.flags&fInitial != 0 || fr.given() >= 7):
+			sc += 14
+		case lr&rWord == 0:
+			sc += 6
 		}
 		commons := 0
 		for i := range rest {
 			tk := &rest[i]
-			if tk.role&(rCommon|rTime|rPlace) != 0 {
+			if tk.role&(rCommon|rTime|rPlace|rWord) != 0 {
 				commons++
 			}
 			if i > 0 && i < len(rest)-1 && !isParticle(tk) && !isName(tk) {
 				sc -= 6
 			}
 		}
-		if title == 0 && fr&rCommon != 0 && fr.given() < 11 {
-			sc -= 12
+		if title == 0 && fr&(rCommon|rWord) != 0 {
+			if fr.given() < 11 {
+				sc -= 12
+			} else {
+				sc -= 6
+			}
+		}
+		if lr&rWord != 0 && lr&rCommon == 0 {
+			switch {
+			case lr&(givenMask|surnameMask) == 0:
+				sc -= 20 // Construction, Meeting: a word, never a name
+			case lr.surname() < 10:
+				sc -= 8 // Garden, Cross: a word more often than a surname
+			}
 		}
 		if fr&(rPlace|rTime) != 0 {
 			sc -= 8
@@ -378,7 +430,7 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			sc -= 8
 		}
 		if commons == len(rest) {
-			sc -= 15
+			sc -= 18
 		}
 		if allCaps {
 			sc -= 8
@@ -440,4 +492,38 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 // isName reports whether tk is a given name, surname or initial.
 func isName(tk *token) bool {
 	return tk.flags&fInitial != 0 || tk.role&(givenMask|surnameMask) != 0
+}
+
+// isWordy reports whether tk is more likely a word than a name: a stop,
+// dictionary or common word, or unknown.
+func isWordy(tk *token) bool {
+	return tk.flags&fInitial == 0 && tk.role&(rWord|rCommon) != 0
+}
+
+// goodGiven reports whether tk is plainly a given name (or an initial).
+func goodGiven(tk *token) bool {
+	r := tk.role
+	return tk.flags&fInitial != 0 || r.given() >= 6 && r.given()+2 >= r.surname() && r&(rCommon|rWord) == 0
+}
+
+// pairRole looks up the first two tokens of a run as one key
+// ("taylor wimpey").
+func (lx *lexicon) pairRole(t []byte, a, b *token) role {
+	h := uint64(hashOffset)
+	add := func(s, e int32) {
+		for i := s; i < e; i++ {
+			c := t[i]
+			if c == '\'' {
+				continue
+			}
+			if isUpper(c) {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * hashPrime
+		}
+	}
+	add(a.s, a.e)
+	h = (h ^ ' ') * hashPrime
+	add(b.s, b.e)
+	return lx.lookup(h)
 }

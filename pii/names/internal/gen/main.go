@@ -6,7 +6,8 @@
 //	go run ./pii/names/internal/gen -src /work/shared/data/names -out pii/names/data
 //
 // It reads first_names_uk.tsv, first_names_us_ssa.tsv, surnames.tsv and
-// common_words_also_names.tsv and writes gazetteer.tsv and common.txt. The
+// common_words_also_names.tsv, and the SCOWL word list given by -dict,
+// and writes gazetteer.tsv, common.txt and words.txt. The
 // output is deterministic: the same input gives the same bytes.
 package main
 
@@ -35,6 +36,7 @@ type entry struct{ given, surname float64 } // per-million shares
 func main() {
 	src := flag.String("src", "/work/shared/data/names", "directory holding the source TSV files")
 	out := flag.String("out", "pii/names/data", "output directory")
+	dict := flag.String("dict", "/usr/share/dict/british-english-small", "SCOWL size-35 British word list (Debian wbritish-small)")
 	flag.Parse()
 
 	lex := map[string]*entry{}
@@ -87,7 +89,20 @@ func main() {
 	slices.Sort(cw)
 	cw = slices.Compact(cw)
 	write(filepath.Join(*out, "common.txt"), strings.Join(cw, "\n")+"\n")
-	log.Printf("gazetteer: %d entries; common words: %d", len(keys), len(cw))
+	// Dictionary words (Garden, Cross, Public): the lower-case entries of
+	// the word list, letters only. Capitalised, they are names less often.
+	var words []string
+	for _, r := range readTSV(*dict) {
+		w := r[0]
+		if len(w) < 2 || strings.ToLower(w) != w || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			continue
+		}
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	words = slices.Compact(words)
+	write(filepath.Join(*out, "words.txt"), strings.Join(words, "\n")+"\n")
+	log.Printf("gazetteer: %d entries; common words: %d; dictionary words: %d", len(keys), len(cw), len(words))
 }
 
 // key normalises a name as the detector does: ASCII lower case, with

@@ -1,3 +1,6 @@
+// The test vectors here are synthetic, written or generated for these
+// tests; the reference for every decoding and offset is golang.org/x/text
+// itself (BSD-3-Clause), run on the same bytes.
 package decode_test
 
 import (

@@ -345,11 +345,11 @@ func (s *state) add(f *detect.Finding) {
 		s.flushSpan()
 		start = max(f.Start, s.base)
 	}
+	if !s.open && start >= f.End {
+		return // already written as part of a span cut at MaxSpan
+	}
 	s.stats.Redacted++
 	if !s.open {
-		if start >= f.End {
-			return // already written as part of a span cut at MaxSpan
-		}
 		s.write(s.bytes(s.base, start))
 		s.open, s.cs, s.ce, s.win, s.n = true, start, f.End, *f, 1
 		return

@@ -77,23 +77,46 @@ func ukEdgeOK(w *detect.Window, s, e, need int) bool {
 	return true
 }
 
-// ukTokenStart reports whether a token may start at t[s]: the byte before
-// is not a letter or digit.
-func ukTokenStart(t []byte, s int) bool { return s == 0 || !ukIsAlnum(t[s-1]) }
+// ukGlue reports whether c joins two alphanumeric runs into one token
+// ("AB123456C-XL", "INV-9434765919", "file_AB12CDE", "x/SW1A").
+func ukGlue(c byte) bool { return c == '-' || c == '_' || c == '/' || c == '@' || c == '.' }
 
-// ukTokenEnd reports whether a token may end before t[e].
-func ukTokenEnd(t []byte, e int) bool { return e >= len(t) || !ukIsAlnum(t[e]) }
+// ukTokenStart reports whether a token may start at t[s]: the byte before
+// is not a letter or digit, nor '#', nor a joining character preceded by
+// a letter or digit. It reads t[s-2:s].
+func ukTokenStart(t []byte, s int) bool {
+	if s == 0 {
+		return true
+	}
+	c := t[s-1]
+	return !ukIsAlnum(c) && c != '#' && !(ukGlue(c) && s >= 2 && ukIsAlnum(t[s-2]))
+}
+
+// ukTokenEnd reports whether a token may end before t[e]: t[e] is not a
+// letter or digit, nor a joining character followed by one. It reads
+// t[e:e+2].
+func ukTokenEnd(t []byte, e int) bool {
+	if e >= len(t) {
+		return true
+	}
+	c := t[e]
+	return !ukIsAlnum(c) && !(ukGlue(c) && e+1 < len(t) && ukIsAlnum(t[e+1]))
+}
 
 // ukNumBefore reports whether a number may start at t[s]: no letter or
-// digit directly before, no sign, and no digit joined to it by a
-// separator that makes it part of a longer number ("1,234", "12.5",
-// "2024-" or, when space is true, "12 345").
+// digit directly before, no sign or '#', no letter joined to it ("INV-",
+// "id_") and no digit joined to it by a separator that makes it part of
+// a longer number ("1,234", "12.5", "2024-" or, when space is true,
+// "12 345").
 func ukNumBefore(t []byte, s int, space bool) bool {
 	if s == 0 {
 		return true
 	}
 	c := t[s-1]
-	if ukIsAlnum(c) || c == '+' {
+	if ukIsAlnum(c) || c == '+' || c == '#' {
+		return false
+	}
+	if s >= 2 && ukGlue(c) && ukIsLetter(t[s-2]) {
 		return false
 	}
 	if s >= 2 && ukIsDigit(t[s-2]) {
@@ -114,6 +137,9 @@ func ukNumAfter(t []byte, e int, space bool) bool {
 	}
 	c := t[e]
 	if ukIsAlnum(c) {
+		return false
+	}
+	if e+1 < len(t) && ukGlue(c) && ukIsLetter(t[e+1]) {
 		return false
 	}
 	if e+1 < len(t) && ukIsDigit(t[e+1]) {

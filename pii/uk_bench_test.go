@@ -12,8 +12,8 @@ import (
 
 // ukSynthText returns n bytes of seeded synthetic English prose with
 // digits at the density of ordinary business text (dates, times, prices,
-// quantities, order numbers, phone numbers; about 4% digits) and a few
-// UK identifiers (about one per 2 KiB).
+// quantities, order numbers, phone numbers: about 3% of bytes are digits)
+// and a few UK identifiers (about one per 3 KiB).
 func ukSynthText(seed uint64, n int) string {
 	r := rand.New(rand.NewPCG(seed, 0x756b))
 	words := strings.Fields(`the a of and to in is was for on that with as at by from it this be are
@@ -24,20 +24,20 @@ func ukSynthText(seed uint64, n int) string {
 	var b strings.Builder
 	b.Grow(n + 64)
 	for b.Len() < n {
-		switch x := r.IntN(100); {
-		case x < 4:
-			fmt.Fprintf(&b, "%02d/%02d/20%02d", 1+r.IntN(28), 1+r.IntN(12), r.IntN(30))
-		case x < 6:
-			fmt.Fprintf(&b, "%02d:%02d", r.IntN(24), r.IntN(60))
+		switch x := r.IntN(1000); {
 		case x < 8:
+			fmt.Fprintf(&b, "%02d/%02d/20%02d", 1+r.IntN(28), 1+r.IntN(12), r.IntN(30))
+		case x < 14:
+			fmt.Fprintf(&b, "%02d:%02d", r.IntN(24), r.IntN(60))
+		case x < 22:
 			fmt.Fprintf(&b, "£%d.%02d", r.IntN(2000), r.IntN(100))
-		case x < 10:
+		case x < 40:
 			fmt.Fprintf(&b, "%d", r.IntN(100))
-		case x < 11:
+		case x < 44:
 			fmt.Fprintf(&b, "#%d", 10000+r.IntN(90000))
-		case x < 12:
+		case x < 47:
 			fmt.Fprintf(&b, "020 7946 0%03d", r.IntN(1000))
-		case x == 12 && r.IntN(4) == 0:
+		case x < 49:
 			switch r.IntN(4) {
 			case 0:
 				b.WriteString("NHS number 943 476 5919")
@@ -118,7 +118,7 @@ func TestUKSynthText(t *testing.T) {
 			digits++
 		}
 	}
-	if d := float64(digits) / float64(len(s)); d < 0.02 || d > 0.12 {
-		t.Errorf("digit density %.3f outside 0.02..0.12", d)
+	if d := float64(digits) / float64(len(s)); d < 0.02 || d > 0.05 {
+		t.Errorf("digit density %.3f outside 0.02..0.05", d)
 	}
 }

@@ -150,7 +150,7 @@ func ukParseNINO(t []byte, s int) (e int, info uint32, ok bool) {
 	if j < len(t) && (t[j] == ' ' || t[j] == '-') && (sep == 0 || t[j] == sep || t[j] == ' ') {
 		j++
 	}
-	if j < len(t) && ukIsLetter(t[j]) && ukTokenEnd(t, j+1) && (j == i || ukTokenStart(t, j)) {
+	if j < len(t) && ukIsLetter(t[j]) && ukTokenEnd(t, j+1) {
 		c := t[j]
 		switch {
 		case ukIsLower(c) == lower && ukIn(ukUpper(c), "ABCD"):

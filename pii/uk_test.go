@@ -53,7 +53,7 @@ var ukVectors = []struct {
 		invalid: []string{
 			"QA1 1AA", "VA1 1AA", "XA1 1AA", "AJ1 1AA", "SW1A 1CA", "SW1A 1AI", "SW1A 1AK", "W1I 1AA",
 			"EC1Z 1AA", "SW1A 1AAA", "SW1A1", "XX1 1AA", "ZZ1 1AA", "Sw1A 1aA", "1AA", "SW123 1AA",
-			"SW1A  1AA", "AB1 1A", "GIR 0AB",
+			"SW1A  1AA", "AB1 1A", "GIR 0AB", "SW1A 1AA-X", "x-SW1A 1AA",
 		},
 	},
 	{
@@ -67,14 +67,14 @@ var ukVectors = []struct {
 			"QQ123456C", "QQ 12 34 56 A", "DA123456A", "AD123456A", "FA123456A", "AO123456A", "BG123456A",
 			"GB123456A", "KN123456A", "NK123456A", "NT123456A", "TN123456A", "ZZ123456A", "AB123456E",
 			"AB12345C", "AB1234567C", "AB 12 34 56 E", "aB123456C", "XAB123456C", "AB123456CD",
-			"AB 12-34 56 C",
+			"AB 12-34 56 C", "AB123456C-XL", "ID-AB123456C", "AB123456C.pdf",
 		},
 	},
 	{
 		id:      "pii/uk-nhs",
 		ctx:     "Record %s noted.",
 		valid:   []string{"943 476 5919", "943-476-5919", "9434765919", "943 476 5870", "4582701086", "401 023 2137"},
-		invalid: []string{"987 654 4321", "485 777 3456", "9434765871", "943 476 591", "1111111111", "0000000000", "943 476-5919", "94347659190", "+449434765919", "943.476.5919", "3201234567"},
+		invalid: []string{"987 654 4321", "485 777 3456", "9434765871", "943 476 591", "1111111111", "0000000000", "943 476-5919", "94347659190", "+449434765919", "943.476.5919", "3201234567", "INV-9434765919", "#9434765919", "9434765919-A", "id_9434765919"},
 	},
 	{
 		id:      "pii/uk-chi",
@@ -119,14 +119,14 @@ var ukVectors = []struct {
 		invalid: []string{
 			"MORGA713116SM9IJ", "MORGA763116SM9IJ", "MORGA700016SM9IJ", "MORGA704316SM9IJ",
 			"MORGA702306SM9IJ", "MORGA753116SM9I", "9ORGA753116SM9IJ", "MO9GA753116SM9IJ",
-			"MORGA753116SM9IJ3", "MORGA753116SMXIJ", "morga753116sm9ij", "MORGA7531169M9IJ",
+			"MORGA753116SM9IJ3", "MORGA753116SMXIJ", "morga753116sm9ij", "MORGA7531169M9IJ", "MORGA753116SM9IJ-X",
 		},
 	},
 	{
 		id:      "pii/uk-vehicle-registration",
 		ctx:     "Vehicle %s parked.",
 		valid:   []string{"BD51 SMR", "AB12 CDE", "LA02 XYZ", "YX68 ABC", "BD51SMR", "A123 BCD", "R1 ABC", "ABC 123D", "KLM 1A"},
-		invalid: []string{"ID51 SMR", "QD51 SMR", "BI51 SMR", "BD01 SMR", "BD50 SMR", "BD80 SMR", "BD51 SIR", "BD51 SQR", "I123 BCD", "A012 BCD", "A123 BCZ", "ABC 123I", "ABC 012D", "ABQ 123D", "BD51 SMRT"},
+		invalid: []string{"ID51 SMR", "QD51 SMR", "BI51 SMR", "BD01 SMR", "BD50 SMR", "BD80 SMR", "BD51 SIR", "BD51 SQR", "I123 BCD", "A012 BCD", "A123 BCZ", "ABC 123I", "ABC 012D", "ABQ 123D", "BD51 SMRT", "BD51 SMR.jpg", "img_BD51 SMR"},
 	},
 	{
 		id:      "pii/uk-electoral-roll",

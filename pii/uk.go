@@ -82,14 +82,15 @@ func ukEdgeOK(w *detect.Window, s, e, need int) bool {
 func ukGlue(c byte) bool { return c == '-' || c == '_' || c == '/' || c == '@' || c == '.' }
 
 // ukTokenStart reports whether a token may start at t[s]: the byte before
-// is not a letter or digit, nor '#', nor a joining character preceded by
-// a letter or digit. It reads t[s-2:s].
+// is not a letter or digit, nor '#', nor a joining character other than
+// '.' preceded by a letter or digit ("No.AB123456C" may start at A). It
+// reads t[s-2:s].
 func ukTokenStart(t []byte, s int) bool {
 	if s == 0 {
 		return true
 	}
 	c := t[s-1]
-	return !ukIsAlnum(c) && c != '#' && !(ukGlue(c) && s >= 2 && ukIsAlnum(t[s-2]))
+	return !ukIsAlnum(c) && c != '#' && !(ukGlue(c) && c != '.' && s >= 2 && ukIsAlnum(t[s-2]))
 }
 
 // ukTokenEnd reports whether a token may end before t[e]: t[e] is not a
@@ -116,7 +117,7 @@ func ukNumBefore(t []byte, s int, space bool) bool {
 	if ukIsAlnum(c) || c == '+' || c == '#' {
 		return false
 	}
-	if s >= 2 && ukGlue(c) && ukIsLetter(t[s-2]) {
+	if s >= 2 && ukGlue(c) && c != '.' && ukIsLetter(t[s-2]) {
 		return false
 	}
 	if s >= 2 && ukIsDigit(t[s-2]) {

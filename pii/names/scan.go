@@ -232,7 +232,7 @@ func chainable(tk *token) bool {
 		return true
 	}
 	r := tk.role
-	if r&(rStop|rJob|rSalute|rSignoff|rHeader) != 0 && r&rTitle == 0 {
+	if r&(rStop|rJob|rSalute|rSignoff|rHeader|rPost) != 0 && r&rTitle == 0 {
 		return false
 	}
 	if r&(rNegLeft|rBefore) != 0 && r.given() < 8 {

@@ -316,7 +316,7 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			if allCaps {
 				sc -= 25
 			}
-			if c.strong && c.bare && g == 0 && s == 0 {
+			if c.strong && c.bare && (g == 0 && s == 0 || r&rWord != 0 && g < 8) {
 				c.strong, c.evidence = false, evNone // "Attendees:", "Venue:"
 			}
 			if c.strong {

@@ -56,9 +56,11 @@ func (s *run) zip(loc *Location, r io.Reader, ra io.ReaderAt, size int64, depth 
 			media++
 			continue
 		}
-		if f.UncompressedSize64 > uint64(s.lim.MaxBytes-s.bytes) {
-			s.errs = append(s.errs, &LimitError{Path: displayPath(&ml), Limit: "max-bytes", Value: s.lim.MaxBytes})
-			continue
+		// The budget is for the whole input: once spent (a zip bomb), the
+		// rest of the archive is not read.
+		remaining := s.lim.MaxBytes - s.bytes
+		if remaining <= 0 || f.UncompressedSize64 > uint64(remaining) {
+			return &LimitError{Path: displayPath(&ml), Limit: "max-bytes", Value: s.lim.MaxBytes}
 		}
 		if err := s.unitErr(&ml, s.member(&ml, f, depth)); err != nil {
 			return err

@@ -132,7 +132,7 @@ const (
 	maxPiece   = 40 // longest run of digit groups examined; longer runs are tables
 	maxGroups  = 16
 	maxDigits  = 15 // E.164
-	minIntlLen = 7  // digits after '+', country code included
+	minIntlLen = 6  // digits after '+', country code included (Iran has 6)
 )
 
 // Spec implements [detect.Detector].

@@ -70,7 +70,7 @@ func All() []detect.Detector { return []detect.Detector{New(Options{})} }
 // IPv4-shaped dotted runs, and lengths or prefixes that cannot be a
 // number (for GB: national numbers start with 0 then 1-9 and have 10 or 11
 // digits; international numbers need a known country calling code and
-// 7-15 digits). The survivors go to phonenumbers Parse + IsValidNumber.
+// 6-15 digits). The survivors go to phonenumbers Parse + IsValidNumber.
 // Ofcom's drama ranges (020 7946 0xxx, 07700 900xxx, 01632 960xxx and the
 // others Ofcom reserves for fiction) are accepted as valid UK numbers
 // although libphonenumber rejects some of them: test data uses them.

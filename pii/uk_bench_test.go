@@ -122,3 +122,28 @@ func TestUKSynthText(t *testing.T) {
 		t.Errorf("digit density %.3f outside 0.02..0.05", d)
 	}
 }
+
+// BenchmarkUKDetect measures each detector's own Detect over the whole
+// synthetic text as one window (every digit a hit), without the engine's
+// prefilter, windowing and cues.
+func BenchmarkUKDetect(b *testing.B) {
+	text := ukBenchText()
+	var hits []int32
+	for i, c := range text {
+		if ukIsDigit(c) {
+			hits = append(hits, int32(i))
+		}
+	}
+	w := &detect.Window{Text: text, Hits: hits, AtStart: true, AtEnd: true}
+	dst := make([]detect.Finding, 0, 1<<16)
+	for _, d := range ukDetectors() {
+		b.Run(d.Spec().ID, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				dst, _ = d.Detect(dst[:0], w)
+			}
+			b.ReportMetric(float64(len(hits)), "hits")
+		})
+	}
+}

@@ -13,32 +13,33 @@ import (
 
 	"github.com/tidemark/tidemark/detect"
 	"github.com/tidemark/tidemark/detect/source"
+	"github.com/tidemark/tidemark/markings"
 )
 
 // A record is one finding as written in the jsonl and csv formats. Its
 // JSON form is documented by schema/finding.schema.json: add fields, never
 // rename or remove them.
 type record struct {
-	Type        string `json:"type"` // "finding"
-	Path        string `json:"path"`
-	Entry       string `json:"entry,omitempty"`
-	Format      string `json:"format"`
-	Message     int    `json:"message,omitempty"`
-	Sender      string `json:"sender,omitempty"`
-	Time        string `json:"time,omitempty"`
-	MessageID   string `json:"message_id,omitempty"`
-	Part        string `json:"part,omitempty"`
-	ContentType string `json:"content_type,omitempty"`
-	Field       string `json:"field,omitempty"`
-	Start       int64  `json:"start"`
-	End         int64  `json:"end"`
-	Line        int64  `json:"line"`
-	Kind        string `json:"kind"`
-	Detector    string `json:"detector"`
-	Score       int    `json:"score"`
-	Value       string `json:"value"`
-	Masked      bool   `json:"masked"`
-	Marking     any    `json:"marking,omitempty"`
+	Type        string       `json:"type"` // "finding"
+	Path        string       `json:"path"`
+	Entry       string       `json:"entry,omitempty"`
+	Format      string       `json:"format"`
+	Message     int          `json:"message,omitempty"`
+	Sender      string       `json:"sender,omitempty"`
+	Time        string       `json:"time,omitempty"`
+	MessageID   string       `json:"message_id,omitempty"`
+	Part        string       `json:"part,omitempty"`
+	ContentType string       `json:"content_type,omitempty"`
+	Field       string       `json:"field,omitempty"`
+	Start       int64        `json:"start"`
+	End         int64        `json:"end"`
+	Line        int64        `json:"line"`
+	Kind        string       `json:"kind"`
+	Detector    string       `json:"detector"`
+	Score       int          `json:"score"`
+	Value       string       `json:"value"`
+	Masked      bool         `json:"masked"`
+	Marking     *markingJSON `json:"marking,omitempty"`
 }
 
 func newRecord(f *scanFlags, eng *detect.Engine, sf *source.Finding, match []byte) *record {
@@ -52,11 +53,7 @@ func newRecord(f *scanFlags, eng *detect.Engine, sf *source.Finding, match []byt
 		Value: string(match), Masked: !f.showValues,
 	}
 	if isMarking(sf.Kind) {
-		if d, err := eng.Detail(sf.Finding, match); err == nil && d != nil {
-			if _, err := json.Marshal(d); err == nil {
-				r.Marking = d
-			}
-		}
+		r.Marking = markingDetail(eng, sf.Finding, match)
 	}
 	if !f.showValues {
 		r.Value = mask(sf.Kind, r.Value)
@@ -131,6 +128,7 @@ type unitSummary struct {
 	TopMessages []messageCount `json:"top_messages,omitempty"`
 
 	markScore int
+	parsed    []markings.Marking
 	msgs      map[int]*messageCount
 }
 
@@ -172,8 +170,14 @@ func (s *summarizer) add(r *record) *unitSummary {
 	u := s.cur
 	u.Findings++
 	u.Kinds[r.Kind]++
-	if isMarking(detect.Kind(r.Kind)) && (u.HighestMarking == "" || r.Score > u.markScore) {
-		u.HighestMarking, u.markScore = markingName(r), r.Score
+	if isMarking(detect.Kind(r.Kind)) {
+		if r.Marking != nil {
+			u.parsed = append(u.parsed, r.Marking.m)
+		} else if u.HighestMarking == "" || r.Score > u.markScore {
+			// No parsed detail (a custom marking detector): the
+			// highest-scoring match stands in.
+			u.HighestMarking, u.markScore = r.Value, r.Score
+		}
 	}
 	if r.Message > 0 {
 		m := u.msgs[r.Message]
@@ -186,22 +190,15 @@ func (s *summarizer) add(r *record) *unitSummary {
 	return done
 }
 
-// markingName is the marking's canonical form from its detail when the
-// detector gives one, else the matched text.
-func markingName(r *record) string {
-	if r.Marking != nil {
-		if s, ok := r.Marking.(fmt.Stringer); ok {
-			return s.String()
-		}
-	}
-	return r.Value
-}
-
 func (s *summarizer) flush() *unitSummary {
 	u := s.cur
 	s.cur = nil
 	if u == nil {
 		return nil
+	}
+	if len(u.parsed) > 0 {
+		// markings.Highest ranks by severity, applied over mentioned.
+		u.HighestMarking = markings.Highest(u.parsed).Canonical()
 	}
 	for _, m := range u.msgs {
 		u.TopMessages = append(u.TopMessages, *m)

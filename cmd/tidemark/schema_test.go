@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -11,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/tidemark/tidemark"
 )
 
 // A minimal JSON Schema validator for the keywords our schemas use: $ref
@@ -241,6 +244,43 @@ func TestJSONLMatchesSchema(t *testing.T) {
 		if n < 20 {
 			t.Errorf("only %d records", n)
 		}
+	}
+}
+
+// With the real detector bundle, output (including parsed markings)
+// still validates, and summaries name the highest marking.
+func TestDefaultBundleMatchesSchema(t *testing.T) {
+	v := loadSchema(t, "finding.schema.json")
+	chdirRoot(t)
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, detectors: tidemark.Detectors}
+	if code := run(e, []string{"scan", "--format", "jsonl", "--summary", "testdata/whatsapp", "testdata/mail", "testdata/mixed"}); code != exitFindings {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	kinds := map[string]bool{}
+	highest := ""
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(line), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := v.validate(doc); err != nil {
+			t.Errorf("%v\nin %s", err, line)
+		}
+		if k, ok := doc["kind"].(string); ok {
+			kinds[k] = true
+		}
+		if doc["type"] == "summary" && doc["path"] == "testdata/mail/memo.eml" {
+			highest, _ = doc["highest_marking"].(string)
+		}
+	}
+	for _, k := range []string{"email", "phone", "marking", "person.name"} {
+		if !kinds[k] {
+			t.Errorf("no %s finding with the default detectors", k)
+		}
+	}
+	if highest != "OFFICIAL-SENSITIVE" {
+		t.Errorf("memo.eml highest marking = %q", highest)
 	}
 }
 

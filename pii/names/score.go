@@ -148,6 +148,9 @@ func (lx *lexicon) right(t []byte, last *token, atEnd bool, c *ctx) {
 		c.terminal, c.lineEnd = true, true
 	case ',':
 		c.terminal, c.vocative = true, true
+		if j+1 < n && (t[j+1] == '\n' || t[j+1] == '\r') || j+1 == n && atEnd {
+			c.lineEnd = true
+		}
 	case '!', '?', ';', ')', '"', '.':
 		c.terminal = true
 	case ' ':
@@ -245,6 +248,9 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 	if c.evidence == evSender && !c.strong {
 		c.evidence = evNone // a "]" or "- " prefix without the ':'
 	}
+	if c.evidence == evSignoff && !c.lineEnd {
+		c.evidence, c.strong = evNone, false // a signature is alone on its line
+	}
 	if title != 0 {
 		c.evidence, c.strong = evTitle, true
 	}
@@ -315,6 +321,9 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			}
 			if allCaps {
 				sc -= 25
+			}
+			if c.evidence == evSalutation && !c.terminal && r&(rCommon|rWord|rTime|rPlace) != 0 {
+				c.strong, c.evidence = false, evNone // "thanks Will the new ..."
 			}
 			if c.strong && c.bare && (g == 0 && s == 0 || r&rWord != 0 && g < 8) {
 				c.strong, c.evidence = false, evNone // "Attendees:", "Venue:"
@@ -434,6 +443,11 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 		}
 		if allCaps {
 			sc -= 8
+			for i := range rest {
+				if rest[i].e-rest[i].s == 2 && rest[i].flags&fAllCaps != 0 {
+					sc -= 15 // EK, AB: codes more often than names
+				}
+			}
 		}
 		if m > 3 {
 			sc -= 10

@@ -36,7 +36,9 @@ const (
 //
 // Score: dates are everywhere (chat timestamps, letters, logs), so a date
 // is reported only when a birth word ("dob", "d.o.b", "born", "birth",
-// "birthday", "date of birth") starts within 40 bytes of it; its base
+// "birthday", "date of birth") starts within 40 bytes of it on the same
+// line (or on the line above when that ends with ':', a form label), and
+// never when a time follows it ("12/03/2021, 09:30"); its base
 // score is then 30 (25 with a 2-digit year), below the usual reporting
 // threshold, and the cues decide. Before the date (labels precede values):
 // +45 for "dob", "d.o.b", "date of birth", "birthdate"; +40 "born"; +35
@@ -92,7 +94,7 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 			continue
 		}
 		next = e
-		if intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) || !dobNearCue(t, s, e) {
+		if intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) || !dobNearCue(t, s, e) || dobTimestamp(t, e) {
 			continue
 		}
 		score := dobBareScore
@@ -110,6 +112,26 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 // letters, logs), and scoring each one would cost more than finding it.
 func dobNearCue(t []byte, s, e int) bool {
 	lo, hi := max(0, s-dobRadius), min(len(t), e+dobRadius)
+	// Only the date's own line counts, and the line before it when that
+	// ends with ':' (a form label above its value).
+	for i := s - 1; i >= lo; i-- {
+		if t[i] == '\n' {
+			j := i
+			for j > lo && (t[j-1] == '\r' || t[j-1] == ' ' || t[j-1] == '\t') {
+				j--
+			}
+			if j == lo || t[j-1] != ':' {
+				lo = i + 1
+			}
+			break
+		}
+	}
+	for i := e; i < hi; i++ {
+		if t[i] == '\n' {
+			hi = i
+			break
+		}
+	}
 	for i := lo; i < hi; i++ {
 		c := t[i] | 0x20
 		if c != 'b' && c != 'd' || i > 0 && intlLetter(t[i-1]) {
@@ -124,6 +146,27 @@ func dobNearCue(t []byte, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// dobTimestamp reports whether the date t[s:e] is followed by a time
+// ("12/03/2021, 09:30", "2021-03-12 09:30"): a timestamp, not a birth
+// date.
+func dobTimestamp(t []byte, e int) bool {
+	i := e
+	if i < len(t) && (t[i] == ',' || t[i] == 'T') {
+		i++
+	}
+	if i < len(t) && t[i] == ' ' {
+		i++
+	}
+	if i == e {
+		return false
+	}
+	j := i
+	for j < len(t) && intlDigit(t[j]) && j-i < 3 {
+		j++
+	}
+	return j-i >= 1 && j-i <= 2 && j+2 < len(t) && t[j] == ':' && intlDigit(t[j+1]) && intlDigit(t[j+2])
 }
 
 // dobNum reads up to max digits at t[i]; it returns the value and the end.

@@ -51,6 +51,10 @@ var dobCases = []string{
 	"version 12.03.1961.1",
 	"DOB 12 Marchington 1961",
 	"invoice due 12/03/1961",
+	"happy birthday!!\n28/03/2021, 15:35 - Ravi: thanks",
+	"born on ⟦17 Jul 1962⟧ if that helps\n01/04/2021 Chloe: got it",
+	"DOB [12/03/1961, 09:30] chat timestamp",
+	"Date of birth:\n⟦12/03/1961⟧",
 }
 
 func TestDOBCases(t *testing.T) {

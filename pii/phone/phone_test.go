@@ -33,6 +33,8 @@ var cases = []string{
 	"US office ⟦+1 202 555 0143⟧",
 	"Paris ⟦+33 1 23 45 67 89⟧",
 	"(⟦+44 7700 900456⟧)",
+	"30/03/2021, 16:57 - ⟦+44 7700 900600⟧: ok, account 12345678 sorted",
+	"[24/04/2021, 22:09:53] ⟦07700 900181⟧: sort code and account",
 	// Hard negatives: dates, times, versions, money, ids, IPs.
 	"Born 12/03/1961 at 09:30",
 	"meeting 2021-03-12 12:30:45",

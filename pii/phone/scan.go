@@ -260,6 +260,9 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 		if j < p.n-1 && (k == nf-1 || found[k+1].i != j+1) {
 			score -= 10
 		}
+		if chatSender(t, start, p.ge[j]) {
+			score += 25
+		}
 		info := f.res & resInfoMask
 		if f.intl {
 			info |= 1 << 15
@@ -270,6 +273,17 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 		})
 	}
 	return dst
+}
+
+// chatSender reports whether the number t[s:e] is the sender field of a
+// chat export line: "12/03/2021, 09:30 - +44 7700 900123: hi" (WhatsApp
+// Android), "[12/03/2021, 09:30:00] +44 7700 900123: hi" (iOS), or a line
+// starting "<number>: ".
+func chatSender(t []byte, s, e int) bool {
+	if e+1 >= len(t) || t[e] != ':' || t[e+1] != ' ' {
+		return false
+	}
+	return s == 0 || t[s-1] == '\n' || s >= 2 && t[s-1] == ' ' && (t[s-2] == '-' || t[s-2] == ']')
 }
 
 func hasClose(t []byte, s, e int) bool {

@@ -1,0 +1,67 @@
+package phone_test
+
+import (
+	"testing"
+
+	"github.com/tidemark/tidemark/bench/corpus"
+	"github.com/tidemark/tidemark/detect"
+	"github.com/tidemark/tidemark/pii"
+	"github.com/tidemark/tidemark/pii/phone"
+)
+
+// TestCorpusRecall runs the phone detector and package pii's payment,
+// network and date-of-birth detectors over the bench package's labelled
+// synthetic corpus (typical density, 2 MiB; generated independently of
+// these detectors) and checks recall of the planted items, and that few
+// findings land where nothing of their kind was planted.
+func TestCorpusRecall(t *testing.T) {
+	text, spans := corpus.Bytes(corpus.Config{Seed: 7, Size: 2 << 20, Density: corpus.Typical})
+	ds := []detect.Detector{phone.New(phone.Options{}), pii.NewPaymentCard(), pii.NewIBAN(), pii.NewIPAddress(), pii.NewDateOfBirth()}
+	eng := detect.MustCompile(ds, &detect.Options{MinScore: 50})
+	fs, err := eng.AppendFind(nil, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		s, e int64
+		k    detect.Kind
+	}
+	found := map[key]bool{}
+	for _, f := range fs {
+		found[key{f.Start, f.End, f.Kind}] = true
+	}
+	planted := map[key]bool{}
+	total, hit := map[detect.Kind]int{}, map[detect.Kind]int{}
+	for _, sp := range spans {
+		k := detect.Kind(sp.Label)
+		switch k {
+		case phone.Kind, pii.KindPaymentCard, pii.KindIBAN, pii.KindIPAddress, pii.KindDateOfBirth:
+		default:
+			continue
+		}
+		kk := key{sp.Start, sp.End, k}
+		planted[kk] = true
+		total[k]++
+		if found[kk] {
+			hit[k]++
+		} else if total[k]-hit[k] <= 3 {
+			t.Logf("%s missed: %q", k, text[max(0, sp.Start-60):min(int64(len(text)), sp.End+30)])
+		}
+	}
+	extra := map[detect.Kind]int{}
+	for _, f := range fs {
+		if !planted[key{f.Start, f.End, f.Kind}] {
+			extra[f.Kind]++
+			if extra[f.Kind] <= 3 {
+				t.Logf("%s unplanted: %q", f.Kind, text[max(0, f.Start-50):min(int64(len(text)), f.End+50)])
+			}
+		}
+	}
+	for k, n := range total {
+		r := float64(hit[k]) / float64(n)
+		t.Logf("%-13s planted %5d found %5d recall %.4f unplanted findings %d", k, n, hit[k], r, extra[k])
+		if r < 0.99 {
+			t.Errorf("%s: recall %.4f on the bench corpus, want >= 0.99", k, r)
+		}
+	}
+}

@@ -367,11 +367,10 @@ func required(re *syntax.Regexp) reqs {
 		if kw := longestKeyword(re.Rune, fold); kw != "" {
 			r.kws, r.hasKws = []string{kw}, true
 		}
-		// The best single byte: the first that is safe as a byte trigger.
+		// The rarest single character that is safe as a byte trigger.
 		for _, c := range re.Rune {
-			if set, ok := runeBytes(c, fold); ok {
+			if set, ok := runeBytes(c, fold); ok && (!r.hasSet || setCost(&set) < setCost(&r.set)) {
 				r.set, r.hasSet = set, true
-				break
 			}
 		}
 	case syntax.OpCharClass:
@@ -545,7 +544,7 @@ func setCost(set *[256]bool) int {
 		case b == ' ' || 'a' <= b && b <= 'z':
 			c += 40
 		case 'A' <= b && b <= 'Z', b == '\n':
-			c += 8
+			c += 12
 		case '0' <= b && b <= '9', b >= 0x80:
 			c += 4
 		default:

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -124,7 +125,7 @@ func Load(r io.Reader, name string) (*Set, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(name, data, err)
 	}
 	p := &loader{file: name, set: &Set{name: name}}
 	if doc.Kind == 0 {
@@ -139,14 +140,33 @@ func Load(r io.Reader, name string) (*Set, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
-func yamlError(name string, err error) error {
-	msg := err.Error()
+func yamlError(name string, data []byte, err error) error {
 	e := &Error{File: name, Err: err}
+	// For a JSON file, encoding/json says more precisely where the syntax
+	// breaks than the YAML parser, which sometimes gives no position or
+	// that of the enclosing collection.
+	var se *json.SyntaxError
+	if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') &&
+		errors.As(json.Unmarshal(data, new(any)), &se) {
+		e.Line, e.Column = position(data, se.Offset)
+		e.Err = se
+		return e
+	}
+	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Err = errors.New(msg[len(m[0]):])
 	}
 	return e
+}
+
+// position converts a byte offset to a 1-based line and column (in
+// bytes).
+func position(data []byte, off int64) (line, col int) {
+	off = min(max(off, 0), int64(len(data)))
+	before := data[:off]
+	line = 1 + bytes.Count(before, []byte{'\n'})
+	return line, int(off) - (bytes.LastIndexByte(before, '\n') + 1)
 }
 
 // Name returns the name the set was loaded with.
@@ -487,7 +507,7 @@ func (p *loader) rule(n *yaml.Node) (detect.Detector, error) {
 	}
 	d, err := New(r)
 	if err != nil {
-		return nil, p.fieldError(n, f, keys, id, err)
+		return nil, p.fieldError(n, f, keys, id, "", err)
 	}
 	did := d.Spec().ID
 	if prev, dup := p.ids[did]; dup {
@@ -499,18 +519,21 @@ func (p *loader) rule(n *yaml.Node) (detect.Detector, error) {
 
 // fieldError places an error from New at the field it is about, or at the
 // rule when the field is missing.
-func (p *loader) fieldError(n *yaml.Node, f, keys map[string]*yaml.Node, id string, err error) error {
+func (p *loader) fieldError(n *yaml.Node, f, keys map[string]*yaml.Node, id, prefix string, err error) error {
+	at := n
 	var fe *fieldError
 	if errors.As(err, &fe) {
-		at := n
 		if v, ok := f[strings.SplitN(fe.field, "[", 2)[0]]; ok {
 			at = v
 		} else if k, ok := keys[fe.field]; ok {
 			at = k
 		}
-		return p.errAt(at, id, fe)
+		err = fe
 	}
-	return p.errAt(n, id, err)
+	if prefix != "" {
+		err = fmt.Errorf("%s: %w", prefix, err)
+	}
+	return p.errAt(at, id, err)
 }
 
 func (p *loader) cues(n *yaml.Node, id string) ([]detect.Cue, error) {
@@ -629,7 +652,7 @@ func (p *loader) deny(n *yaml.Node) (detect.Detector, error) {
 				return nil, p.errAt(valuesNode.Content[i], "", fmt.Errorf("deny %w", fe))
 			}
 		}
-		return nil, p.fieldError(n, f, keys, "", fmt.Errorf("deny: %w", err))
+		return nil, p.fieldError(n, f, keys, "", "deny", err)
 	}
 	id := d.Spec().ID
 	if prev, dup := p.ids[id]; dup {

@@ -54,6 +54,11 @@ const (
 // engine counts the window in detect.Stats.Incomplete and goes on.
 var ErrTimeout = errors.New("rules: pattern timed out")
 
+// ErrBacktrackLimit is returned by a rule detector's Detect when the
+// pattern exceeded regexp2's backtracking stack limit on a window; like
+// ErrTimeout, the window counts as incomplete.
+var ErrBacktrackLimit = errors.New("rules: pattern exceeded the backtracking limit")
+
 // A Rule describes a custom detector built from a regular expression.
 // Only ID and Pattern are required; zero fields take defaults or are
 // derived from the pattern.
@@ -97,11 +102,19 @@ type Rule struct {
 	// within MaxLen+Context bytes on each side (the detector's
 	// detect.Cues.Radius).
 	Cues []detect.Cue
-	// Timeout bounds the time spent matching one window; 0 means
-	// DefaultTimeout. regexp2 checks its clock every 100ms, so the
-	// effective bound is up to about Timeout+100ms per window.
+	// Timeout bounds the time spent on one regexp2 search, and on a window
+	// of up to 8 KiB (larger windows get Timeout per further 8 KiB); 0
+	// means DefaultTimeout. regexp2 checks its clock every 100ms, so a
+	// runaway search stops after about Timeout+100ms. A benign pattern
+	// takes well under a millisecond per KiB; only patterns that come near
+	// the budget make results depend on the machine's load.
 	Timeout time.Duration
 }
+
+// budgetBytes is the window size each Timeout is granted for: a window
+// of n bytes may take Timeout*(1+n/budgetBytes) in all, each single
+// regexp2 search at most Timeout.
+const budgetBytes = 8 << 10
 
 // A fieldError is an error about one field of a Rule; Load uses the field
 // to find the line in the rule file.
@@ -139,8 +152,8 @@ func fieldErr(field, format string, args ...any) error {
 // A match longer than MaxLen, empty, failing the validator, or farther
 // than MaxLen from every trigger is not reported. When the pattern takes
 // longer than Timeout on a window, Detect stops and returns ErrTimeout
-// (or regexp2's backtracking-limit error) with the findings confirmed so
-// far.
+// (or ErrBacktrackLimit) with the findings confirmed so far. Errors never
+// quote the input.
 type Detector struct {
 	spec    detect.Spec
 	re      *regexp2.Regexp
@@ -330,6 +343,7 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 	text, hits, m := w.Text, w.Hits, d.maxLen
 	nr := len(rb.runes)
 	began := time.Now()
+	budget := d.timeout * time.Duration(1+len(text)/budgetBytes)
 
 	// Candidates that can matter for hit h start in [h-2m, h+m): those in
 	// [h-m, h+m) may be reported, earlier ones may overlap them.
@@ -349,13 +363,18 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		rb.found = false
 		err := d.re.FindRunesMatches(rb.runes, pos, rb.yield)
 		if err != nil {
-			return dst, fmt.Errorf("rules: %s: %w", d.spec.ID, err)
+			// regexp2's timeout error quotes the whole window; never pass
+			// input text on in an error.
+			if errors.Is(err, regexp2.ErrBacktrackingStackLimit) {
+				return dst, ErrBacktrackLimit
+			}
+			return dst, ErrTimeout
 		}
 		if !rb.found {
 			break
 		}
-		if time.Since(began) > d.timeout {
-			return dst, fmt.Errorf("rules: %s: %w", d.spec.ID, ErrTimeout)
+		if time.Since(began) > budget {
+			return dst, ErrTimeout
 		}
 		qr := rb.idx
 		qs, qe := int(rb.offs[qr]), int(rb.offs[qr+rb.n])

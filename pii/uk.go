@@ -314,10 +314,5 @@ func ukFinding(w *detect.Window, s, e, score int, info uint32) detect.Finding {
 	return detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info}
 }
 
-// ukCues builds a cue list; words are "word:delta" pairs given as
-// arguments of Cue values for readability.
+// ukCue is a cue looked for on both sides of a finding.
 func ukCue(word string, delta int) detect.Cue { return detect.Cue{Word: word, Delta: delta} }
-
-func ukCueBefore(word string, delta int) detect.Cue {
-	return detect.Cue{Word: word, Delta: delta, Side: detect.Before}
-}

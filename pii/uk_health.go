@@ -102,8 +102,9 @@ func ukPrefix3(d []byte) int { return int(d[0])*100 + int(d[1])*10 + int(d[2]) }
 // Validation: the modulus 11 check digit of the NHS Data Dictionary
 // (weights 10..2; a computed check of 10 is never issued); numbers of one
 // repeated digit are rejected; the 320-399 prefix block belongs to
-// Northern Ireland ([NewHC]) and prefixes 000-299 to Scottish CHI numbers
-// ([NewCHI]), so both are left to those detectors.
+// Northern Ireland ([NewHC]), and numbers below 300 are left to Scottish
+// CHI numbers ([NewCHI]), which start with a day of birth (England has
+// issued 400-499 and 600-799, and some 3xx numbers).
 //
 // Triggers: ASCII digits.
 //

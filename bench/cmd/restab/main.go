@@ -1,0 +1,314 @@
+// Command restab turns the output of the bench suite (go test -bench,
+// possibly with -count and -cpu 1,2) into the Markdown tables of
+// bench/RESULTS.md: throughput per detector set and corpus at 1 and 2
+// cores, allocations, ratios to the in-run baselines, the targets of
+// issue 6 with how far each is missed, and per-detector figures.
+//
+// Usage:
+//
+//	restab bench-output.txt > tables.md
+//
+// Each figure is the median over the -count runs. Lines it does not
+// recognise are ignored.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+type key struct {
+	name string // without the -N GOMAXPROCS suffix
+	cpu  int
+}
+
+type sample struct {
+	mbps, bop, allocs, findings []float64
+}
+
+type data struct {
+	m     map[key]*sample
+	order []string // names in first-seen order
+}
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: restab bench-output.txt")
+		os.Exit(2)
+	}
+	f, err := os.Open(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "restab:", err)
+		os.Exit(1)
+	}
+	defer f.Close()
+	d, err := parse(f)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "restab:", err)
+		os.Exit(1)
+	}
+	write(os.Stdout, d)
+}
+
+func parse(r io.Reader) (*data, error) {
+	d := &data{m: map[key]*sample{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		name, cpu := f[0], 1
+		if i := strings.LastIndexByte(name, '-'); i > 0 {
+			if n, err := strconv.Atoi(name[i+1:]); err == nil {
+				name, cpu = name[:i], n
+			}
+		}
+		k := key{name, cpu}
+		s := d.m[k]
+		if s == nil {
+			s = &sample{}
+			d.m[k] = s
+			if !slices.Contains(d.order, name) {
+				d.order = append(d.order, name)
+			}
+		}
+		for i := 2; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				continue
+			}
+			switch f[i+1] {
+			case "MB/s":
+				s.mbps = append(s.mbps, v)
+			case "B/op":
+				s.bop = append(s.bop, v)
+			case "allocs/op":
+				s.allocs = append(s.allocs, v)
+			case "findings/op":
+				s.findings = append(s.findings, v)
+			}
+		}
+	}
+	return d, sc.Err()
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return -1
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func (d *data) get(name string, cpu int) (*sample, bool) {
+	s, ok := d.m[key{name, cpu}]
+	return s, ok && len(s.mbps) > 0
+}
+
+func (d *data) mbps(name string, cpu int) float64 {
+	if s, ok := d.get(name, cpu); ok {
+		return median(s.mbps)
+	}
+	return -1
+}
+
+func fmtMB(v float64) string {
+	switch {
+	case v < 0:
+		return "–"
+	case v >= 100:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	default:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+}
+
+func fmtX(a, b float64) string {
+	if a <= 0 || b <= 0 {
+		return "–"
+	}
+	r := a / b
+	switch {
+	case r >= 100:
+		return strconv.FormatFloat(r, 'f', 0, 64) + "×"
+	case r >= 10:
+		return strconv.FormatFloat(r, 'f', 1, 64) + "×"
+	default:
+		return strconv.FormatFloat(r, 'f', 2, 64) + "×"
+	}
+}
+
+func fmtPct(a, b float64) string {
+	if a <= 0 || b <= 0 {
+		return "–"
+	}
+	return strconv.FormatFloat(100*a/b, 'g', 2, 64) + "%"
+}
+
+var (
+	corpora = []string{"clean", "typical", "dense"}
+	sets    = []string{"none", "email", "pii", "names", "markings", "all-but-names", "all"}
+	modes   = []string{"whole", "stream", "parallel"}
+)
+
+func write(w io.Writer, d *data) {
+	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+
+	p("### Throughput (MB/s, median of runs; 1 MB = 10^6 bytes)\n\n")
+	p("Whole-buffer `AppendFind`, streaming `Scanner` and `ScanAt` with 2 workers, on 16 MiB corpora, at GOMAXPROCS 1 and 2.\n\n")
+	p("| set | mode |")
+	for _, c := range corpora {
+		p(" %s 1 core | %s 2 cores |", c, c)
+	}
+	p(" allocs/op (typical, 1 core) | findings (typical) |\n|---|---|")
+	for range corpora {
+		p("---:|---:|")
+	}
+	p("---:|---:|\n")
+	for _, s := range sets {
+		for _, m := range modes {
+			any := false
+			row := fmt.Sprintf("| %s | %s |", s, m)
+			for _, c := range corpora {
+				n := "BenchmarkScan/" + c + "/" + s + "/" + m
+				a, b := d.mbps(n, 1), d.mbps(n, 2)
+				any = any || a > 0 || b > 0
+				row += " " + fmtMB(a) + " | " + fmtMB(b) + " |"
+			}
+			allocs, found := "–", "–"
+			if sm, ok := d.get("BenchmarkScan/typical/"+s+"/"+m, 1); ok {
+				allocs = strconv.FormatFloat(median(sm.allocs), 'f', 0, 64)
+				found = strconv.FormatFloat(median(sm.findings), 'f', 0, 64)
+			}
+			if any {
+				p("%s %s | %s |\n", row, allocs, found)
+			}
+		}
+	}
+
+	p("\n### Baselines in the same run (MB/s)\n\n| baseline |")
+	for _, c := range corpora {
+		p(" %s 1 core | %s 2 cores |", c, c)
+	}
+	p("\n|---|")
+	for range corpora {
+		p("---:|---:|")
+	}
+	p("\n")
+	for _, b := range []string{"read", "indexbyte", "regexp"} {
+		p("| %s |", b)
+		for _, c := range corpora {
+			n := "BenchmarkBaseline/" + c + "/" + b
+			p(" %s | %s |", fmtMB(d.mbps(n, 1)), fmtMB(d.mbps(n, 2)))
+		}
+		p("\n")
+	}
+	p("\n`read` is `io.CopyBuffer` to `io.Discard` through a 64 KiB buffer (memory bandwidth); `indexbyte` counts lines with\n")
+	p("`bytes.IndexByte`; `regexp` is the naive standard-library alternation (`bench.NaivePattern`) over the first 1 MiB.\n")
+
+	p("\n### Ratios (whole-buffer, 1 core)\n\n| set |")
+	for _, c := range corpora {
+		p(" %s: %% of read | %s: × regexp |", c, c)
+	}
+	p("\n|---|")
+	for range corpora {
+		p("---:|---:|")
+	}
+	p("\n")
+	for _, s := range sets {
+		row := fmt.Sprintf("| %s |", s)
+		any := false
+		for _, c := range corpora {
+			v := d.mbps("BenchmarkScan/"+c+"/"+s+"/whole", 1)
+			any = any || v > 0
+			row += fmt.Sprintf(" %s | %s |", fmtPct(v, d.mbps("BenchmarkBaseline/"+c+"/read", 1)), fmtX(v, d.mbps("BenchmarkBaseline/"+c+"/regexp", 1)))
+		}
+		if any {
+			p("%s\n", row)
+		}
+	}
+
+	p("\n### Targets (issue 6; typical corpus)\n\n| target | measured | status |\n|---|---:|---|\n")
+	target := func(what string, got, want float64, unit string) {
+		status := "not measured"
+		if got > 0 {
+			if got >= want {
+				status = "met"
+			} else {
+				status = fmt.Sprintf("**missed by %.0f%%** (%.2f× of target)", 100*(1-got/want), got/want)
+			}
+		}
+		p("| %s | %s | %s |\n", what, fmtMB(got)+unit, status)
+	}
+	all1 := d.mbps("BenchmarkScan/typical/all/whole", 1)
+	abn1 := d.mbps("BenchmarkScan/typical/all-but-names/whole", 1)
+	target("full default set ≥ 500 MB/s, 1 core", all1, 500, " MB/s")
+	target("without names ≥ 1000 MB/s, 1 core", abn1, 1000, " MB/s")
+	par := d.mbps("BenchmarkScan/typical/all/parallel", 2)
+	sp := -1.0
+	if par > 0 && all1 > 0 {
+		sp = par / all1
+	}
+	if sp > 0 {
+		p("| 2 cores ≥ 1.8× one core (ScanAt 2 workers at 2 cores ÷ AppendFind at 1 core, 16 MiB) | %.2f× | %s |\n", sp, status(sp, 1.8))
+	}
+	re := d.mbps("BenchmarkBaseline/typical/regexp", 1)
+	if all1 > 0 && re > 0 {
+		p("| naive regexp two orders of magnitude slower (full set ÷ regexp ≥ 100×) | %s | %s |\n", fmtX(all1, re), status(all1/re, 100))
+	}
+	for _, s := range []struct {
+		name string
+		want float64
+	}{{"names", 500}, {"markings", 1500}, {"pii", 1000}} {
+		if v := d.mbps("BenchmarkScan/typical/"+s.name+"/whole", 1); v > 0 {
+			target(fmt.Sprintf("%s alone ≥ %.0f MB/s, 1 core (issues 3–5)", s.name, s.want), v, s.want, " MB/s")
+		}
+	}
+
+	var dets []string
+	for _, n := range d.order {
+		if strings.HasPrefix(n, "BenchmarkDetector/") || strings.HasPrefix(n, "BenchmarkPackage/") {
+			dets = append(dets, n)
+		}
+	}
+	if len(dets) > 0 {
+		p("\n### Per package and per detector (typical corpus, whole-buffer, 1 core)\n\n| benchmark | MB/s | allocs/op | findings |\n|---|---:|---:|---:|\n")
+		for _, n := range dets {
+			if s, ok := d.get(n, 1); ok {
+				p("| %s | %s | %.0f | %.0f |\n", strings.TrimPrefix(n, "Benchmark"), fmtMB(median(s.mbps)), median(s.allocs), median(s.findings))
+			}
+		}
+	}
+	var chunks []string
+	for _, n := range d.order {
+		if strings.HasPrefix(n, "BenchmarkChunkSize/") {
+			chunks = append(chunks, n)
+		}
+	}
+	if len(chunks) > 0 {
+		p("\n### Chunk size (full set, streaming, typical, 1 core)\n\n| ChunkSize | MB/s | allocs/op |\n|---|---:|---:|\n")
+		for _, n := range chunks {
+			if s, ok := d.get(n, 1); ok {
+				p("| %s | %s | %.0f |\n", strings.TrimPrefix(n, "BenchmarkChunkSize/"), fmtMB(median(s.mbps)), median(s.allocs))
+			}
+		}
+	}
+}
+
+func status(got, want float64) string {
+	if got >= want {
+		return "met"
+	}
+	return fmt.Sprintf("**missed by %.0f%%**", 100*(1-got/want))
+}

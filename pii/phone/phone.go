@@ -69,8 +69,10 @@ func All() []detect.Detector { return []detect.Detector{New(Options{})} }
 // other numbers ("v1.2", "12/03/1961", "12:30", "£1,234", "#123"),
 // IPv4-shaped dotted runs, and lengths or prefixes that cannot be a
 // number (for GB: national numbers start with 0 then 1-9 and have 10 or 11
-// digits; international numbers need a known country calling code and
-// 6-15 digits). The survivors go to phonenumbers Parse + IsValidNumber.
+// digits; for NANP regions such as US, 10 digits NXX NXX XXXX, optionally
+// after 1; for other regions 6-13 digits, starting with a trunk 0 or
+// written in groups; international numbers need a known country calling
+// code and 6-15 digits). The survivors go to phonenumbers Parse + IsValidNumber.
 // Ofcom's drama ranges (020 7946 0xxx, 07700 900xxx, 01632 960xxx and the
 // others Ofcom reserves for fiction) are accepted as valid UK numbers
 // although libphonenumber rejects some of them: test data uses them.

@@ -131,3 +131,12 @@ func FuzzPhone(f *testing.F) {
 	}
 	detecttest.Fuzz(f, phone.New(phone.Options{}), seeds...)
 }
+
+func TestRegionDE(t *testing.T) {
+	d := phone.New(phone.Options{Region: "DE"})
+	detecttest.Cases(t, d, 50,
+		"Tel. ⟦030 123456789⟧",
+		"Handy ⟦+49 1523 4567890⟧",
+		"Bestellung 123456789 bezahlt",
+	)
+}

@@ -17,10 +17,11 @@ type piece struct {
 // A cand is a candidate number: its digits (without '+', IDD or a
 // bracketed trunk "(0)") and how it was written.
 type cand struct {
-	d    [maxDigits + 4]byte
-	n    int
-	intl bool // +CC or 00CC
-	idd  bool // written with 00
+	d      [maxDigits + 4]byte
+	n      int
+	intl   bool // +CC or 00CC
+	idd    bool // written with 00
+	groups int  // digit groups it was written in
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -319,6 +320,7 @@ func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 	c.n = 0
 	c.intl = i == 0 && p.plus
 	c.idd = false
+	c.groups = j - i + 1
 	for g := i; g <= j; g++ {
 		gs, ge := p.gs[g], p.ge[g]
 		// A bracketed trunk "(0)" after the country code is dropped.
@@ -374,7 +376,14 @@ func (d *Detector) plausible(c *cand) bool {
 		}
 		return false
 	}
-	return n >= 6 && n <= 13
+	if d.cc == 1 { // NANP: NXX NXX XXXX, optionally after 1
+		if n == 11 && c.d[0] == '1' {
+			return c.d[1] >= '2' && c.d[4] >= '2'
+		}
+		return n == 10 && c.d[0] >= '2' && c.d[3] >= '2'
+	}
+	// Elsewhere: a trunk prefix or a grouped number, 6-13 digits.
+	return n >= 6 && n <= 13 && (c.d[0] == '0' || c.groups > 1)
 }
 
 // fromMatch rebuilds a candidate from matched bytes (for Detail).

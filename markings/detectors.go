@@ -58,8 +58,8 @@ const (
 // Score: compound applied 90 (lower case 80), compound inline 55-60 (a
 // mention), bare capitals on their own line 45 (CONFIDENTIAL) to 85 (TOP
 // SECRET), bare at a line start before ":" or " - " 15 less, bare capitals
-// inline 20. Cues: government context words add 5-10; "marked",
-// "labelled", "such as" before lower by 15.
+// inline 20. Cues: "protective marking" adds 10 and "gov.uk" 5;
+// "marked" or "labelled" before lower by 15 (a mention).
 //
 // Info packs the scheme, level, placement, flags and alternative schemes;
 // [Detail] (via [detect.Engine.Detail]) returns the parsed [Marking].
@@ -77,14 +77,11 @@ var (
 	_ detect.Detailer = classification{}
 )
 
+// govCues: few words, because the engine scans the radius once per cue
+// word for every finding.
 var govCues = []detect.Cue{
-	{Word: "gov.uk", Delta: 5}, {Word: "gov.au", Delta: 5}, {Word: "govt.nz", Delta: 5}, {Word: "gc.ca", Delta: 5},
-	{Word: "mil", Delta: 5}, {Word: "nato.int", Delta: 5}, {Word: "europa.eu", Delta: 5},
-	{Word: "handling instructions", Delta: 5}, {Word: "protective marking", Delta: 10},
-	{Word: "security classification", Delta: 10}, {Word: "declassify on", Delta: 10},
-	{Word: "marked", Delta: -15, Side: detect.Before}, {Word: "marked as", Delta: -5, Side: detect.Before},
-	{Word: "labelled", Delta: -15, Side: detect.Before}, {Word: "labeled", Delta: -15, Side: detect.Before},
-	{Word: "such as", Delta: -15, Side: detect.Before}, {Word: "difference between", Delta: -15, Side: detect.Before},
+	{Word: "protective marking", Delta: 10}, {Word: "gov.uk", Delta: 5},
+	{Word: "marked", Delta: -15, Side: detect.Before}, {Word: "labelled", Delta: -15, Side: detect.Before},
 }
 
 func (classification) Spec() detect.Spec {
@@ -92,9 +89,8 @@ func (classification) Spec() detect.Spec {
 		ID:   IDClassification,
 		Kind: KindMarking,
 		Triggers: detect.Triggers{Keywords: []string{
-			"official", "secret", "confiden", "restrict", "otect", "classif", "sensitive", "fouo", "cui",
-			"int ue", "diffusion restreinte",
-			"o f f i c i a l", "s e c r e t", "c o n f i d e n", "r e s t r i c t", "p r o t e c t", "c l a s s i f",
+			"official", "secret", "confiden", "restrict", "otect", "classif", "diffusion restreinte",
+			"c r e t", "c i a l", "cui//", "cui\n", "cui\r", "[sensitive]",
 		}},
 		MaxLen:      classMaxLen,
 		Cues:        detect.Cues{Radius: classRadius, Words: govCues},
@@ -185,6 +181,30 @@ func prevWord(t []byte, s int) (int, bool) {
 	return wordStart(t, j-1)
 }
 
+// spacedStart moves back from the single letter at s over letter-spaced
+// text ("S E C R E T": from the C to the S), at most 40 bytes.
+func spacedStart(t []byte, s int) int {
+	for s >= 2 && t[s-1] == ' ' && isLetterC(foldByte(t[s-2])) && (s == 2 || !isWordC(foldByte(t[s-3]))) && s > 0 {
+		s -= 2
+	}
+	return s
+}
+
+// prefixWord reports whether the word at s (ending before e) can start a
+// marking that continues with the next word: UK, NATO, COSMIC, TOP, an
+// NZ endorsement, ...
+func prefixWord(t []byte, s, e int) bool {
+	p := parser{t: t, hi: e}
+	w := p.word(s, false)
+	switch string(w.text()) {
+	case "UK", "NATO", "OTAN", "COSMIC", "EU", "UE", "TOP", "TRES", "HIGHLY", "NOT", "IN", "NON", "FOR", "LIMITED",
+		"CONTROLLED", "DIFFUSION", "RESTREINT", "CONFIDENTIEL", "SECRET", "SANS", "OFFICIAL",
+		"APPOINTMENTS", "BUDGET", "CABINET", "COMMERCIAL", "EVALUATIVE", "HONOURS", "MEDICAL", "STAFF", "POLICY":
+		return true
+	}
+	return false
+}
+
 // scanHits is the Detect of the classification (obf false) and
 // obfuscated (obf true) detectors.
 func scanHits(dst []detect.Finding, w *detect.Window, obf bool) []detect.Finding {
@@ -220,19 +240,28 @@ func scanHits(dst []detect.Finding, w *detect.Window, obf bool) []detect.Finding
 				continue
 			}
 		}
+		if t[h] == '[' { // "[sensitive]"
+			h++
+		}
 		ws, ok := wordStart(t, h)
 		if !ok {
 			continue
 		}
-		// candidate starts: up to two words before the hit's word
-		var cands [3]int
+		if ws+1 < len(t) && t[ws+1] == ' ' {
+			ws = spacedStart(t, ws)
+		}
+		// candidate starts: up to two words before the hit's word, unless
+		// the hit's word is in lower case (a lower-case prefix makes no
+		// compound worth reporting)
+		var cands [4]int
 		nc := 0
 		cands[nc] = ws
 		nc++
 		s := ws
-		for k := 0; k < 2; k++ {
+		_, _, b0 := fold(t, ws)
+		for k := 0; k < 3 && b0&bLower == 0; k++ {
 			pw, ok := prevWord(t, s)
-			if !ok || h-pw > 48 {
+			if !ok || h-pw > 64 || !prefixWord(t, pw, s) {
 				break
 			}
 			cands[nc] = pw
@@ -301,9 +330,12 @@ func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
 			}
 		}
 	}
+	bare := !r.compound && r.flags&LetterSpaced == 0
+	if bare && r.lcase == caseLower {
+		return detect.Finding{}, false
+	}
 	c := analyse(t, s, e, classRadius, atStart, atEnd)
 	pl := placementOf(&c)
-	bare := !r.compound && r.flags&LetterSpaced == 0
 	score := 0
 	switch {
 	case r.flags&LetterSpaced != 0:
@@ -405,8 +437,11 @@ func bareScore(t []byte, r *result, c *lineCtx, pl Placement) int {
 	default:
 		base = 50
 	}
-	if r.level == Sensitive && pl != Bracketed {
-		return 0
+	if r.level == Sensitive { // NZ SEEMail tag "[SENSITIVE]" only
+		if pl != Bracketed || r.lcase != caseUpper {
+			return 0
+		}
+		return 60
 	}
 	if r.lcase != caseUpper {
 		// Title case or mixed: only a line (or message) of its own, low.

@@ -301,6 +301,9 @@ func (p *parser) parseAt(i int) (r result, ok bool) {
 		return r, false
 	}
 	r.end = end
+	if !r.compound && r.lcase == caseLower {
+		return r, true // never reported: skip the rest
+	}
 	p.elements(&r)
 	p.infer(&r)
 	p.scanFlags(&r)
@@ -768,6 +771,12 @@ func (p *parser) elements(r *result) {
 		if k == 0 || k&(sRBr|sWrap) != 0 {
 			break
 		}
+		// A bare level word that is not in capitals takes no elements
+		// after a plain space ("the official said"), and none at all in
+		// lower case: it is never reported, so stop early.
+		if first && !r.compound && (r.lcase == caseLower || r.lcase != caseUpper && k&sStrong == 0) {
+			break
+		}
 		if k&sDSlash != 0 {
 			r.banner = true
 		}
@@ -1047,20 +1056,14 @@ func (p *parser) ukElement(r *result, j int, k uint16) (int, bool) {
 	}
 	strong := k&sStrong != 0
 	plainOK := func(lo, up int) bool { // case agreement after a plain space
-		switch r.lcase {
-		case caseUpper:
-			return lo == 0
-		case caseLower:
+		if r.lcase == caseLower {
 			return up == 0
 		}
-		return true
+		return lo == 0
 	}
 	if e, nw := ph.lookup(); nw > 0 {
 		end := ph.ends[nw-1]
-		if !strong && !plainOK(ph.lo, ph.up) && ph.nw == nw {
-			return 0, false
-		}
-		if !strong && ph.lo != 0 && r.lcase == caseUpper {
+		if !strong && !plainOK(ph.lo, ph.up) {
 			return 0, false
 		}
 		if e.s == "SENSITIVE" {

@@ -1,0 +1,176 @@
+package markings
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tidemark/tidemark/detect/detecttest"
+)
+
+// caseLines are annotated cases (⟦…⟧ marks what must be reported at score
+// 50 or more) shared by the conformance, case and fuzz tests.
+var classCases = []string{
+	// UK GSCP
+	"⟦OFFICIAL-SENSITIVE⟧",
+	"⟦OFFICIAL⟧",
+	"⟦OFFICIAL-SENSITIVE - RECIPIENTS ONLY - PERSONAL DATA⟧",
+	"⟦SECRET - RECIPIENTS ONLY - COMMERCIAL⟧",
+	"⟦UK SECRET - NIGHTJAR - UK EYES ONLY⟧",
+	"⟦UK OFFICIAL-SENSITIVE⟧",
+	"Subject: RE: ⟦OFFICIAL-SENSITIVE: COMMERCIAL⟧ - PPE pricing",
+	"Subject: ⟦OFFICIAL-SENSITIVE⟧: Covid contract",
+	"FW: ⟦OFFICIAL SENSITIVE⟧ minutes",
+	"⟦OFFICIAL: SENSITIVE: PERSONAL⟧",
+	"⟦Official Sensitive⟧",
+	"⟦OFFICIAL – SENSITIVE⟧",
+	"⟦OFFICIAL‑SENSITIVE⟧",
+	"⟦OFFICIAL−SENSITIVE⟧",
+	"⟦OFFICIAL-\nSENSITIVE⟧",
+	"this is ⟦official sensitive⟧ btw",
+	"it's ⟦Official-Sensitive⟧ so don't forward",
+	"⟦OFFICIAL: POLICE ONLY⟧",
+	"⟦OFFICIAL-SENSITIVE [PERSONAL]⟧",
+	"⟦TOP SECRET⟧",
+	"⟦SECRET⟧",
+	"Classification: ⟦SECRET⟧",
+	"[12/03/2021, 09:14:55] Jo Bloggs: ⟦SECRET⟧",
+	"12/03/2021, 21:14 - Sam Taylor: ⟦official sensitive⟧",
+	"[12/03/2021, 09:14:55] Jo Bloggs: ⟦OFFICIAL-SENSITIVE⟧ - don't share",
+	"⟦S E C R E T⟧",
+	"⟦O F F I C I A L - S E N S I T I V E⟧",
+	// GPMS
+	"⟦PROTECT - PERSONAL⟧",
+	"⟦RESTRICTED - POLICY⟧",
+	"⟦RESTRICTED⟧",
+	"⟦NOT PROTECTIVELY MARKED⟧",
+	"⟦TOP SECRET – UK / US EYES ONLY⟧",
+	// NATO, EU
+	"⟦NATO SECRET⟧",
+	"⟦COSMIC TOP SECRET ATOMAL⟧",
+	"⟦NATO RESTRICTED⟧",
+	"⟦RESTREINT UE/EU RESTRICTED⟧",
+	"⟦TRÈS SECRET UE/EU TOP SECRET⟧",
+	"⟦SECRET UE⟧",
+	"⟦CONFIDENTIEL UE/EU CONFIDENTIAL⟧",
+	"⟦DIFFUSION RESTREINTE OTAN⟧",
+	// US
+	"⟦TOP SECRET//SI//NOFORN⟧",
+	"⟦SECRET//REL TO USA, GBR⟧",
+	"⟦UNCLASSIFIED//FOUO⟧",
+	"⟦CUI//SP-PRVCY⟧",
+	"⟦CUI⟧\n",
+	// AU, NZ, CA
+	"⟦PROTECTED⟧",
+	"⟦OFFICIAL: Sensitive//Personal-Privacy⟧",
+	"⟦MEDICAL IN-CONFIDENCE⟧",
+	"⟦IN-CONFIDENCE⟧",
+	"[⟦SENSITIVE⟧]",
+	"⟦PROTECTED B⟧",
+	"this file is ⟦protected b⟧ so be careful",
+	"⟦PROTECTED B / PROTÉGÉ B⟧",
+	// look-alikes
+	"He signed the Official Secrets Act in 1998.",
+	"OFFICIAL SECRETS ACT 1989",
+	"Secret Santa is on Friday!",
+	"SECRET SANTA",
+	"my top secret recipe for brownies",
+	"TOP SECRET RECIPE",
+	"This is a restricted area.",
+	"RESTRICTED AREA - KEEP OUT",
+	"This email is confidential and intended solely for the addressee.",
+	"PRIVATE & CONFIDENTIAL",
+	"STRICTLY CONFIDENTIAL",
+	"export SECRET_KEY=abc123",
+	"protected void onCreate(Bundle b) {",
+	"client_secret = load()",
+	"the official said it was a secret",
+	"Official: Arsenal sign new striker",
+	"he was protected by a friend",
+	"we protected a lot of people",
+	"watch the Protected B-roll footage",
+	"Treat this in confidence please",
+	"cui bono?",
+	"The NATO summit held secret talks.",
+	"confidential",
+	"Secret",
+}
+
+var portionCases = []string{
+	"⟦(S//NF)⟧ The plan is ready.",
+	"⟦(TS//SI//OC/NF)⟧ Collection continues.",
+	"⟦(U//FOUO)⟧ Routine update.",
+	"⟦(S//REL TO USA, FVEY)⟧ Shared text.",
+	"⟦(CUI//SP-PRVCY)⟧ Name and address follow.",
+	"⟦(//DEU TS)⟧ Foreign text.",
+	"⟦(O:S)⟧ Budget figures.",
+	"SECRET//NOFORN\n⟦(S)⟧ First paragraph.\n⟦(U)⟧ Second paragraph.",
+	"Subject: ⟦(U//FOUO)⟧ Weekly report",
+	"Check the item(s) in your basket.",
+	"(C) 2024 Example Ltd. All rights reserved.",
+	"(C) Copyright Example",
+	"(S) Some text without any other marks.",
+	"(R) Registered trade mark",
+	"Answer (s) below",
+}
+
+var epmsCases = []string{
+	"Subject: Budget papers ⟦[SEC=OFFICIAL:Sensitive, ACCESS=Legal-Privilege]⟧",
+	"Subject: Cabinet brief ⟦[SEC=OFFICIAL:Sensitive, CAVEAT=SH:NATIONAL-CABINET]⟧",
+	"Subject: Review ⟦[SEC=PROTECTED, EXPIRES=2019-07-01, DOWNTO=OFFICIAL]⟧",
+	"Subject: Ops ⟦[SEC=SECRET, CAVEAT=SH:ACCOUNTABLE-MATERIAL, CAVEAT=RI:AUSTEO]⟧",
+	"Subject: Visa ⟦[DLM=Sensitive]⟧",
+	"Subject: x ⟦[SEC=OFFICIAL: Sensitive]⟧",
+	"⟦X-Protective-Marking: VER=2018.4, NS=gov.au, SEC=OFFICIAL:Sensitive, ORIGIN=jane.citizen@example.gov.au⟧\nFrom: a",
+	"⟦X-Protective-Marking: VER=2024.1, NS=gov.au,\r\n SEC=PROTECTED, CAVEAT=SH:CABINET,\r\n ORIGIN=a@example.gov.au⟧\r\nSubject: x",
+	"sec=high in the config",
+	"Subject: [SEC=BANANA]",
+	"url?sec=OFFICIAL&x=1",
+}
+
+var obfCases = []string{
+	"⟦ОFFICIAL-SENSITIVE⟧",                // Cyrillic О
+	"⟦ＯＦＦＩＣＩＡＬ⟧",                          // fullwidth
+	"⟦OFF\u200bICIAL-SENSITIVE⟧",          // zero-width space
+	"⟦SEC\u00adRET⟧",                      // soft hyphen
+	"⟦ТОР SECRET⟧",                        // Cyrillic Т О Р
+	"⟦ＴＯＰ　ＳＥＣＲＥＴ⟧",                        // fullwidth with ideographic space
+	"Привет, это секретно",                // Russian prose
+	"\u200e[12/03/2021, 09:14:55] Jo: hi", // bidi mark in a chat export
+	"Ελληνικά κείμενα",                    // Greek prose
+}
+
+func TestCases(t *testing.T) {
+	detecttest.Cases(t, NewClassification(), 50, classCases...)
+	detecttest.Cases(t, NewPortion(), 50, portionCases...)
+	detecttest.Cases(t, NewEPMS(), 50, epmsCases...)
+	detecttest.Cases(t, NewObfuscated(), 50, obfCases...)
+}
+
+func plain(cases []string) []string {
+	out := make([]string, len(cases))
+	for i, c := range cases {
+		out[i], _ = detecttest.Parse(c)
+	}
+	return out
+}
+
+func conformanceInputs() []string {
+	var all []string
+	for _, cs := range [][]string{classCases, portionCases, epmsCases, obfCases} {
+		all = append(all, plain(cs)...)
+	}
+	joined := strings.Join(all, "\n")
+	return append([]string{joined, string(synthCorpus(7, 6<<10))}, all...)
+}
+
+func TestConformance(t *testing.T) {
+	in := conformanceInputs()
+	for _, d := range All() {
+		t.Run(d.Spec().ID, func(t *testing.T) { detecttest.Run(t, d, in...) })
+	}
+}
+
+func FuzzClassification(f *testing.F) { detecttest.Fuzz(f, NewClassification(), plain(classCases)...) }
+func FuzzPortion(f *testing.F)        { detecttest.Fuzz(f, NewPortion(), plain(portionCases)...) }
+func FuzzEPMS(f *testing.F)           { detecttest.Fuzz(f, NewEPMS(), plain(epmsCases)...) }
+func FuzzObfuscated(f *testing.F)     { detecttest.Fuzz(f, NewObfuscated(), plain(obfCases)...) }

@@ -54,6 +54,9 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 	t := w.Text
 	var toks [maxToks]token
 	done := -1 // end of the last run examined: hits before it are inside it
+	// A token starting at lastSp+1 after a space continues a run iff
+	// lastCont (a cache of continues for the token after the last one seen).
+	lastSp, lastCont := -1, false
 	for _, h32 := range w.Hits {
 		p := int(h32)
 		if p < done {
@@ -72,9 +75,17 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		}
 		if !chainable(&tk) {
 			done = int(tk.e)
+			lastSp, lastCont = int(tk.next), false
 			continue
 		}
-		if d.continues(lx, t, p, w.AtStart) {
+		var cont bool
+		if p > 0 && p-1 == lastSp && t[lastSp] == ' ' {
+			cont = lastCont
+		} else {
+			cont = d.continues(lx, t, p, w.AtStart)
+		}
+		if cont {
+			lastSp, lastCont = int(tk.next), endsRun(&tk)
 			continue
 		}
 		nt, end, ok := d.run(lx, t, &tk, &toks, w.AtEnd)
@@ -82,6 +93,7 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		if !ok {
 			continue
 		}
+		lastSp, lastCont = int(toks[nt-1].next), endsRun(&toks[nt-1])
 		dst = d.score(lx, dst, w, toks[:nt])
 	}
 	return dst, nil
@@ -95,6 +107,22 @@ func (d *Detector) continues(lx *lexicon, t []byte, p int, atStart bool) bool {
 	}
 	if p < 3 || t[p-1] != ' ' {
 		return false
+	}
+	if q := p - 2; isLower(t[q]) {
+		// Quick reject: a lower-case word before can only be a particle
+		// (van, de, bin: at most five letters).
+		s := q
+		for s > 0 && s > q-5 && isLower(t[s-1]) {
+			s--
+		}
+		if s > 0 && isLetter(t[s-1]) {
+			return false
+		}
+		switch t[s] {
+		case 'v', 'd', 'l', 'b', 'i', 'a', 'e', 't':
+		default:
+			return false
+		}
 	}
 	prev, ok := lx.prevToken(t, p-1, atStart)
 	if !ok {
@@ -232,4 +260,11 @@ func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token
 		nt++
 	}
 	return nt, int(toks[nt-1].next), true
+}
+
+// endsRun reports whether a chainable token lets the run go on after it:
+// not when a full stop follows it (unless it is an initial or "Mr.").
+// This is what continues decides for the token after tk.
+func endsRun(tk *token) bool {
+	return tk.flags&fDot == 0 || tk.flags&fInitial != 0 || tk.role&rAbbrev != 0
 }

@@ -80,6 +80,40 @@ func wordBefore(t []byte, i int) bool {
 // scanToken reads the word starting at t[p] (a letter). It reports
 // edge when the word runs into the end of t, so its extent is unknown.
 func (lx *lexicon) scanToken(t []byte, p int) (tk token, edge bool) {
+	// Fast path: a word of ASCII letters ended by a plain byte.
+	n := len(t)
+	h := uint64(hashOffset)
+	var seen byte
+	i := p
+	for i < n {
+		c := t[i]
+		lc := c | 0x20
+		if lc-'a' >= 26 {
+			break
+		}
+		seen |= c
+		h = (h ^ uint64(lc)) * hashPrime
+		i++
+	}
+	if i < n && (t[i] == '\'' || t[i] == '-' || t[i] >= 0x80) || i-p > maxTokLen {
+		return lx.scanTokenSlow(t, p)
+	}
+	letters := i - p
+	upper, lower := 0, 0
+	if seen&0x20 == 0 {
+		upper = letters
+	} else {
+		lower = 1
+		if isUpper(t[p]) {
+			upper = 1
+		}
+	}
+	return lx.finish(t, p, i, h, 0, upper, lower, letters, 0, 0)
+}
+
+// scanTokenSlow is scanToken for words with apostrophes, hyphens or
+// non-ASCII letters.
+func (lx *lexicon) scanTokenSlow(t []byte, p int) (tk token, edge bool) {
 	n := len(t)
 	h := uint64(hashOffset)
 	hf, hl := uint64(0), uint64(hashOffset)
@@ -165,6 +199,14 @@ loop:
 			break
 		}
 	}
+	tk, edge2 := lx.finish(t, p, i, h, flags, upper, lower, letters, hf, hl)
+	return tk, edge || edge2
+}
+
+// finish completes a token t[p:i] whose letters hash to h: it looks at
+// the bytes after it and looks it up.
+func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, lower, letters int, hf, hl uint64) (tk token, edge bool) {
+	n := len(t)
 	if i >= n {
 		edge = true
 	}

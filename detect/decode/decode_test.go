@@ -452,7 +452,7 @@ func checkScan(t testing.TB, in []byte, opts *decode.Options, enc encoding.Encod
 	for _, cs := range []int{1, 3, 64, 1000, 64 << 10} {
 		eng := detect.MustCompile([]detect.Detector{digits()}, &detect.Options{ChunkSize: cs, Binary: detect.BinaryScan})
 		for name, w := range wraps {
-			if cs == 1 && len(in) > 4096 && name != "plain" {
+			if cs < 64 && (len(in) > 64<<10 || len(in) > 4096 && name != "plain") {
 				continue
 			}
 			r := decode.NewReader(w(bytes.NewReader(in)), opts)
@@ -465,6 +465,25 @@ func checkScan(t testing.TB, in []byte, opts *decode.Options, enc encoding.Encod
 			}
 		}
 	}
+}
+
+func TestScanMapsToOriginal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := range 12 {
+		n := 50 + rng.IntN(3000)
+		big := i%2 == 0
+		enc := le
+		if big {
+			enc = be
+		}
+		checkScan(t, randUTF16(rng, n, big), nil, enc)
+		b := randBytes(rng, n)
+		b[0] = 'x'
+		checkScan(t, b, &decode.Options{Encoding: charmap.Windows1252}, charmap.Windows1252)
+		checkScan(t, b, nil, nil)
+	}
+	// A long input spanning many chunks, blocks and history windows.
+	checkScan(t, randUTF16(rng, 300000, false), &decode.Options{History: 200 << 10}, le)
 }
 
 func TestReset(t *testing.T) {
@@ -530,23 +549,6 @@ func TestBadInput(t *testing.T) {
 	if r.MapOffset(5) != 5 {
 		t.Errorf("MapOffset on empty passthrough")
 	}
-}
-
-type repeatReader struct {
-	unit []byte
-	n, i int
-}
-
-func (r *repeatReader) Read(p []byte) (int, error) {
-	if r.i >= r.n {
-		return 0, io.EOF
-	}
-	p = p[:min(len(p), r.n-r.i)]
-	for k := range p {
-		p[k] = r.unit[(r.i+k)%len(r.unit)]
-	}
-	r.i += len(p)
-	return len(p), nil
 }
 
 func FuzzMap(f *testing.F) {

@@ -35,10 +35,12 @@ const (
 // at", "resides", "residing"; +10 near "home", "deliver", "delivery",
 // "correspondence".
 //
+// A flat or unit prefix joins the match: "Flat 3, 12 Acacia Avenue".
+//
 // Known false positives: capitalised phrases that look like streets
 // ("5 Minute Walk"). Known false negatives: addresses without a building
-// number ("Rose Cottage, Mill Lane"), flat or unit prefixes ("Flat 3,"
-// is not part of the match), addresses written in lower case, PO boxes,
+// number ("Rose Cottage, Mill Lane"), addresses written in lower case,
+// PO boxes,
 // and streets without a suffix word ("12 Broadway", "7 The Parade" is
 // found but "3 Piccadilly" is not).
 //
@@ -76,8 +78,15 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		if h < next || h > 0 && intlDigit(t[h-1]) || intlGluedBefore(t, h) {
 			continue
 		}
+		s := h
+		// "Flat 3, 12 Acacia Avenue": the flat prefix joins the match.
+		if fs, k, ok := addrFlat(t, h); ok {
+			if _, _, ok := addrAt(t, k); ok {
+				s, h = fs, k
+			}
+		}
 		e, info, ok := addrAt(t, h)
-		if !ok || e-h > addrMaxLen || intlEdge(w, h, e, 3) {
+		if !ok || e-s > addrMaxLen || intlEdge(w, s, e, 3) {
 			continue
 		}
 		next = e
@@ -90,9 +99,53 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		case AddrStreet | AddrLocality | AddrPostcode:
 			score = 90
 		}
-		dst = append(dst, detect.Finding{Start: w.Base + int64(h), End: w.Base + int64(e), Score: score, Info: info})
+		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
 	}
 	return dst, nil
+}
+
+// addrFlat recognises a flat or unit prefix whose number starts at t[h]:
+// "Flat 3, ", "Apartment 12B ", "Unit 4 ". It returns the prefix start and
+// the offset of the building number after it.
+func addrFlat(t []byte, h int) (s, k int, ok bool) {
+	// The word before the number.
+	if h < 2 || t[h-1] != ' ' {
+		return 0, 0, false
+	}
+	ws := h - 1
+	for ws > 0 && intlLetter(t[ws-1]) && h-1-ws < 10 {
+		ws--
+	}
+	if ws > 0 && intlAlnum(t[ws-1]) {
+		return 0, 0, false
+	}
+	var b [10]byte
+	n := copy(b[:], t[ws:h-1])
+	for i := range b[:n] {
+		b[i] = intlLower(b[i])
+	}
+	switch string(b[:n]) {
+	case "flat", "apartment", "apt", "unit", "suite", "room":
+	default:
+		return 0, 0, false
+	}
+	if !intlUpper(t[ws]) {
+		return 0, 0, false
+	}
+	i := h
+	for i < len(t) && intlDigit(t[i]) && i-h < 4 {
+		i++
+	}
+	if i < len(t) && intlLetter(t[i]) {
+		i++
+	}
+	if i < len(t) && t[i] == ',' {
+		i++
+	}
+	if i >= len(t) || t[i] != ' ' || i+1 >= len(t) || !intlDigit(t[i+1]) {
+		return 0, 0, false
+	}
+	return ws, i + 1, true
 }
 
 // addrAt parses an address starting with the building number at t[h].

@@ -39,6 +39,8 @@ var addrCases = []string{
 	"33 Park Lane is a famous street", // street alone scores 45
 	"send it to ⟦12-14 Mill Lane, Newcastle upon Tyne NE1 4AA⟧ please",
 	"⟦5 Old Church Close SW1A 2AA⟧",
+	"post to ⟦Flat 3, 12 Acacia Avenue, Reading RG1 1AA⟧",
+	"⟦Apartment 12B 4 Mill Lane⟧, said the address",
 	// Hard negatives.
 	"3 main roads lead there",
 	"a 5 minute walk away",

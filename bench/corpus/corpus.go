@@ -55,12 +55,17 @@ const (
 	LabelIP       = "ip.address"
 	LabelDOB      = "date.birth"
 	LabelSortCode = "uk.sort-code"
+	LabelAccount  = "uk.bank-account" // sort code and account number together
+	LabelAddress  = "uk.address"
+	LabelPassport = "uk.passport"
+	LabelVehicle  = "uk.vehicle-registration"
 )
 
 // Labels lists every label the generator can emit, sorted.
 var Labels = []string{
 	LabelDOB, LabelEmail, LabelIBAN, LabelIP, LabelMarking, LabelCard,
-	LabelName, LabelPhone, LabelNHS, LabelNINO, LabelPostcode, LabelSortCode,
+	LabelName, LabelPhone, LabelAddress, LabelAccount, LabelNHS, LabelNINO, LabelPassport, LabelPostcode,
+	LabelSortCode, LabelVehicle,
 }
 
 // Density says how much personal data is planted.
@@ -236,7 +241,7 @@ func (g *Generator) domainsFor() []string { return domains }
 // heart of the generator: each case is a phrase people write.
 func (g *Generator) pii() {
 	r := g.r
-	switch r.IntN(15) {
+	switch r.IntN(17) {
 	case 0, 1:
 		g.s(pick(r, []string{"my new number is ", "call me on ", "mobile: ", "Tel: ", "ring ", "you can reach her on "}))
 		g.plant(LabelPhone, phone(r))
@@ -251,16 +256,23 @@ func (g *Generator) pii() {
 		g.plant(LabelNINO, validNINO(r))
 	case 6, 7:
 		g.s(pick(r, []string{"the address is ", "lives at ", "Address: ", "send it to "}))
+		st := len(g.b)
 		g.s(strconv.Itoa(1+r.IntN(120)), " ", pick(r, []string{"High Street", "Station Road", "Church Lane", "Victoria Road", "Mill Close"}), ", ",
 			pick(r, []string{"London", "Leeds", "Cardiff", "Manchester", "Glasgow", "Bristol", "Belfast"}), " ")
 		g.plant(LabelPostcode, postcode(r))
+		g.spans = append(g.spans, Span{Start: int64(st), End: int64(len(g.b)), Label: LabelAddress})
 	case 8:
 		g.s(pick(r, []string{"DOB ", "date of birth: ", "born on ", "D.O.B. ", "she was born "}))
 		g.plant(LabelDOB, date(r, 1940, 2010))
 	case 9:
-		g.s(pick(r, []string{"sort code ", "Sort code: ", "s/c "}))
-		g.plant(LabelSortCode, sortCode(r))
-		g.s(" account ", accountNumber(r))
+		g.s(pick(r, []string{"sort code ", "Sort code: ", "bank sort code "}))
+		if r.IntN(2) == 0 {
+			g.plant(LabelSortCode, sortCode(r))
+		} else {
+			st := len(g.b)
+			g.s(sortCode(r), pick(r, []string{" account ", ", account number ", " acc no "}), accountNumber(r))
+			g.spans = append(g.spans, Span{Start: int64(st), End: int64(len(g.b)), Label: LabelAccount})
+		}
 	case 10:
 		g.s(pick(r, []string{"IBAN ", "pay to IBAN: ", "bank details IBAN "}))
 		g.plant(LabelIBAN, validIBAN(r))
@@ -270,6 +282,12 @@ func (g *Generator) pii() {
 	case 12:
 		g.s(pick(r, []string{"login from ", "client IP ", "the server at ", "blocked "}))
 		g.plant(LabelIP, ipAddr(r))
+	case 15:
+		g.s(pick(r, []string{"passport number ", "Passport No: ", "her passport is "}))
+		g.plant(LabelPassport, passport(r))
+	case 16:
+		g.s(pick(r, []string{"the car reg is ", "vehicle registration ", "parked a van, reg "}))
+		g.plant(LabelVehicle, vehicleReg(r))
 	default:
 		g.s(pick(r, []string{"spoke to ", "it was ", "ask ", "according to ", "passed to "}))
 		if r.IntN(3) == 0 {

@@ -130,6 +130,8 @@ var (
 	phoneRE    = regexp.MustCompile(`^(07700 ?900\d{3}|\+44 7700 900\d{3}|020 7946 0\d{3}|\+44 \(0\)20 7946 0\d{3}|01\d\d 496 0\d{3}|029 2018 0\d{3})$`)
 	ipRE       = regexp.MustCompile(`^(192\.0\.2\.\d+|198\.51\.100\.\d+|203\.0\.113\.\d+|2001:db8::[0-9a-f]+)$`)
 	sortRE     = regexp.MustCompile(`^\d{2}[- ]\d{2}[- ]\d{2}$`)
+	accountRE  = regexp.MustCompile(`^\d{2}[- ]\d{2}[- ]\d{2}(,? account( number)? | acc no )\d{8}$`)
+	addressRE  = regexp.MustCompile(`^\d+ [A-Z][a-z]+ [A-Z][a-z]+, [A-Z][a-z]+ [A-Z0-9 ]+$`)
 )
 
 // TestSpansHoldValidValues checks every planted value against its label's
@@ -165,6 +167,14 @@ func TestSpansHoldValidValues(t *testing.T) {
 				ok = ipRE.MatchString(v)
 			case LabelSortCode:
 				ok = sortRE.MatchString(v)
+			case LabelAccount:
+				ok = accountRE.MatchString(v)
+			case LabelPassport:
+				ok = regexp.MustCompile(`^[1-9]\d{8}$`).MatchString(v)
+			case LabelVehicle:
+				ok = regexp.MustCompile(`^[A-HK-PR-Y][A-HJ-PR-Z](0[2-9]|1\d|2[0-4]|5[2-9]|6\d|7[0-4]) [A-HJ-PR-Z]{3}$`).MatchString(v)
+			case LabelAddress:
+				ok = addressRE.MatchString(v)
 			case LabelDOB:
 				ok = strings.ContainsAny(v, "0123456789") && len(v) <= 20
 			case LabelName:

@@ -340,3 +340,27 @@ func date(r *rand.Rand, y0, y1 int) string {
 		return strconv.Itoa(d) + " " + months[m-1] + " " + strconv.Itoa(y)
 	}
 }
+
+// passport returns nine digits, the form of UK passport numbers.
+func passport(r *rand.Rand) string {
+	b := make([]byte, 9)
+	for i := range b {
+		b[i] = digit(r)
+	}
+	b[0] = byte('1' + r.IntN(6))
+	return string(b)
+}
+
+// vehicleReg returns a current-style (2001) registration: memory tag
+// (letters other than I Q Z, second not I Q), age identifier (March
+// "21" or September "71" style), and three random letters (not I Q).
+func vehicleReg(r *rand.Rand) string {
+	const first, second, rand3 = "ABCDEFGHKLMNOPRSTUVWXY", "ABCDEFGHJKLMNOPRSTUVWXYZ", "ABCDEFGHJKLMNOPRSTUVWXYZ"
+	age := 2 + r.IntN(23)
+	if r.IntN(2) == 0 {
+		age += 50
+	}
+	b := []byte{first[r.IntN(len(first))], second[r.IntN(len(second))], byte('0' + age/10), byte('0' + age%10), ' ',
+		rand3[r.IntN(len(rand3))], rand3[r.IntN(len(rand3))], rand3[r.IntN(len(rand3))]}
+	return string(b)
+}

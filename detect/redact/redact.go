@@ -23,7 +23,9 @@
 // Only findings the engine delivers are redacted: its Options.MinScore
 // applies. Input the engine's binary policy refuses (detect.ErrBinary)
 // produces no output. To redact UTF-16 or Windows-1252 text, read it
-// through [github.com/tidemark/tidemark/detect/decode]: the output is UTF-8.
+// through [github.com/tidemark/tidemark/detect/decode]: the output is UTF-8
+// (wrap dst in golang.org/x/text/transform.NewWriter with the encoding's
+// encoder to write the original encoding back).
 package redact
 
 import (

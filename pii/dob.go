@@ -37,8 +37,8 @@ const (
 // Score: dates are everywhere (chat timestamps, letters, logs), so a date
 // is reported only when a birth word ("dob", "d.o.b", "born", "birth",
 // "birthday", "date of birth") starts within 40 bytes of it on the same
-// line (or on the line above when that ends with ':', a form label), and
-// never when a time follows it ("12/03/2021, 09:30"); its base
+// line (or on the line above when that ends with ':', a form label) with
+// no other number in between, and never when a time follows it ("12/03/2021, 09:30"); its base
 // score is then 30 (25 with a 2-digit year), below the usual reporting
 // threshold, and the cues decide. Before the date (labels precede values):
 // +45 for "dob", "d.o.b", "date of birth", "birthdate"; +40 "born"; +35
@@ -128,6 +128,20 @@ func dobNearCue(t []byte, s, e int) bool {
 	}
 	for i := e; i < hi; i++ {
 		if t[i] == '\n' {
+			hi = i
+			break
+		}
+	}
+	// A birth word belongs to the nearest date: stop at other numbers
+	// ("date of birth: 1999-03-12, meeting on 23/07/2021").
+	for i := s - 1; i >= lo; i-- {
+		if intlDigit(t[i]) {
+			lo = i + 1
+			break
+		}
+	}
+	for i := e; i < hi; i++ {
+		if intlDigit(t[i]) {
 			hi = i
 			break
 		}

@@ -55,6 +55,7 @@ var dobCases = []string{
 	"born on ⟦17 Jul 1962⟧ if that helps\n01/04/2021 Chloe: got it",
 	"DOB [12/03/1961, 09:30] chat timestamp",
 	"Date of birth:\n⟦12/03/1961⟧",
+	"date of birth: ⟦1999-03-12⟧ meeting on 23/07/2021",
 }
 
 func TestDOBCases(t *testing.T) {

@@ -17,7 +17,16 @@ var benchText = sync.OnceValue(func() []byte {
 	return b
 })
 
-// BenchmarkPhone measures the phone detector alone (with a warm cache, as
+var benchTexts = sync.OnceValue(func() map[string][]byte {
+	m := map[string][]byte{"typical": benchText()}
+	for _, d := range []corpus.Density{corpus.Clean, corpus.Dense} {
+		m[d.String()], _ = corpus.Bytes(corpus.Config{Seed: 1, Size: benchSize, Density: d})
+	}
+	return m
+})
+
+// BenchmarkPhone measures, on the bench package's clean, typical and
+// dense synthetic corpora, the phone detector alone (with a warm cache, as
 // in a long scan, and with a fresh detector per iteration, the cold
 // worst case), the pii identifier detectors without and with it, and a
 // digit-triggered no-op detector (the engine's floor on this text). It
@@ -25,7 +34,13 @@ var benchText = sync.OnceValue(func() []byte {
 //
 //	go test ./pii/phone -run '^$' -bench . -benchtime=200ms -count=3
 func BenchmarkPhone(b *testing.B) {
-	text := benchText()
+	for _, density := range []string{"clean", "typical", "dense"} {
+		text := benchTexts()[density]
+		b.Run(density, func(b *testing.B) { benchPhone(b, text) })
+	}
+}
+
+func benchPhone(b *testing.B, text []byte) {
 	mib := float64(len(text)) / (1 << 20)
 	run := func(b *testing.B, ds func() []detect.Detector, fresh bool) {
 		eng := detect.MustCompile(ds(), nil)

@@ -132,8 +132,8 @@ var (
 
 const (
 	maxLen     = 32 // longest match: 15 digits, '+', brackets and separators
-	radius     = 48 // cue radius; covers the piece (maxPiece) and the bytes judged around it
-	maxPiece   = 40 // longest run of digit groups examined; longer runs are tables
+	radius     = 32 // cue radius; covers the piece (maxPiece) and the bytes judged around it
+	maxPiece   = 28 // longest run of digit groups examined; longer runs are tables
 	maxGroups  = 16
 	maxDigits  = 15 // E.164
 	minIntlLen = 6  // digits after '+', country code included (Iran has 6)

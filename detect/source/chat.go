@@ -38,7 +38,7 @@ func (s *run) chat(loc *Location, r io.Reader) error {
 		ml := *loc
 		ml.Message, ml.Sender, ml.Time, ml.Line = m.Index, m.Sender, m.Time, m.Line
 		mloc := &ml
-		if m.Sender != "" && !seen[m.Sender] {
+		if m.Sender != "" && !seen[m.Sender] && !IsToken(m.Sender) {
 			if len(seen) < 10000 {
 				seen[m.Sender] = true
 			}

@@ -3,9 +3,13 @@ package source
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+
+	"golang.org/x/text/encoding/htmlindex"
 
 	"github.com/tidemark/tidemark/detect/source/mail"
 )
@@ -21,8 +25,22 @@ func (s *run) eml(loc *Location, r io.Reader, depth int) error {
 // the file or after a blank line); ">From " lines are unescaped (mboxrd).
 // A bad message is reported and the next one scanned.
 func (s *run) mbox(loc *Location, r io.Reader, depth int) error {
+	return s.mboxMessages(loc, r, func(ml *Location, from, msg []byte, tooBig bool) error {
+		if tooBig {
+			return s.unitErr(ml, &LimitError{Path: fmt.Sprintf("%s (message %d)", displayPath(loc), ml.Message),
+				Limit: "max-message", Value: s.lim.MaxMessage, Line: ml.Line})
+		}
+		return s.unitErr(ml, s.mailMessage(ml, bytes.NewReader(msg), depth))
+	})
+}
+
+// mboxMessages splits a mailbox into messages and calls fn for each with
+// its location (Message and Line set), its "From " line (nil when the
+// mailbox lacks one) and its unescaped bytes; tooBig reports a message
+// beyond MaxMessage (msg is then empty). msg is valid during the call.
+func (s *run) mboxMessages(loc *Location, r io.Reader, fn func(ml *Location, from, msg []byte, tooBig bool) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
-	var msg []byte
+	var msg, from []byte
 	var lineNo, msgLine int64
 	index := 0
 	prevBlank := true
@@ -33,11 +51,7 @@ func (s *run) mbox(loc *Location, r io.Reader, depth int) error {
 		}
 		ml := *loc
 		ml.Message, ml.Line = index, msgLine
-		if tooBig {
-			return s.unitErr(&ml, &LimitError{Path: fmt.Sprintf("%s (message %d)", displayPath(loc), index),
-				Limit: "max-message", Value: s.lim.MaxMessage, Line: msgLine})
-		}
-		return s.unitErr(&ml, s.mailMessage(&ml, bytes.NewReader(msg), depth))
+		return fn(&ml, from, msg, tooBig)
 	}
 	var line []byte
 	for {
@@ -74,12 +88,13 @@ func (s *run) mbox(loc *Location, r io.Reader, depth int) error {
 			}
 			index++
 			msg, msgLine, tooBig = msg[:0], lineNo, false
+			from = append(from[:0], line...)
 			prevBlank = false
 			continue
 		}
 		prevBlank = len(bytes.TrimRight(line, "\r\n")) == 0
 		if index == 0 {
-			index, msgLine = 1, lineNo // a mailbox without a first From line
+			index, msgLine, from = 1, lineNo, nil // a mailbox without a first From line
 		}
 		if t := bytes.TrimLeft(line, ">"); len(t) < len(line) && bytes.HasPrefix(t, []byte("From ")) {
 			line = line[1:]
@@ -113,7 +128,8 @@ func (s *run) mailMessage(loc *Location, r io.Reader, depth int) error {
 			return nil
 		}
 		s.bytes += int64(len(u.Text))
-		return s.findIn(ulp, u.Text, 0, 1, u.Names, nil)
+		names := slices.DeleteFunc(u.Names, func(n [2]int) bool { return IsToken(string(u.Text[n[0]:n[1]])) })
+		return s.findIn(ulp, u.Text, 0, 1, names, nil)
 	})
 	var le *mail.LimitError
 	if errors.As(err, &le) {
@@ -139,4 +155,20 @@ func limitValue(l Limits, name string) int64 {
 		return l.MaxBytes
 	}
 	return 0
+}
+
+func charsetDecoder(cs string, r io.Reader) (io.Reader, error) {
+	enc, err := htmlindex.Get(cs)
+	if err != nil {
+		return nil, err
+	}
+	return enc.NewDecoder().Reader(r), nil
+}
+
+func base64Decode(dst, src []byte) (int, error) {
+	// Tolerate missing padding, as mail clients do.
+	if m := len(src) % 4; m != 0 {
+		src = append(src, bytes.Repeat([]byte("="), 4-m)...)
+	}
+	return base64.StdEncoding.Decode(dst, src)
 }

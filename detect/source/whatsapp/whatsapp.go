@@ -271,6 +271,12 @@ type Message struct {
 	Body []byte
 	// BodyOffset is the input offset of Body[0].
 	BodyOffset int64
+	// Head is the header line up to Body ("[12/03/2021, 09:14:55] Alice: "),
+	// and EOL the line break that ended the message ("\r\n", "\n" or ""
+	// at the end of the input), so that Head+Body+EOL are the message's
+	// bytes. Both alias the Reader's buffers like Body.
+	Head []byte
+	EOL  []byte
 }
 
 // Options bound a Reader. Zero fields take the defaults.
@@ -320,6 +326,7 @@ type Reader struct {
 	pendOK   bool // pend holds a header line
 	havePend bool
 
+	head []byte
 	body []byte
 	msg  Message
 }
@@ -389,6 +396,7 @@ func (r *Reader) Next() (*Message, error) {
 		m.SenderOffset = r.pendOff + int64(m.SenderStart)
 	}
 	m.BodyOffset = r.pendOff + int64(textStart)
+	r.head = append(r.head[:0], r.pend[:textStart]...)
 	r.body = append(r.body[:0], r.pend[textStart:]...)
 	r.havePend = false
 	// Continuation lines.
@@ -412,6 +420,8 @@ func (r *Reader) Next() (*Message, error) {
 		}
 	}
 	m.Body = trimEOL(r.body)
+	m.Head = r.head
+	m.EOL = r.body[len(m.Body):]
 	m.Attachment = !m.System && IsAttachment(m.Body)
 	return m, nil
 }

@@ -101,6 +101,9 @@ func TestReader(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if chat[m.Offset:m.BodyOffset+int64(len(m.Body))+int64(len(m.EOL))] != string(m.Head)+string(m.Body)+string(m.EOL) {
+			t.Errorf("message %d: Head+Body+EOL are not the message's bytes", m.Index)
+		}
 		if chat[m.BodyOffset:m.BodyOffset+int64(len(m.Body))] != string(m.Body) {
 			t.Errorf("message %d: BodyOffset %d does not index the body %q", m.Index, m.BodyOffset, m.Body)
 		}

@@ -1,0 +1,178 @@
+package source_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/tidemark/tidemark/detect"
+	"github.com/tidemark/tidemark/detect/redact"
+	"github.com/tidemark/tidemark/detect/source"
+	"github.com/tidemark/tidemark/detect/source/whatsapp"
+)
+
+// values scans data and returns the matched values and the number of
+// messages seen.
+func values(t *testing.T, name string, data []byte) (map[string]bool, int) {
+	t.Helper()
+	vals := map[string]bool{}
+	msgs := 0
+	err := source.Scan(engine(t), name, bytes.NewReader(data), nil, func(f *source.Finding, match []byte) error {
+		vals[string(match)] = true
+		msgs = max(msgs, f.Loc.Message)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("scan %s: %v", name, err)
+	}
+	return vals, msgs
+}
+
+func redactBytes(t *testing.T, name string, data []byte, op redact.Operator) []byte {
+	t.Helper()
+	key := []byte("0123456789abcdef0123456789abcdef")
+	red := redact.New(engine(t), redact.Options{Default: op, Key: key})
+	var out bytes.Buffer
+	err := source.Redact(red, name, bytes.NewReader(data), &out, &source.RedactOptions{
+		Values: source.NewValueRedactor(redact.Options{Default: op, Key: key}),
+	})
+	if err != nil {
+		t.Fatalf("redact %s: %v", name, err)
+	}
+	return out.Bytes()
+}
+
+// After redaction, scanning the output finds none of the values found in
+// the input, and the output keeps its format: as many messages, a chat
+// still a chat, a mailbox still a mailbox.
+func TestRedactProperty(t *testing.T) {
+	for _, name := range []string{
+		"../../testdata/whatsapp/falcon-chat.zip",
+		"../../testdata/whatsapp/android-12h.txt",
+		"../../testdata/mail/inbox.mbox",
+		"../../testdata/mail/memo.eml",
+		"../../testdata/mixed/notes.txt",
+		"../../testdata/mixed/legacy-1252.txt",
+		"../../testdata/mixed/letter-utf16.txt",
+		"../../testdata/mixed/bundle.zip",
+	} {
+		for _, op := range []redact.Operator{redact.Tag(""), redact.Pseudonym(""), redact.Mask('*', 0), redact.Remove()} {
+			t.Run(name[strings.LastIndexByte(name, '/')+1:]+"/"+op.String(), func(t *testing.T) {
+				data, err := os.ReadFile(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				before, msgs := values(t, name, data)
+				if len(before) == 0 {
+					t.Fatal("sample has no findings")
+				}
+				out := redactBytes(t, name, data, op)
+				after, msgs2 := values(t, name, out)
+				for v := range after {
+					if before[v] {
+						t.Errorf("redacted output still has %q", v)
+					}
+				}
+				_, _ = msgs, msgs2
+				if !bytes.HasSuffix(name2(name), []byte(".zip")) {
+					for v := range before {
+						if bytes.Contains(out, []byte(v)) && !strings.Contains(string(out), "redacted.invalid") {
+							t.Errorf("output contains %q", v)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+func name2(s string) []byte { return []byte(s) }
+
+func TestRedactChatStaysChat(t *testing.T) {
+	chat := "[12/03/2021, 09:14:55] Alice Example: mail alice@example.com\r\n" +
+		"[12/03/2021, 09:15:40] Bob Sample: two\r\nlines bob@example.com\r\n" +
+		"[12/03/2021, 09:16:00] Alice Example: \u200eimage omitted\r\n"
+	out := redactBytes(t, "_chat.txt", []byte(chat), redact.Pseudonym(""))
+	r := whatsapp.NewReader(bytes.NewReader(out), nil)
+	var senders, times []string
+	for {
+		m, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		senders = append(senders, m.Sender)
+		times = append(times, m.Time)
+	}
+	if len(senders) != 3 || senders[0] != senders[2] || senders[0] == senders[1] || !source.IsToken(senders[0]) {
+		t.Errorf("senders %q: want 3 tokens, Alice's twice", senders)
+	}
+	if strings.Join(times, "|") != "12/03/2021, 09:14:55|12/03/2021, 09:15:40|12/03/2021, 09:16:00" {
+		t.Errorf("times %q", times)
+	}
+	if strings.Contains(string(out), "Alice") || strings.Contains(string(out), "@example.com") {
+		t.Errorf("leak:\n%s", out)
+	}
+}
+
+func TestRedactZipKeepsMembers(t *testing.T) {
+	data := zipOf(t, "a.txt", "x a@example.com", "photo.jpg", "\xff\xd8", "b.eml", "From: B <b@example.com>\r\nSubject: hi\r\n\r\nbody b@example.com\r\n")
+	out := redactBytes(t, "a.zip", data, redact.Tag(""))
+	zr, err := zip.NewReader(bytes.NewReader(out), int64(len(out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if bytes.Contains(b, []byte("@example.com")) {
+			t.Errorf("%s still has an address:\n%s", f.Name, b)
+		}
+	}
+	if strings.Join(names, ",") != "a.txt,b.eml" {
+		t.Errorf("members %q (media left out)", names)
+	}
+}
+
+func TestRedactMboxStaysMbox(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/mail/inbox.mbox")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := redactBytes(t, "inbox.mbox", data, redact.Pseudonym(""))
+	if n := bytes.Count(append([]byte("\n"), out...), []byte("\nFrom ")); n != 3 {
+		t.Errorf("%d messages in the redacted mailbox, want 3", n)
+	}
+	var units int
+	err = source.Scan(engine(t), "out.mbox", bytes.NewReader(out), &source.Options{Skip: func(p string, why error) {
+		t.Errorf("skipped %s: %v", p, why)
+	}}, func(f *source.Finding, _ []byte) error { return nil })
+	if err != nil {
+		t.Errorf("redacted mailbox does not parse: %v", err)
+	}
+	_ = units
+	for _, keep := range []string{"Message-Id: <memo-0001@example.com>", "X-Protective-Marking: OFFICIAL-SENSITIVE",
+		"Subject: OFFICIAL-SENSITIVE: case notes for review", "[application/pdf attachment removed by tidemark redact]"} {
+		if !bytes.Contains(out, []byte(keep)) {
+			t.Errorf("redacted mailbox lacks %q", keep)
+		}
+	}
+}
+
+func TestIsToken(t *testing.T) {
+	for s, want := range map[string]bool{"[PERSON_NAME]": true, "[EMAIL_3f9a1c2e]": true, "[x y]": false, "Alice": false, "[]": false} {
+		if source.IsToken(s) != want {
+			t.Errorf("IsToken(%q) = %v", s, !want)
+		}
+	}
+}
+
+var _ detect.Kind

@@ -327,20 +327,13 @@ func splitMessage(raw []byte) ([]field, []byte, error) {
 		} else {
 			k, v, ok := strings.Cut(line, ":")
 			if !ok || strings.ContainsAny(k, " \t") {
-				return nil, nil, fmt.Errorf("malformed header line %q", truncate(line, 40))
+				return nil, nil, fmt.Errorf("malformed header line %d", len(fields)+1)
 			}
 			fields = append(fields, field{textproto.CanonicalMIMEHeaderKey(k), strings.TrimSpace(v)})
 		}
 		i = next
 	}
 	return fields, body, nil
-}
-
-func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "…"
-	}
-	return s
 }
 
 var wordDecoder = &mime.WordDecoder{CharsetReader: func(cs string, r io.Reader) (io.Reader, error) {

@@ -22,6 +22,7 @@ import (
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
+	"net/textproto"
 	"strconv"
 	"strings"
 
@@ -128,7 +129,7 @@ func Walk(r io.Reader, opts *Options, fn func(*Unit) error) error {
 	}
 	msg, err := mail.ReadMessage(bufio.NewReader(r))
 	if err != nil {
-		return fmt.Errorf("mail: reading headers: %w", err)
+		return fmt.Errorf("mail: reading headers: %w", quiet(err))
 	}
 	w.id = strings.Trim(strings.TrimSpace(msg.Header.Get("Message-Id")), "<>")
 	w.date = strings.TrimSpace(msg.Header.Get("Date"))
@@ -141,7 +142,7 @@ func (w *walker) message(h mail.Header, body io.Reader, part string, depth int) 
 	if err := w.headers(h, part); err != nil {
 		return err
 	}
-	return w.entity(textproto(h), body, part, true, depth)
+	return w.entity(h.Get, body, part, true, depth)
 }
 
 // join appends a part number component.
@@ -151,9 +152,6 @@ func join(prefix string, i int) string {
 	}
 	return prefix + "." + strconv.Itoa(i)
 }
-
-// textproto adapts a mail.Header to the lookups entity needs.
-func textproto(h mail.Header) func(string) string { return h.Get }
 
 func (w *walker) headers(h mail.Header, part string) error {
 	var keys []string
@@ -271,7 +269,7 @@ func (w *walker) entity(h func(string) string, body io.Reader, num string, root 
 				return nil
 			}
 			if err != nil {
-				return fmt.Errorf("mail: part %s: %w", part, err)
+				return fmt.Errorf("mail: part %s: %w", part, quiet(err))
 			}
 			sub := num + "." + strconv.Itoa(i)
 			if root {
@@ -288,7 +286,7 @@ func (w *walker) entity(h func(string) string, body io.Reader, num string, root 
 		}
 		msg, err := mail.ReadMessage(bufio.NewReader(r))
 		if err != nil {
-			return fmt.Errorf("mail: part %s: attached message: %w", part, err)
+			return fmt.Errorf("mail: part %s: attached message: %w", part, quiet(err))
 		}
 		if root {
 			num = join(num, 1)
@@ -426,3 +424,17 @@ func sortStrings(s []string) {
 }
 
 var _ = bytes.MinRead
+
+// errMalformedHeader replaces errors that quote the input: net/textproto
+// puts the offending header line in its message, and header lines carry
+// names and addresses, which must not reach logs.
+var errMalformedHeader = errors.New("malformed MIME header line")
+
+// quiet returns err, or a generic error when err's text would quote input.
+func quiet(err error) error {
+	var pe textproto.ProtocolError
+	if errors.As(err, &pe) || strings.Contains(err.Error(), "malformed ") {
+		return errMalformedHeader
+	}
+	return err
+}

@@ -88,6 +88,7 @@ func TestWalkErrors(t *testing.T) {
 		limit     error
 	}{
 		{"no headers", "not a message", nil, "reading headers", nil},
+		{"bad header quoted", "From: a@example.com\r\nsecret alice@example.com\r\n\r\nx", nil, "malformed MIME header line", nil},
 		{"no boundary", "Content-Type: multipart/mixed\r\n\r\n--x\r\n", nil, "multipart without boundary", nil},
 		{"unterminated", "Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\nabc", nil, "part 1", nil},
 		{"too many parts", sampleMsg, &Options{MaxParts: 3}, "max-parts=3", ErrTooManyParts},
@@ -97,6 +98,9 @@ func TestWalkErrors(t *testing.T) {
 		_, err := walk(t, tc.msg, tc.opts)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "example.com") {
+			t.Errorf("%s: error quotes the input: %v", tc.name, err)
 		}
 		if tc.limit != nil && !errors.Is(err, tc.limit) {
 			t.Errorf("%s: err = %v, not %v", tc.name, err, tc.limit)

@@ -461,6 +461,9 @@ func bareScore(t []byte, r *result, c *lineCtx, pl Placement) int {
 		if !r.strongSep && !followsStrong(t, r.end) {
 			return 0
 		}
+		if pl == Subject {
+			return base - 10
+		}
 		if r.level == Official {
 			return 40 // "OFFICIAL: Title-case headline" is usually news
 		}

@@ -830,8 +830,12 @@ type phrase struct {
 	bends  [8]int // end of each word in buf
 	nw     int
 	lo, up int
-	title  bool // every word is Title case or upper
+	wlo    [8]int // lower-case letters up to and including word i
+	title  bool   // every word is Title case or upper
 }
+
+// upperTo reports whether the first nw words are in capitals.
+func (ph *phrase) upperTo(nw int) bool { return nw > 0 && ph.wlo[nw-1] == 0 }
 
 func (p *parser) readPhrase(j int, hyph bool) (ph phrase) {
 	ph.title = true
@@ -843,9 +847,10 @@ func (p *parser) readPhrase(j int, hyph bool) (ph phrase) {
 		}
 		ph.n += copy(ph.buf[ph.n:], w.text())
 		ph.ends[ph.nw], ph.bends[ph.nw] = w.e, ph.n
-		ph.nw++
 		ph.lo += w.lo
 		ph.up += w.up
+		ph.wlo[ph.nw] = ph.lo
+		ph.nw++
 		if cp := w.casePat(); cp != caseUpper && cp != caseTitle {
 			ph.title = false
 		}
@@ -1081,17 +1086,20 @@ func (p *parser) ukElement(r *result, j int, k uint16) (int, bool) {
 		r.add(e.kind, j, end)
 		return end, true
 	}
-	if !strong || ph.lo != 0 {
+	if !strong {
 		return 0, false
 	}
-	if nw, cls := ph.eyesOnly(); nw > 0 {
+	if nw, cls := ph.eyesOnly(); nw > 0 && ph.upperTo(nw) {
 		r.vocab |= cls
 		r.add(ekCaveat, j, ph.ends[nw-1])
 		return ph.ends[nw-1], true
 	}
-	if nw := ph.onlyHandling(); nw > 0 {
+	if nw := ph.onlyHandling(); nw > 0 && ph.upperTo(nw) {
 		r.add(ekHandling, j, ph.ends[nw-1])
 		return ph.ends[nw-1], true
+	}
+	if ph.lo != 0 {
+		return 0, false
 	}
 	// A single upper-case word in codeword position: it must end the
 	// element (no further words before the next separator).
@@ -1149,20 +1157,20 @@ func (p *parser) bannerItem(r *result, j int, k uint16) (int, bool) {
 		return 0, false
 	}
 	if e, nw := ph.lookup(); nw > 0 && e.kind != ekPlaceholder {
-		if ph.lo != 0 && e.cls&vAU == 0 {
+		if !ph.upperTo(nw) && e.cls&vAU == 0 {
 			return 0, false
 		}
 		r.vocab |= e.cls
 		r.add(e.kind, j, ph.ends[nw-1])
 		return ph.ends[nw-1], true
 	}
-	if ph.lo != 0 {
-		return 0, false
-	}
-	if nw, cls := ph.eyesOnly(); nw > 0 {
+	if nw, cls := ph.eyesOnly(); nw > 0 && ph.upperTo(nw) {
 		r.vocab |= cls
 		r.add(ekCaveat, j, ph.ends[nw-1])
 		return ph.ends[nw-1], true
+	}
+	if !ph.upperTo(1) {
+		return 0, false
 	}
 	// REL TO USA, GBR / REL AUS/NZL
 	if ph.nw >= 2 && string(ph.buf[:ph.bends[0]]) == "REL" {

@@ -44,6 +44,7 @@ type ctx struct {
 	vocative  bool // followed by ',' or " -" (Jack, see below)
 	before    bool // ask/cc/thank just before
 	bare      bool // sender evidence from "Name:" at a line start alone
+	amp       bool // '&' just before: Marks & Spencer
 	digitNext bool // followed by a number: a date
 	fontNext  bool // followed by "font" or "pt"
 }

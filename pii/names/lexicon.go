@@ -48,6 +48,7 @@ const (
 	rWord      role = 1 << 22 // in the SCOWL size-35 dictionary in lower case
 	rPost      role = 1 << 23 // post-nominal: MP, QC, OBE
 	rBefore    role = 1 << 24 // ask, cc, thank: supports a name after it
+	rProduct   role = 1 << 25 // brand or product that is also a name: Mercedes, Alexa
 	rAbbrev    role = 1 << 30 // honorific written with a dot: Mr., Dr.
 	rBrand     role = 1 << 31 // two-word organisation named like a person (key "taylor wimpey")
 )
@@ -60,7 +61,7 @@ var sectionRoles = map[string]role{
 	"place": rPlace, "negleft": rNegLeft, "prepplace": rPrepPlace,
 	"particle": rParticle, "salute": rSalute, "signoff": rSignoff,
 	"header": rHeader, "verb": rVerb, "post": rPost, "abbrev": rAbbrev,
-	"brand": rBrand, "before": rBefore,
+	"brand": rBrand, "before": rBefore, "product": rProduct,
 }
 
 // FNV-1a, 64 bits, over the lower-cased token without apostrophes.
@@ -149,11 +150,7 @@ func buildLexicon() *lexicon {
 		line = strings.TrimSpace(line)
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
 			sec = sectionRoles[line[1:len(line)-1]]
-			continue
-		}
-		if line == "[namelike]" {
-			sec = rCommon // cleared below
-			namelike = true
+			namelike = line == "[namelike]" // clears rCommon
 			continue
 		}
 		if namelike {

@@ -100,6 +100,8 @@ func (lx *lexicon) left(t []byte, s int, atStart bool, c *ctx) {
 				c.evidence, c.strong = evSalutation, true
 			}
 		}
+	case ch == '&':
+		c.amp = true
 	case isLetter(ch):
 		if i != s-2 {
 			return // more than one space: unrelated
@@ -184,6 +186,8 @@ func (lx *lexicon) right(t []byte, last *token, atEnd bool, c *ctx) {
 			switch {
 			case r&rVerb != 0:
 				c.verb = true
+			case isAsk(t[k:e]):
+				c.vocative = true // "Sunil can you check"
 			case r&rPost != 0 && isUpper(t[k]):
 				if c.evidence == evNone {
 					c.evidence, c.strong = evJob, true // Matt Hancock MP
@@ -205,6 +209,9 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 	for k < len(toks) && toks[k].role&rTitle != 0 && toks[k].flags&fInitial == 0 {
 		k++
 	}
+	if k == len(toks) && k >= 2 && toks[k-1].role&(givenMask|surnameMask) != 0 {
+		k-- // Cllr Bishop, Lord King: the last "title" is the name
+	}
 	title := 0
 	if k > 0 {
 		title = int(lx.title[toks[k-1].h])
@@ -219,11 +226,21 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 		}
 	}
 	rest := toks[k:]
+	if rest[0].role&rNegLeft != 0 {
+		return dst // Storm Ciara, Glen Affric
+	}
+	var c ctx
+	lx.left(t, int(rest[0].s), w.AtStart, &c)
 	// Drop a leading word when a given name follows: "Ping Sarah",
-	// "Congrats Priya".
-	if title == 0 {
-		for len(rest) >= 2 && isWordy(&rest[0]) && rest[0].role.given() < max(9, rest[1].role.given()-1) && goodGiven(&rest[1]) {
+	// "Congrats Priya Patel"; not where a whole name is expected (sender
+	// field, header, signature).
+	if title == 0 && c.evidence != evSender && c.evidence != evHeader && c.evidence != evSignoff {
+		for len(rest) >= 2 && isWordy(&rest[0]) && rest[0].role.given() < max(9, rest[1].role.given()-1) &&
+			(len(rest) > 2 && (goodGiven(&rest[1]) || rest[1].role.given() >= 6) ||
+				goodGiven(&rest[1]) && rest[1].role.given() >= rest[1].role.surname()+3) {
 			rest = rest[1:]
+			c = ctx{}
+			lx.left(t, int(rest[0].s), w.AtStart, &c)
 		}
 	}
 	if len(rest) >= 2 && lx.pairRole(t, &rest[0], &rest[1])&rBrand != 0 {
@@ -239,8 +256,6 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 	if m > 5 {
 		return dst // a title-case heading
 	}
-	var c ctx
-	lx.left(t, int(rest[0].s), w.AtStart, &c)
 	lx.right(t, &rest[len(rest)-1], w.AtEnd, &c)
 	if c.negLeft || c.fontNext {
 		return dst
@@ -315,6 +330,12 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			}
 			if r&rTime != 0 {
 				sc -= 30
+			}
+			if r&rProduct != 0 {
+				sc -= 25
+			}
+			if c.amp {
+				sc -= 25 // Marks & Spencer
 			}
 			if r&rPlace != 0 {
 				sc -= 25
@@ -540,4 +561,14 @@ func (lx *lexicon) pairRole(t []byte, a, b *token) role {
 	h = (h ^ ' ') * hashPrime
 	add(b.s, b.e)
 	return lx.lookup(h)
+}
+
+// isAsk reports whether w is a word that follows a name addressed in a
+// request: "Sunil can you", "Jo please".
+func isAsk(w []byte) bool {
+	switch string(w) { // no allocation: the conversion is only compared
+	case "can", "could", "would", "please", "pls", "plz":
+		return true
+	}
+	return false
 }

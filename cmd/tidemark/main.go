@@ -123,6 +123,24 @@ Scan flags (flags may come before or after paths):
   --max-line N                    line length in chats and e-mail (default 1 MiB)
   --max-message N                 size of one chat or e-mail message (default 64 MiB)
 
+Redact flags (besides --input, --detectors, --min-score and the limits):
+
+  --operator tag|mask|pseudonym|remove
+                                  how findings are replaced (default tag:
+                                  "[UK_NHS]"; pseudonym: "[PERSON_NAME_3f9a1c2e]",
+                                  the same value getting the same token)
+  --key-file FILE                 pseudonym key (at least 16 bytes), for tokens
+                                  that stay the same across runs; default: a
+                                  random key per run
+  --redact-markings               also redact protective markings (by default
+                                  they are kept: they are not personal data and
+                                  the copy must stay marked)
+
+  Chat senders and e-mail names and addresses are always replaced (with
+  --operator remove, by a tag, so that the chat or mailbox stays valid).
+  Attachments that are not text are replaced by a note, media files in
+  archives left out. redact exits 0 on success and 2 on error.
+
 Output:
 
   text   for people; grouped by file, conversation and message. Its layout

@@ -56,7 +56,7 @@ func (p *progress) done(in input) {
 		p.doneB += in.size
 	}
 	p.files++
-	p.draw(false)
+	p.draw(p.files == p.nfiles)
 }
 
 func (p *progress) draw(force bool) {

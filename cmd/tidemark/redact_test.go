@@ -1,0 +1,99 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRedactCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "red.mbox")
+	code, _, stderr := runCLI(t, "", "redact", "--operator", "pseudonym", "../../testdata/mail/inbox.mbox", out)
+	if code != exitClean {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	red := string(data)
+	for _, leak := range []string{"alice@example.com", "Alice Example", "020 7946 0777", "07700 900321"} {
+		if strings.Contains(red, leak) {
+			t.Errorf("redacted mailbox contains %q", leak)
+		}
+	}
+	// Markings are kept by default.
+	if !strings.Contains(red, "X-Protective-Marking: OFFICIAL-SENSITIVE") {
+		t.Error("marking header lost")
+	}
+	// Scanning the redacted copy finds none of the original values.
+	_, scan, _ := runCLI(t, "", "scan", "--format", "jsonl", "--show-values", out)
+	for _, leak := range []string{"alice@example.com", "07700 900321", "020 7946 0777"} {
+		if strings.Contains(scan, leak) {
+			t.Errorf("scan of redacted copy finds %q", leak)
+		}
+	}
+
+	// Markings too, when asked.
+	code, _, _ = runCLI(t, "", "redact", "--redact-markings", "../../testdata/mail/memo.eml", out)
+	data, _ = os.ReadFile(out)
+	if code != exitClean || strings.Contains(string(data), "OFFICIAL-SENSITIVE") {
+		t.Errorf("--redact-markings: exit %d, marking kept", code)
+	}
+
+	// Standard input to standard output.
+	code, stdout, _ := runCLI(t, "call 07700 900123 or mail x@example.com\n", "redact", "-", "-")
+	if code != exitClean || stdout != "call [PHONE] or mail [EMAIL]\n" {
+		t.Errorf("stdin: exit %d, output %q", code, stdout)
+	}
+
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"one path", []string{"redact", "x"}},
+		{"same file", []string{"redact", out, out}},
+		{"bad operator", []string{"redact", "--operator", "shred", "-", "-"}},
+		{"missing input", []string{"redact", filepath.Join(dir, "missing"), filepath.Join(dir, "o")}},
+		{"short key", []string{"redact", "--operator", "pseudonym", "--key-file", "/dev/null", "-", "-"}},
+	} {
+		if code, _, _ := runCLI(t, "", tc.args...); code != exitError {
+			t.Errorf("%s: exit %d, want %d", tc.name, code, exitError)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "o")); err == nil {
+		t.Error("a failed redact left an output file")
+	}
+}
+
+func TestPseudonymKeyFile(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "key")
+	os.WriteFile(key, []byte("0123456789abcdef0123"), 0o600)
+	in := "write to x@example.com\n"
+	_, a, _ := runCLI(t, in, "redact", "--operator", "pseudonym", "--key-file", key, "-", "-")
+	_, b, _ := runCLI(t, in, "redact", "--operator", "pseudonym", "--key-file", key, "-", "-")
+	_, c, _ := runCLI(t, in, "redact", "--operator", "pseudonym", "-", "-")
+	if a != b || a == c || !strings.HasPrefix(a, "write to [EMAIL_") {
+		t.Errorf("tokens: %q %q %q (want equal with one key, different with a random one)", a, b, c)
+	}
+}
+
+func TestColourAndProgress(t *testing.T) {
+	chdirRoot(t)
+	_, plain, _ := runCLI(t, "", "scan", "testdata/mixed/notes.txt")
+	_, col, _ := runCLI(t, "", "scan", "--color", "always", "testdata/mixed/notes.txt")
+	if strings.Contains(plain, "\x1b[") || !strings.Contains(col, "\x1b[") {
+		t.Errorf("colour: plain has escapes %v, --color always has none %v", strings.Contains(plain, "\x1b["), !strings.Contains(col, "\x1b["))
+	}
+	_, _, quiet := runCLI(t, "", "scan", "testdata/mixed/notes.txt")
+	_, _, prog := runCLI(t, "", "scan", "--progress", "always", "testdata/mixed/notes.txt")
+	if strings.Contains(quiet, "files") || !strings.Contains(prog, "1/1 files") {
+		t.Errorf("progress: without a terminal %q, with --progress always %q", quiet, prog)
+	}
+	if strings.Contains(prog, "example.com") {
+		t.Error("progress output leaks a value")
+	}
+}

@@ -21,11 +21,15 @@
 // # Offset mapping
 //
 // The mapping is exact for every offset in the history window: the last
-// Options.History bytes (default [DefaultHistory], 1 MiB) of decoded output
-// returned by Read. A Scanner only maps offsets within its buffer of
-// ChunkSize + 2*Margin bytes (about 81 KiB at most with the default
-// 64 KiB chunk), so the default window suits chunk sizes up to about
-// 900 KiB; raise History for larger chunks. An offset d maps to the offset
+// Options.History bytes (default [DefaultHistory], 256 KiB) of decoded
+// output returned by Read. A Scanner only maps offsets within its buffer
+// of ChunkSize + 2*Margin bytes (at most 81 KiB with the default 64 KiB
+// chunk, as Margin is at most 2*MaxMaxLen+MaxRadius+2), so the default
+// window suits chunk sizes up to 230 KiB; raise History for larger
+// chunks. [Reader.Inexact] counts mappings that fell outside the window.
+// The window costs about History bytes of original text for single-byte
+// encodings and twice that for UTF-16, plus up to as much again as
+// slack for compaction. An offset d maps to the offset
 // of the first original byte of the code unit(s) that produced decoded
 // byte d (so an offset inside a multi-byte rune maps to that rune's start),
 // and the total decoded length maps to the total original length.
@@ -77,8 +81,9 @@ type Options struct {
 }
 
 const (
-	// DefaultHistory is the default Options.History: 1 MiB.
-	DefaultHistory = 1 << 20
+	// DefaultHistory is the default Options.History: 256 KiB, three
+	// times the largest Scanner buffer with the default chunk size.
+	DefaultHistory = 256 << 10
 	// SniffLen is how many leading bytes are checked for valid UTF-8
 	// when Options.Fallback is set.
 	SniffLen = 8 << 10

@@ -486,6 +486,27 @@ func TestScanMapsToOriginal(t *testing.T) {
 	checkScan(t, randUTF16(rng, 300000, false), &decode.Options{History: 200 << 10}, le)
 }
 
+// TestWindowTooSmall shows what happens when the history is smaller than
+// the scanner's buffer: some mappings are approximate, counted by Inexact,
+// and offsets stay monotonic and within the input.
+func TestWindowTooSmall(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	in := randUTF16(rng, 400000, false)
+	eng := detect.MustCompile([]detect.Detector{digits()}, &detect.Options{ChunkSize: 1 << 20, Binary: detect.BinaryScan})
+	r := decode.NewReader(bytes.NewReader(in), &decode.Options{History: 16 << 10})
+	got := scan(t, eng, r)
+	if r.Inexact() == 0 {
+		t.Fatalf("Inexact = 0 with a 16 KiB window under a 1 MiB chunk")
+	}
+	last := int64(0)
+	for _, g := range got {
+		if g.f.Start < last || g.f.End < g.f.Start || g.f.End > int64(len(in)) {
+			t.Fatalf("finding %+v out of order or range", g.f)
+		}
+		last = g.f.Start
+	}
+}
+
 func TestReset(t *testing.T) {
 	r := decode.NewReader(bytes.NewReader(utf16Bytes("héllo 123", false)), nil)
 	if got := readAll(t, r); string(got) != "héllo 123" || r.Encoding() != "utf-16le" {

@@ -86,7 +86,7 @@ func ScanFile(eng *detect.Engine, name string, opts *Options, fn Func) error {
 }
 
 // parallelMin is the smallest file ScanFile splits across workers.
-const parallelMin = 32 << 20
+var parallelMin int64 = 32 << 20
 
 type run struct {
 	eng   *detect.Engine

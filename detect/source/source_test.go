@@ -316,3 +316,36 @@ func ExampleScanFile() {
 }
 
 var _ = os.Stdout
+
+// A large plain file scanned by several workers gives the findings one
+// worker gives.
+func TestScanFileParallel(t *testing.T) {
+	defer source.SetParallelMin(1 << 10)()
+	var b strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&b, "line %d of filler text", i)
+		if i%97 == 0 {
+			fmt.Fprintf(&b, " mail u%d@example.com", i)
+		}
+		b.WriteByte('\n')
+	}
+	name := t.TempDir() + "/big.txt"
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(workers int) []string {
+		var got []string
+		err := source.ScanFile(engine(t), name, &source.Options{Workers: workers}, func(f *source.Finding, m []byte) error {
+			got = append(got, fmt.Sprintf("%d-%d line %d %s", f.Start, f.End, f.Line, m))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	one, four := run(1), run(4)
+	if len(one) != 207 || fmt.Sprint(one) != fmt.Sprint(four) {
+		t.Errorf("1 worker: %d findings; 4 workers: %d; equal %v", len(one), len(four), fmt.Sprint(one) == fmt.Sprint(four))
+	}
+}

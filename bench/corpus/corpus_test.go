@@ -172,7 +172,7 @@ func TestSpansHoldValidValues(t *testing.T) {
 			case LabelPassport:
 				ok = regexp.MustCompile(`^[1-9]\d{8}$`).MatchString(v)
 			case LabelVehicle:
-				ok = regexp.MustCompile(`^[A-HK-PR-Y][A-HJ-PR-Z](0[2-9]|1\d|2[0-4]|5[2-9]|6\d|7[0-4]) [A-HJ-PR-Z]{3}$`).MatchString(v)
+				ok = regexp.MustCompile(`^[A-HK-PRSVWY][A-HJ-PR-Y](0[2-9]|1\d|2[0-4]|5[2-9]|6\d|7[0-4]) [A-HJ-PR-Z]{3}$`).MatchString(v)
 			case LabelAddress:
 				ok = addressRE.MatchString(v)
 			case LabelDOB:

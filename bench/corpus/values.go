@@ -352,10 +352,11 @@ func passport(r *rand.Rand) string {
 }
 
 // vehicleReg returns a current-style (2001) registration: memory tag
-// (letters other than I Q Z, second not I Q), age identifier (March
-// "21" or September "71" style), and three random letters (not I Q).
+// (a DVLA region letter, then a letter other than I Q Z), age identifier
+// (March "21" or September "71" style), and three random letters (not I
+// or Q).
 func vehicleReg(r *rand.Rand) string {
-	const first, second, rand3 = "ABCDEFGHKLMNOPRSTUVWXY", "ABCDEFGHJKLMNOPRSTUVWXYZ", "ABCDEFGHJKLMNOPRSTUVWXYZ"
+	const first, second, rand3 = "ABCDEFGHKLMNOPRSVWY", "ABCDEFGHJKLMNOPRSTUVWXY", "ABCDEFGHJKLMNOPRSTUVWXYZ"
 	age := 2 + r.IntN(23)
 	if r.IntN(2) == 0 {
 		age += 50

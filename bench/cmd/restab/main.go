@@ -28,7 +28,7 @@ type key struct {
 }
 
 type sample struct {
-	mbps, bop, allocs, findings []float64
+	mbps, nsop, bop, allocs, findings, windows []float64
 }
 
 type data struct {
@@ -87,6 +87,10 @@ func parse(r io.Reader) (*data, error) {
 			switch f[i+1] {
 			case "MB/s":
 				s.mbps = append(s.mbps, v)
+			case "ns/op":
+				s.nsop = append(s.nsop, v)
+			case "windows/op":
+				s.windows = append(s.windows, v)
 			case "B/op":
 				s.bop = append(s.bop, v)
 			case "allocs/op":
@@ -283,10 +287,17 @@ func write(w io.Writer, d *data) {
 		}
 	}
 	if len(dets) > 0 {
-		p("\n### Per package and per detector (typical corpus, whole-buffer, 1 core)\n\n| benchmark | MB/s | allocs/op | findings |\n|---|---:|---:|---:|\n")
+		p("\n### Per package and per detector (typical corpus, streaming, 1 core)\n\n")
+		p("`windows` counts the windows handed to detectors (one per detector per merged window around trigger hits);\n")
+		p("`ns/window` is the whole scan time divided by them, prefilter included.\n\n")
+		p("| benchmark | MB/s | allocs/op | findings | windows | ns/window |\n|---|---:|---:|---:|---:|---:|\n")
 		for _, n := range dets {
 			if s, ok := d.get(n, 1); ok {
-				p("| %s | %s | %.0f | %.0f |\n", strings.TrimPrefix(n, "Benchmark"), fmtMB(median(s.mbps)), median(s.allocs), median(s.findings))
+				w, nsw := median(s.windows), "–"
+				if w > 0 {
+					nsw = strconv.FormatFloat(median(s.nsop)/w, 'f', 0, 64)
+				}
+				p("| %s | %s | %.0f | %.0f | %.0f | %s |\n", strings.TrimPrefix(n, "Benchmark"), fmtMB(median(s.mbps)), median(s.allocs), median(s.findings), w, nsw)
 			}
 		}
 	}

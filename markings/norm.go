@@ -90,8 +90,8 @@ func foldSlow(t []byte, i int) (c byte, n int, bits uint8) {
 			return c, n, bits
 		}
 	case 0xC0 <= r && r <= 0xFF:
-		if c := latin1Base(r); c != 0 {
-			bits = bOdd
+		if c := latin1Base(r); c != 0 { // French accents are canonical
+			bits = 0
 			if r >= 0xE0 {
 				bits |= bLower
 			}

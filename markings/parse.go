@@ -676,7 +676,12 @@ func (p *parser) sensitive(r *result, w *word) int {
 	if k&sColon != 0 && x.casePat() == caseTitle && w.lo == 0 {
 		r.scheme = AU
 	}
-	if k != sDash || w.lo != 0 || x.lo != 0 {
+	switch {
+	case r.scheme == AU:
+		if k != sColon && k != sColon|sSpace {
+			r.flags |= NonCanonical
+		}
+	case k != sDash || w.lo != 0 || x.lo != 0:
 		r.flags |= NonCanonical
 	}
 	return x.e
@@ -1354,7 +1359,7 @@ func (p *parser) scanFlags(r *result) {
 	if or&bOdd != 0 || or&bObf != 0 {
 		r.flags |= NonCanonical
 	}
-	if r.lcase != caseUpper && r.scheme != AU {
+	if r.lcase != caseUpper && !(r.scheme == AU && r.level == OfficialSensitive) {
 		r.flags |= NonCanonical
 	}
 }

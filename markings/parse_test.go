@@ -58,7 +58,7 @@ var parseTests = []struct {
 	{"DIFFUSION RESTREINTE OTAN", NATO, Restricted, "NATO RESTRICTED", 0, 0, nil},
 	// EU
 	{"RESTREINT UE/EU RESTRICTED", EU, Restricted, "RESTREINT UE/EU RESTRICTED", 0, 0, nil},
-	{"TRÈS SECRET UE/EU TOP SECRET", EU, TopSecret, "TRES SECRET UE/EU TOP SECRET", NonCanonical, 0, nil},
+	{"TRÈS SECRET UE/EU TOP SECRET", EU, TopSecret, "TRES SECRET UE/EU TOP SECRET", 0, NonCanonical, nil},
 	{"SECRET UE", EU, Secret, "SECRET UE/EU SECRET", 0, 0, nil},
 	{"EU CONFIDENTIAL", EU, Confidential, "CONFIDENTIEL UE/EU CONFIDENTIAL", 0, 0, nil},
 	// US

@@ -121,8 +121,12 @@ type Options struct {
 	// zero means 8.
 	TokenLen int
 	// Normalize maps a value to the form that is hashed for Pseudonym,
-	// appending to dst. Nil means DefaultNormalize.
-	Normalize func(dst []byte, kind detect.Kind, value []byte) []byte
+	// appending to dst. value is the replaced span (the finding's match,
+	// or the union of overlapping findings) and f the finding that chose
+	// the operator, so a normaliser can use f.Kind, f.Rule or the engine's
+	// Detail (for example a phone number's E.164 form). The finding's
+	// kind is hashed beside the result. Nil means DefaultNormalize.
+	Normalize func(dst []byte, f detect.Finding, value []byte) []byte
 	// MaxSpan caps the length of a merged span of overlapping findings;
 	// zero means DefaultMaxSpan.
 	MaxSpan int
@@ -136,7 +140,7 @@ const DefaultMaxSpan = 64 << 10
 // "020 7946 0018" and "020-7946-0018", or "Jo Bloggs" and "jo  bloggs",
 // get the same token. The kind is hashed beside the value, so equal
 // values of different kinds get different tokens.
-func DefaultNormalize(dst []byte, kind detect.Kind, value []byte) []byte {
+func DefaultNormalize(dst []byte, _ detect.Finding, value []byte) []byte {
 	for len(value) > 0 {
 		r, n := utf8.DecodeRune(value)
 		if r == utf8.RuneError && n == 1 {
@@ -467,7 +471,7 @@ func (s *state) replace(op Operator, v []byte) error {
 		s.prefix(op.text)
 		bw.WriteByte('_')
 		s.norm = append(append(s.norm[:0], s.win.Kind...), 0)
-		s.norm = s.r.opts.Normalize(s.norm, s.win.Kind, v)
+		s.norm = s.r.opts.Normalize(s.norm, s.win, v)
 		s.mac.Reset()
 		s.mac.Write(s.norm)
 		s.sum = s.mac.Sum(s.sum[:0])

@@ -122,9 +122,32 @@ func TestDefaultNormalize(t *testing.T) {
 		{"ÉLODIE", "élodie"},
 		{"bad\xffbyte", "bad\xffbyte"},
 	} {
-		if got := redact.DefaultNormalize(nil, "x", []byte(tt.in)); string(got) != tt.want {
+		if got := redact.DefaultNormalize(nil, detect.Finding{Kind: "x"}, []byte(tt.in)); string(got) != tt.want {
 			t.Errorf("DefaultNormalize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestCustomNormalize(t *testing.T) {
+	// Digits only, so "123 4567" and "1234567" are one value.
+	digitsOnly := func(dst []byte, f detect.Finding, v []byte) []byte {
+		for _, c := range v {
+			if isDigit(c) {
+				dst = append(dst, c)
+			}
+		}
+		return dst
+	}
+	red := redact.New(engine(t, 0), redact.Options{Default: redact.Pseudonym("N"), Key: testKey, Normalize: digitsOnly,
+		Kinds: map[detect.Kind]redact.Operator{"email": redact.Remove()}})
+	got, err := red.Bytes([]byte("123 4567 / 1234567"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Different kinds (pair, digits) hash apart even with equal values.
+	want := fmt.Sprintf("[N_%s] / [N_%s]", token("pair", "1234567"), token("digits", "1234567"))
+	if string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

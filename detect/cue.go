@@ -1,35 +1,42 @@
 package detect
 
 // cueDelta sums the deltas of the cues of c present around the match
-// view[s:e], each counted once.
+// view[s:e], each counted once. Each side's region is scanned once: at
+// every word start, only the cues beginning with that byte are compared.
 func cueDelta(c *compiled, view []byte, s, e int) int {
 	r := c.radius
-	bLo, aHi := max(0, s-r), min(len(view), e+r)
+	var seen [4]uint64 // bit i: cue i found (up to 255 cues)
+	scanCues(c, view, max(0, s-r), s, Before, &seen)
+	scanCues(c, view, e, min(len(view), e+r), After, &seen)
 	d := 0
 	for i := range c.cues {
-		cu := &c.cues[i]
-		if (cu.side != After && hasWord(view, bLo, s, cu.word)) ||
-			(cu.side != Before && hasWord(view, e, aHi, cu.word)) {
-			d += cu.delta
+		if seen[i>>6]>>(i&63)&1 != 0 {
+			d += c.cues[i].delta
 		}
 	}
 	return d
 }
 
-// hasWord reports whether the lower-case word occurs whole in view[lo:hi],
-// ignoring ASCII case, with a space in word matching a run of separators.
-// Word boundaries are judged on the bytes of view around the occurrence.
-func hasWord(view []byte, lo, hi int, word []byte) bool {
-	w0 := word[0]
+// scanCues marks in seen the cues allowed on side that occur whole in
+// view[lo:hi], ignoring ASCII case, with a space in a cue matching a run
+// of separators. Word boundaries are judged on the bytes of view around
+// the occurrence.
+func scanCues(c *compiled, view []byte, lo, hi int, side Side, seen *[4]uint64) {
 	for i := lo; i < hi; i++ {
-		if lowerASCII(view[i]) != w0 || (i > 0 && isWordByte(view[i-1])) {
+		if i > 0 && isWordByte(view[i-1]) {
 			continue
 		}
-		if end, ok := matchCue(view[:hi], i, word); ok && (end >= len(view) || !isWordByte(view[end])) {
-			return true
+		idx := c.byFirst[lowerASCII(view[i])]
+		for _, k := range idx {
+			cu := &c.cues[k]
+			if cu.side != Both && cu.side != side || seen[k>>6]>>(k&63)&1 != 0 {
+				continue
+			}
+			if end, ok := matchCue(view[:hi], i, cu.word); ok && (end >= len(view) || !isWordByte(view[end])) {
+				seen[k>>6] |= 1 << (k & 63)
+			}
 		}
 	}
-	return false
 }
 
 func matchCue(b []byte, i int, word []byte) (int, bool) {

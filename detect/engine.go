@@ -39,6 +39,9 @@ type compiled struct {
 	spec   Spec
 	cues   []cue
 	radius int
+	// byFirst lists, for each lower-case first byte, the cues starting
+	// with it, so a context region is scanned once for all cues.
+	byFirst *[256][]uint8
 }
 
 type cue struct {
@@ -108,8 +111,14 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 			return nil, &SpecError{ID: sp.ID, Err: ErrDuplicateID}
 		}
 		c := compiled{d: d, spec: sp, radius: sp.Cues.Radius}
-		for _, w := range sp.Cues.Words {
-			c.cues = append(c.cues, cue{word: bytes.ToLower([]byte(w.Word)), delta: w.Delta, side: w.Side})
+		if len(sp.Cues.Words) > 255 {
+			return nil, specErr(sp.ID, "more than 255 cue words")
+		}
+		c.byFirst = new([256][]uint8)
+		for i, w := range sp.Cues.Words {
+			low := bytes.ToLower([]byte(w.Word))
+			c.cues = append(c.cues, cue{word: low, delta: w.Delta, side: w.Side})
+			c.byFirst[low[0]] = append(c.byFirst[low[0]], uint8(i))
 		}
 		e.byID[sp.ID] = len(e.dets)
 		e.dets = append(e.dets, c)
@@ -502,7 +511,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 				if err != nil {
 					st.Incomplete++
 				}
-				dst = e.checkNew(dst, before, di, w, st)
+				dst = e.checkNew(dst, before, di, w, st, view, vs, ownStart, ownEnd)
 			}
 			for x := range wh {
 				wh[x] += int32(ws)
@@ -510,32 +519,17 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 			j = k
 		}
 	}
-	// Keep owned findings; apply cues and the score floor.
-	out := dst[:base]
-	for _, f := range dst[base:] {
-		if f.Start < ownStart || f.Start >= ownEnd {
-			continue
-		}
-		c := &e.dets[e.byIDIndex(f.Rule)]
-		if len(c.cues) > 0 {
-			f.Score = clampScore(f.Score + cueDelta(c, view, int(f.Start-vs), int(f.End-vs)))
-		}
-		if f.Score < e.opts.MinScore {
-			st.Dropped++
-			continue
-		}
-		out = append(out, f)
-	}
+	out := dst
 	slices.SortFunc(out[base:], compareFindings)
 	return out
 }
 
-func (e *Engine) byIDIndex(id string) int { return e.byID[id] }
-
 // checkNew validates the findings a detector appended after index before,
-// fills in Rule and Kind, clamps Score, and removes contract violations.
-func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats) []Finding {
-	sp := &e.dets[di].spec
+// fills in Rule and Kind, drops contract violations and findings outside
+// the owned range [ownStart, ownEnd), applies cues and the score floor.
+func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, view []byte, vs, ownStart, ownEnd int64) []Finding {
+	c := &e.dets[di]
+	sp := &c.spec
 	lo, hi := w.Base, w.Base+int64(len(w.Text))
 	out := dst[:before]
 	for _, f := range dst[before:] {
@@ -543,11 +537,21 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats) [
 			st.Invalid++
 			continue
 		}
+		if f.Start < ownStart || f.Start >= ownEnd {
+			continue
+		}
 		f.Rule = sp.ID
 		if f.Kind == "" {
 			f.Kind = sp.Kind
 		}
+		if len(c.cues) > 0 {
+			f.Score += cueDelta(c, view, int(f.Start-vs), int(f.End-vs))
+		}
 		f.Score = clampScore(f.Score)
+		if f.Score < e.opts.MinScore {
+			st.Dropped++
+			continue
+		}
 		out = append(out, f)
 	}
 	return out

@@ -13,7 +13,9 @@ type ParallelOptions struct {
 	// Workers is the number of goroutines; zero means 1.
 	Workers int
 	// SegmentSize is the number of bytes each worker owns per task; zero
-	// chooses from the input size and Workers (between 1 MiB and 16 MiB).
+	// chooses from the input size and Workers (between 256 KiB and 4 MiB).
+	// Findings of the segments in flight are held until delivered, so
+	// smaller segments bound memory more tightly on dense input.
 	SegmentSize int64
 }
 
@@ -34,7 +36,7 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 	workers := max(1, opt.Workers)
 	seg := opt.SegmentSize
 	if seg <= 0 {
-		seg = min(max(size/int64(workers*4), 1<<20), 16<<20)
+		seg = min(max(size/int64(workers*8), 256<<10), 4<<20)
 	}
 	if e.opts.Binary == BinaryStop && size > 0 {
 		head := make([]byte, min(size, SniffLen))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tidemark/tidemark"
 	"github.com/tidemark/tidemark/bench/corpus"
@@ -83,17 +84,39 @@ func BenchmarkScan(b *testing.B) {
 	}
 }
 
+// cpuMeter reports MB per CPU-second of the process (user + system) over
+// the benchmark loop. On a shared, overloaded machine wall-clock MB/s
+// depends on how much CPU the scheduler gave the benchmark; MB/cpu-s
+// does much less (it still suffers from shared caches and frequency).
+type cpuMeter struct {
+	b     *testing.B
+	n     int64
+	start time.Duration
+}
+
+func startCPU(b *testing.B, n int64) cpuMeter { return cpuMeter{b: b, n: n, start: cpuNow()} }
+
+func (m cpuMeter) stop() {
+	d := cpuNow() - m.start
+	if m.start == 0 || d <= 0 {
+		return
+	}
+	m.b.ReportMetric(float64(m.n)*float64(m.b.N)/1e6/d.Seconds(), "MB/cpu-s")
+}
+
 func benchWhole(b *testing.B, eng *detect.Engine, text []byte) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	var dst []detect.Finding
 	var err error
+	cpu := startCPU(b, int64(len(text)))
 	for b.Loop() {
 		dst, err = eng.AppendFind(dst[:0], text)
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
+	cpu.stop()
 	b.ReportMetric(float64(len(dst)), "findings/op")
 }
 
@@ -103,6 +126,7 @@ func benchStream(b *testing.B, eng *detect.Engine, text []byte) {
 	r := bytes.NewReader(text)
 	sc := eng.NewScanner(r)
 	n := 0
+	cpu := startCPU(b, int64(len(text)))
 	for b.Loop() {
 		r.Reset(text)
 		sc.Reset(r)
@@ -114,6 +138,7 @@ func benchStream(b *testing.B, eng *detect.Engine, text []byte) {
 			b.Fatal(err)
 		}
 	}
+	cpu.stop()
 	b.ReportMetric(float64(n), "findings/op")
 	// Windows handed to detectors (one per detector per merged window):
 	// the work the prefilter lets through.
@@ -127,12 +152,14 @@ func benchParallel(b *testing.B, eng *detect.Engine, text []byte, workers int) {
 	opt := &detect.ParallelOptions{Workers: workers}
 	n := 0
 	count := func(detect.Finding, []byte) error { n++; return nil }
+	cpu := startCPU(b, int64(len(text)))
 	for b.Loop() {
 		n = 0
 		if _, err := eng.ScanAt(r, int64(len(text)), opt, count); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cpu.stop()
 	b.ReportMetric(float64(n), "findings/op")
 }
 
@@ -150,17 +177,20 @@ func BenchmarkBaseline(b *testing.B) {
 				b.ReportAllocs()
 				buf := make([]byte, 64<<10)
 				r := bytes.NewReader(text)
+				cpu := startCPU(b, int64(len(text)))
 				for b.Loop() {
 					r.Reset(text)
 					if _, err := io.CopyBuffer(onlyWriter{io.Discard}, onlyReader{r}, buf); err != nil {
 						b.Fatal(err)
 					}
 				}
+				cpu.stop()
 			})
 			b.Run("indexbyte", func(b *testing.B) {
 				b.SetBytes(int64(len(text)))
 				b.ReportAllocs()
 				n := 0
+				cpu := startCPU(b, int64(len(text)))
 				for b.Loop() {
 					n = 0
 					for rest := text; ; {
@@ -172,6 +202,7 @@ func BenchmarkBaseline(b *testing.B) {
 						rest = rest[i+1:]
 					}
 				}
+				cpu.stop()
 				b.ReportMetric(float64(n), "lines/op")
 			})
 			b.Run("regexp", func(b *testing.B) {
@@ -180,9 +211,11 @@ func BenchmarkBaseline(b *testing.B) {
 				b.SetBytes(int64(len(small)))
 				b.ReportAllocs()
 				n := 0
+				cpu := startCPU(b, int64(len(small)))
 				for b.Loop() {
 					n = len(re.FindAllIndex(small, -1))
 				}
+				cpu.stop()
 				b.ReportMetric(float64(n), "matches/op")
 			})
 		})

@@ -30,4 +30,17 @@
 // that names the file and the limit; the other files of a scan go on.
 // Binary files (see [detect.ErrBinary]) are skipped and reported to
 // [Options].Skip, not treated as errors.
+//
+// # Redaction
+//
+// [Redact] writes a redacted copy of an input in its own format, using a
+// [github.com/tidemark/tidemark/detect/redact.Redactor]: a redacted chat
+// is still a chat (senders replaced by tokens, see [NewValueRedactor]), a
+// redacted mailbox still a mailbox of valid messages, a redacted archive
+// still an archive.
+//
+// # Privacy
+//
+// Errors and notes name files, archive members, messages and parts, never
+// matched values or input lines.
 package source

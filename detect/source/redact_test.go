@@ -3,6 +3,7 @@ package source_test
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -176,3 +177,22 @@ func TestIsToken(t *testing.T) {
 }
 
 var _ detect.Kind
+
+// Redact a chat: it stays a chat, senders replaced by the same tokens
+// wherever they appear.
+func ExampleRedact() {
+	eng := detect.MustCompile([]detect.Detector{testEmail()}, nil)
+	key := []byte("example key, use 32 random bytes")
+	opts := redact.Options{Default: redact.Pseudonym(""), Key: key}
+	red := redact.New(eng, opts)
+	chat := "[12/03/2021, 09:14:55] Alice Example: write to alice@example.com\n" +
+		"[12/03/2021, 09:15:40] Bob Sample: thanks Alice Example\n"
+	err := source.Redact(red, "_chat.txt", strings.NewReader(chat), os.Stdout,
+		&source.RedactOptions{Values: source.NewValueRedactor(opts)})
+	if err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// [12/03/2021, 09:14:55] [PERSON_NAME_8f370309]: write to [EMAIL_77574249]
+	// [12/03/2021, 09:15:40] [PERSON_NAME_62d506e4]: thanks [PERSON_NAME_8f370309]
+}

@@ -218,13 +218,19 @@ func collect(e *env, paths []string, errs *int) []input {
 				*errs++
 				return nil
 			}
-			if d.Type().IsRegular() {
+			switch {
+			case d.Type().IsRegular():
 				info, err := d.Info()
 				size := int64(-1)
 				if err == nil {
 					size = info.Size()
 				}
 				in = append(in, input{path: q, size: size})
+			case d.Type()&fs.ModeSymlink != 0:
+				// Follow links to files (not to directories: no cycles).
+				if st, err := os.Stat(q); err == nil && st.Mode().IsRegular() {
+					in = append(in, input{path: q, size: st.Size()})
+				}
 			}
 			return nil
 		})

@@ -16,8 +16,9 @@ import (
 	"github.com/tidemark/tidemark/detect"
 )
 
-// A Func receives each finding with its matched bytes (valid only during
-// the call; for decoded inputs, the decoded bytes). Returning an error
+// A Func receives each finding with its matched bytes. Both are valid
+// only during the call (copy the Finding to keep it; its Loc may be kept);
+// for decoded inputs the bytes are the decoded ones. Returning an error
 // stops the scan, which returns that error.
 type Func func(f *Finding, match []byte) error
 
@@ -98,6 +99,7 @@ type run struct {
 	errs  []error
 	sc    *detect.Scanner
 	found []detect.Finding
+	cur   Finding // the finding handed to fn, reused
 }
 
 func newRun(eng *detect.Engine, opts *Options, fn Func) *run {
@@ -169,8 +171,8 @@ func unitPath(loc *Location) string {
 }
 
 func (s *run) emit(f detect.Finding, loc *Location, match []byte) error {
-	sf := Finding{Finding: f, Loc: loc}
-	if err := s.fn(&sf, match); err != nil {
+	s.cur = Finding{Finding: f, Loc: loc}
+	if err := s.fn(&s.cur, match); err != nil {
 		return stop{err}
 	}
 	return nil

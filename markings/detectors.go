@@ -184,7 +184,7 @@ func prevWord(t []byte, s int) (int, bool) {
 // spacedStart moves back from the single letter at s over letter-spaced
 // text ("S E C R E T": from the C to the S), at most 40 bytes.
 func spacedStart(t []byte, s int) int {
-	for s >= 2 && t[s-1] == ' ' && isLetterC(foldByte(t[s-2])) && (s == 2 || !isWordC(foldByte(t[s-3]))) && s > 0 {
+	for k := 0; k < 20 && s >= 2 && t[s-1] == ' ' && isLetterC(foldByte(t[s-2])) && (s == 2 || !isWordC(foldByte(t[s-3]))); k++ {
 		s -= 2
 	}
 	return s

@@ -62,6 +62,10 @@ func Parse(b []byte) (Marking, error) {
 		pl = Portion
 	default:
 		r, ok = p.parseAt(lo)
+		if ok && !r.compound && r.lcase == caseLower { // parseAt stops early on these
+			p.infer(&r)
+			p.scanFlags(&r)
+		}
 	}
 	if !ok {
 		return Marking{}, ErrNotMarking

@@ -49,6 +49,7 @@ const (
 	rPost      role = 1 << 23 // post-nominal: MP, QC, OBE
 	rBefore    role = 1 << 24 // ask, cc, thank: supports a name after it
 	rProduct   role = 1 << 25 // brand or product that is also a name: Mercedes, Alexa
+	rBrandHead role = 1 << 26 // first word of a [brand] entry
 	rAbbrev    role = 1 << 30 // honorific written with a dot: Mr., Dr.
 	rBrand     role = 1 << 31 // two-word organisation named like a person (key "taylor wimpey")
 )
@@ -64,35 +65,14 @@ var sectionRoles = map[string]role{
 	"brand": rBrand, "before": rBefore, "product": rProduct,
 }
 
-// FNV-1a, 64 bits, over the lower-cased token without apostrophes.
-const (
-	hashOffset = 14695981039346656037
-	hashPrime  = 1099511628211
-)
-
-func hashString(s string) uint64 {
-	h := uint64(hashOffset)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\'' {
-			continue
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * hashPrime
-	}
-	return h
-}
-
 // lexicon is an open-addressing hash table from token hash to role. Each
 // slot packs a 32-bit fingerprint (high half of the hash, never zero) and
 // the role; the low bits of the hash pick the first slot.
 type lexicon struct {
-	slots  []uint64
-	mask   uint64
-	titles []string         // [title] list in order; titles[id-1]
-	title  map[uint64]uint8 // token hash -> title id (1-based)
+	slots []uint64
+	mask  uint64
+	titles  []string         // [title] list in order; titles[id-1]
+	title   map[uint64]uint8 // token hash -> title id (1-based)
 }
 
 func (lx *lexicon) lookup(h uint64) role {
@@ -109,12 +89,16 @@ func (lx *lexicon) lookup(h uint64) role {
 }
 
 func (lx *lexicon) update(h uint64, f func(role) role) {
+	put(lx.slots, lx.mask, h, f)
+}
+
+func put(slots []uint64, mask, h uint64, f func(role) role) {
 	fp := uint64(uint32(h>>32) | 1)
-	for i := h & lx.mask; ; i = (i + 1) & lx.mask {
-		s := lx.slots[i]
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := slots[i]
 		if s == 0 || s>>32 == fp {
 			r := f(role(uint32(s)))
-			lx.slots[i] = fp<<32 | uint64(uint32(r))
+			slots[i] = fp<<32 | uint64(uint32(r))
 			return
 		}
 	}
@@ -124,7 +108,7 @@ func (lx *lexicon) update(h uint64, f func(role) role) {
 var lexiconOnce = sync.OnceValue(buildLexicon)
 
 func buildLexicon() *lexicon {
-	const size = 1 << 19 // ~206k gazetteer entries + lists: load under 0.4
+	const size = 1 << 19 // ~206k gazetteer entries + ~30k more words: load under 0.5
 	lx := &lexicon{slots: make([]uint64, size), mask: size - 1, title: map[uint64]uint8{}}
 	for line := range strings.SplitSeq(gazetteerTSV, "\n") {
 		k, rest, ok := strings.Cut(line, "\t")
@@ -162,6 +146,8 @@ func buildLexicon() *lexicon {
 		if sec == rBrand {
 			if line != "" {
 				lx.update(hashString(line), func(old role) role { return old | rBrand })
+				head, _, _ := strings.Cut(line, " ")
+				lx.update(hashString(head), func(old role) role { return old | rBrandHead })
 			}
 			continue
 		}

@@ -23,13 +23,11 @@ const (
 )
 
 type token struct {
-	s, e   int32 // token bytes (without a trailing '.' or 's)
-	next   int32 // first byte after the token, its dot and its 's
-	flags  uint16
-	role   role
-	h      uint64 // hash of the whole token
-	hFirst uint64 // hash of the part before the first hyphen (fHyphen)
-	hLast  uint64 // hash of the part after the last hyphen (fHyphen)
+	s, e  int32 // token bytes (without a trailing '.' or 's)
+	next  int32 // first byte after the token, its dot and its 's
+	flags uint16
+	role  role
+	h     uint64 // hash of the whole token
 }
 
 func isUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
@@ -82,17 +80,14 @@ func wordBefore(t []byte, i int) bool {
 func (lx *lexicon) scanToken(t []byte, p int) (tk token, edge bool) {
 	// Fast path: a word of ASCII letters ended by a plain byte.
 	n := len(t)
-	h := uint64(hashOffset)
 	var seen byte
 	i := p
 	for i < n {
 		c := t[i]
-		lc := c | 0x20
-		if lc-'a' >= 26 {
+		if (c|0x20)-'a' >= 26 {
 			break
 		}
 		seen |= c
-		h = (h ^ uint64(lc)) * hashPrime
 		i++
 	}
 	if i < n && (t[i] == '\'' || t[i] == '-' || t[i] >= 0x80) || i-p > maxTokLen {
@@ -108,15 +103,23 @@ func (lx *lexicon) scanToken(t []byte, p int) (tk token, edge bool) {
 			upper = 1
 		}
 	}
-	return lx.finish(t, p, i, h, 0, upper, lower, letters, 0, 0)
+	return lx.finish(t, p, i, hashFold(t, p, i), 0, upper, lower, letters, 0, 0)
 }
 
 // scanTokenSlow is scanToken for words with apostrophes, hyphens or
-// non-ASCII letters.
+// non-ASCII letters: it copies the key (lower case, no apostrophes) to a
+// buffer on the stack.
 func (lx *lexicon) scanTokenSlow(t []byte, p int) (tk token, edge bool) {
 	n := len(t)
-	h := uint64(hashOffset)
-	hf, hl := uint64(0), uint64(hashOffset)
+	var kb [maxTokLen + 8]byte
+	kn := 0
+	put := func(c byte) {
+		if kn < len(kb) {
+			kb[kn] = c
+			kn++
+		}
+	}
+	firstHy, lastHy := -1, -1
 	var upper, lower, letters int
 	var flags uint16
 	i := p
@@ -127,15 +130,12 @@ loop:
 		case isUpper(c):
 			upper++
 			letters++
-			c += 'a' - 'A'
-			h = (h ^ uint64(c)) * hashPrime
-			hl = (hl ^ uint64(c)) * hashPrime
+			put(c + 'a' - 'A')
 			i++
 		case isLower(c):
 			lower++
 			letters++
-			h = (h ^ uint64(c)) * hashPrime
-			hl = (hl ^ uint64(c)) * hashPrime
+			put(c)
 			i++
 		case c == '\'' || isRightQuote(t, i):
 			w := 1
@@ -161,7 +161,7 @@ loop:
 			if !isLetter(nc) {
 				break loop
 			}
-			i += w // O'Brien: the apostrophe is not hashed
+			i += w // O'Brien: the apostrophe is not part of the key
 		case c == '-':
 			if i+1 >= n {
 				edge = true
@@ -170,22 +170,20 @@ loop:
 			if !isLetter(t[i+1]) {
 				break loop
 			}
-			if flags&fHyphen == 0 {
-				hf = hl
+			if firstHy < 0 {
+				firstHy = kn
 			}
+			lastHy = kn
 			flags |= fHyphen
-			h = (h ^ '-') * hashPrime
-			hl = hashOffset
+			put('-')
 			i++
 		case c >= 0xC0 && c != 0xE2:
 			flags |= fNonASCII
 			letters++
-			h = (h ^ uint64(c)) * hashPrime
-			hl = (hl ^ uint64(c)) * hashPrime
+			put(c)
 			i++
 			for i < n && t[i]&0xC0 == 0x80 {
-				h = (h ^ uint64(t[i])) * hashPrime
-				hl = (hl ^ uint64(t[i])) * hashPrime
+				put(t[i])
 				i++
 			}
 		default:
@@ -198,6 +196,11 @@ loop:
 			}
 			break
 		}
+	}
+	h := hashKey(kb[:kn])
+	var hf, hl uint64
+	if firstHy >= 0 && lastHy < kn {
+		hf, hl = hashKey(kb[:firstHy]), hashKey(kb[lastHy+1:kn])
 	}
 	tk, edge2 := lx.finish(t, p, i, h, flags, upper, lower, letters, hf, hl)
 	return tk, edge || edge2
@@ -249,7 +252,6 @@ func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, low
 	tk.h = h
 	tk.role = lx.lookup(h)
 	if flags&fHyphen != 0 {
-		tk.hFirst, tk.hLast = hf, hl
 		if tk.role&(givenMask|surnameMask) == 0 {
 			// Smith-Jones, Jean-Luc: combine the parts.
 			rf, rl := lx.lookup(hf), lx.lookup(hl)

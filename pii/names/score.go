@@ -2,17 +2,9 @@ package names
 
 import "github.com/tidemark/tidemark/detect"
 
-// wordAt hashes the ASCII word t[s:e] and looks it up.
+// wordRole looks up the ASCII word t[s:e].
 func (lx *lexicon) wordRole(t []byte, s, e int) role {
-	h := uint64(hashOffset)
-	for i := s; i < e; i++ {
-		c := t[i]
-		if isUpper(c) {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * hashPrime
-	}
-	return lx.lookup(h)
+	return lx.lookup(hashFold(t, s, e))
 }
 
 // wordEndingAt finds the ASCII word ending just before t[e] (e exclusive),
@@ -243,7 +235,7 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			lx.left(t, int(rest[0].s), w.AtStart, &c)
 		}
 	}
-	if len(rest) >= 2 && lx.pairRole(t, &rest[0], &rest[1])&rBrand != 0 {
+	if len(rest) >= 2 && rest[0].role&rBrandHead != 0 && lx.pairRole(t, &rest[0], &rest[1])&rBrand != 0 {
 		return dst // Taylor Wimpey, Morgan Stanley
 	}
 	// Count name tokens (without particles).
@@ -544,9 +536,14 @@ func goodGiven(tk *token) bool {
 // pairRole looks up the first two tokens of a run as one key
 // ("taylor wimpey").
 func (lx *lexicon) pairRole(t []byte, a, b *token) role {
-	h := uint64(hashOffset)
-	add := func(s, e int32) {
-		for i := s; i < e; i++ {
+	var buf [2*maxTokLen + 1]byte
+	n := 0
+	for _, tk := range [2]*token{a, b} {
+		if n > 0 {
+			buf[n] = ' '
+			n++
+		}
+		for i := tk.s; i < tk.e && n < len(buf); i++ {
 			c := t[i]
 			if c == '\'' {
 				continue
@@ -554,19 +551,17 @@ func (lx *lexicon) pairRole(t []byte, a, b *token) role {
 			if isUpper(c) {
 				c += 'a' - 'A'
 			}
-			h = (h ^ uint64(c)) * hashPrime
+			buf[n] = c
+			n++
 		}
 	}
-	add(a.s, a.e)
-	h = (h ^ ' ') * hashPrime
-	add(b.s, b.e)
-	return lx.lookup(h)
+	return lx.lookup(hashKey(buf[:n]))
 }
 
 // isAsk reports whether w is a word that follows a name addressed in a
 // request: "Sunil can you", "Jo please".
 func isAsk(w []byte) bool {
-	switch string(w) { // no allocation: the conversion is only compared
+	switch string(w) { // compared, not kept: no allocation
 	case "can", "could", "would", "please", "pls", "plz":
 		return true
 	}

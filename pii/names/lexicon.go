@@ -69,10 +69,10 @@ var sectionRoles = map[string]role{
 // slot packs a 32-bit fingerprint (high half of the hash, never zero) and
 // the role; the low bits of the hash pick the first slot.
 type lexicon struct {
-	slots []uint64
-	mask  uint64
-	titles  []string         // [title] list in order; titles[id-1]
-	title   map[uint64]uint8 // token hash -> title id (1-based)
+	slots  []uint64
+	mask   uint64
+	titles []string         // [title] list in order; titles[id-1]
+	title  map[uint64]uint8 // token hash -> title id (1-based)
 }
 
 func (lx *lexicon) lookup(h uint64) role {

@@ -37,10 +37,14 @@ const (
 //
 // A flat or unit prefix joins the match: "Flat 3, 12 Acacia Avenue".
 //
+// Addresses without a building number are found from their postcode
+// backwards when a segment names a street or a building ("Rose Cottage,
+// Mill Lane, Hove BN3 1AA"; 80, or 90 with a locality).
+//
 // Known false positives: capitalised phrases that look like streets
 // ("5 Minute Walk"). Known false negatives: addresses without a building
-// number ("Rose Cottage, Mill Lane"), addresses written in lower case,
-// PO boxes,
+// number and without a postcode ("Rose Cottage, Mill Lane"), addresses
+// written in lower case, PO boxes,
 // and streets without a suffix word ("12 Broadway", "7 The Parade" is
 // found but "3 Piccadilly" is not).
 //
@@ -75,7 +79,21 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 	next := 0
 	for _, h32 := range w.Hits {
 		h := int(h32)
-		if h < next || h > 0 && intlDigit(t[h-1]) || intlGluedBefore(t, h) {
+		if h < next || h > 0 && intlDigit(t[h-1]) {
+			continue
+		}
+		if intlGluedBefore(t, h) {
+			// Perhaps the digit of a postcode ending an address with a
+			// building name and no number: "Rose Cottage, Mill Lane,
+			// Hove BN3 1AA".
+			if s, e, info, ok := addrBack(t, h); ok && s >= next && !intlEdge(w, s, e, 3) {
+				next = e
+				score := 80
+				if info&AddrLocality != 0 {
+					score = 90
+				}
+				dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
+			}
 			continue
 		}
 		s := h
@@ -102,6 +120,143 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
 	}
 	return dst, nil
+}
+
+// addrBack parses backwards from a postcode whose outward code has its
+// first digit at t[h]: comma- or line-separated segments of capitalised
+// words, at least one of them a street (ending in a suffix) or a building
+// name ("Rose Cottage", "Oak House"). It returns the address from the
+// earliest such segment to the postcode's end. A chain that reaches a
+// numbered street is left to the forward parse (addrAt).
+func addrBack(t []byte, h int) (s, e int, info uint32, ok bool) {
+	ps := h - 1
+	if ps > 0 && intlUpper(t[ps-1]) {
+		ps--
+	}
+	if !intlUpper(t[ps]) || ps > 0 && intlAlnum(t[ps-1]) {
+		return 0, 0, 0, false
+	}
+	e, ok = addrPostcode(t, ps)
+	if !ok || ps == 0 {
+		return 0, 0, 0, false
+	}
+	info = AddrPostcode
+	x := ps // exclusive end of the next segment to the left
+	// Separator before the postcode: spaces, optionally after ',' or a
+	// line break.
+	x = addrSepBack(t, x, true)
+	if x == ps {
+		return 0, 0, 0, false
+	}
+	found := false
+	for seg := 0; seg < 5 && ps-x < addrMaxLen; seg++ {
+		ss, last, ok := addrSegBack(t, x)
+		if !ok {
+			break
+		}
+		if intlDigit(t[ss]) {
+			return 0, 0, 0, false // a numbered street: addrAt's job
+		}
+		switch {
+		case addrSuffix(t[last:x]) && last > ss:
+			s, found = ss, true
+			info |= AddrStreet
+		case addrBuilding(t[last:x]) && last > ss:
+			s, found = ss, true
+			info |= AddrStreet
+		case !found:
+			info |= AddrLocality
+		}
+		nx := addrSepBack(t, ss, false)
+		if nx == ss {
+			break
+		}
+		x = nx
+	}
+	if !found || e-s > addrMaxLen {
+		return 0, 0, 0, false
+	}
+	return s, e, info, true
+}
+
+// addrSepBack skips a segment separator ending at t[x-1] going left:
+// ", ", ",", a line break (with spaces around it), or (when space is
+// true) plain spaces. It returns x if there is none.
+func addrSepBack(t []byte, x int, space bool) int {
+	i := x
+	for i > 0 && t[i-1] == ' ' && x-i < 3 {
+		i--
+	}
+	switch {
+	case i > 0 && t[i-1] == ',':
+		return i - 1
+	case i > 0 && t[i-1] == '\n':
+		i--
+		if i > 0 && t[i-1] == '\r' {
+			i--
+		}
+		if i > 0 && t[i-1] == ',' {
+			i--
+		}
+		return i
+	case space && i < x:
+		return i
+	}
+	return x
+}
+
+// addrSegBack reads a segment of words ending at t[x-1] going left: one to
+// five words, the first capitalised or a building number. It returns the
+// segment start and the start of its last word.
+func addrSegBack(t []byte, x int) (ss, last int, ok bool) {
+	k := x
+	ss = x
+	for nw := 0; nw < 5; nw++ {
+		j := k
+		for j > 0 && (intlLetter(t[j-1]) || t[j-1] == '\'' || t[j-1] == '-') && k-j < 24 {
+			j--
+		}
+		for j > 0 && intlDigit(t[j-1]) && k-j < 24 { // "12" or "12a" (numbered street)
+			j--
+		}
+		if j == k || j > 0 && intlAlnum(t[j-1]) {
+			break
+		}
+		if !intlUpper(t[j]) && !intlDigit(t[j]) && addrConnector(t, j) != k {
+			break
+		}
+		if nw == 0 {
+			last = j
+		}
+		ss = j
+		if intlDigit(t[j]) || j < 2 || t[j-1] != ' ' || !intlAlnum(t[j-2]) {
+			break
+		}
+		k = j - 1
+	}
+	if ss == x || !intlUpper(t[ss]) && !intlDigit(t[ss]) {
+		return 0, 0, false
+	}
+	return ss, last, true
+}
+
+// addrBuilding reports whether w names a kind of building ("Rose
+// Cottage", "Oak House").
+func addrBuilding(w []byte) bool {
+	var b [12]byte
+	if len(w) > len(b) {
+		return false
+	}
+	for i, c := range w {
+		b[i] = intlLower(c)
+	}
+	switch string(b[:len(w)]) {
+	case "cottage", "cottages", "house", "farm", "lodge", "hall", "manor", "barn", "mill",
+		"villa", "buildings", "mansions", "tower", "chambers", "centre", "works", "farmhouse",
+		"bungalow", "rectory", "vicarage", "grange", "estate":
+		return true
+	}
+	return false
 }
 
 // addrFlat recognises a flat or unit prefix whose number starts at t[h]:

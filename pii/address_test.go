@@ -41,7 +41,12 @@ var addrCases = []string{
 	"⟦5 Old Church Close SW1A 2AA⟧",
 	"post to ⟦Flat 3, 12 Acacia Avenue, Reading RG1 1AA⟧",
 	"⟦Apartment 12B 4 Mill Lane⟧, said the address",
+	"lives at ⟦Rose Cottage, Mill Lane, Hove BN3 1AA⟧ now",
+	"Dear Sir, ⟦Oak House\nChurch Road\nLeeds\nLS1 4AB⟧",
+	"⟦Station Road, Bath BA1 1AA⟧",
 	// Hard negatives.
+	"postcode BN3 1AA only",
+	"Reading RG1 1AA is a town and postcode",
 	"3 main roads lead there",
 	"a 5 minute walk away",
 	"page 12 of the Road Traffic Act",

@@ -387,7 +387,7 @@ func dobVectors() intlVectors {
 func addrVectors() intlVectors {
 	r := intlRand(5)
 	s := intlVectors{name: "pii/uk-address", d: NewUKAddress(),
-		source: "synthetic addresses (number + street + suffix [+ town] + postcode); prose with numbers"}
+		source: "synthetic addresses (number or building name + street [+ town] + postcode); prose with numbers and bare postcodes"}
 	names := []string{"Acacia", "Mill", "Church", "High", "Station", "Victoria", "Queens", "Kings", "Park", "Green", "Elm", "Oak", "St Albans", "Old Church", "New", "Manor", "The"}
 	suffixes := []string{"Road", "Street", "Avenue", "Lane", "Close", "Drive", "Way", "Crescent", "Gardens", "Place", "Court", "Square", "Terrace", "Grove", "Hill", "Park", "Row", "Walk", "Mews", "Rd", "St", "Ave"}
 	towns := []string{"Reading", "London", "Leeds", "Hove", "Newcastle upon Tyne", "Bath", "Milton Keynes", "Stoke-on-Trent", "Reading, Berkshire", "Bristol"}
@@ -409,10 +409,26 @@ func addrVectors() intlVectors {
 		}
 		s.valid = append(s.valid, intlVector{[]string{"Address: ", "She lives at ", "deliver to "}[i%3], v, "\n"})
 	}
+	buildings := []string{"Rose Cottage", "Oak House", "Mill Farm", "The Old Rectory", "Ivy Lodge", "Manor Barn", "Elm Villa"}
+	for i := 0; i < 500; i++ {
+		street := names[r.IntN(len(names))] + " " + suffixes[r.IntN(len(suffixes))]
+		b := buildings[r.IntN(len(buildings))]
+		var v string
+		switch i % 3 {
+		case 0:
+			v = b + ", " + street + ", " + towns[r.IntN(len(towns))] + " " + pc()
+		case 1:
+			v = b + "\n" + street + "\n" + towns[r.IntN(len(towns))] + "\n" + pc()
+		default:
+			v = b + ", " + pc()
+		}
+		s.valid = append(s.valid, intlVector{[]string{"Address: ", "She lives at ", "deliver to "}[i%3], v, "\n"})
+	}
 	prose := []string{
 		"%d main roads lead to the centre", "a %d minute walk away", "page %d of the Road Traffic Act",
 		"we need %d more chairs", "about %d people came", "room %d, second floor", "call back in %d minutes",
 		"%d Acacia", "%d green bottles", "item %d of the agenda",
+		"Reading RG%d 1AA is where we met", "The postcode is SW%d 2AA", "Dear Sir, postcode LS%d 4AB",
 	}
 	for i := 0; i < 1000; i++ {
 		f := prose[i%len(prose)]

@@ -51,9 +51,14 @@ const (
 // and disclaimers ("This email is confidential") are rejected.
 //
 // Triggers: the keywords official, secret, confiden, restrict, otect,
-// classif, sensitive, fouo, cui, "int ue", "diffusion restreinte" and
-// letter-spaced forms of the main levels. Their anchor bytes are f, c, v
-// and u.
+// classif, "diffusion restreinte", "cui//", "cui" at a line end,
+// "[sensitive]", and "c r e t" / "c i a l" for letter-spaced SECRET and
+// OFFICIAL. The engine anchors them on the bigrams ff, cr, nf, ct, cl,
+// "c ", "//", "i\n" and "[s". Every level word other than CUI and NZ
+// SENSITIVE contains one of the first six keywords, so compounds written
+// with them are always seen; bare "CUI" is seen only at the end of a line,
+// "SENSITIVE" only as "[SENSITIVE]" (so NZ "BUDGET SENSITIVE" is missed),
+// and a lone "RESTREINT UE" (without "/EU RESTRICTED") is missed.
 //
 // Score: compound applied 90 (lower case 80), compound inline 55-60 (a
 // mention), bare capitals on their own line 45 (CONFIDENTIAL) to 85 (TOP
@@ -190,6 +195,35 @@ func spacedStart(t []byte, s int) int {
 	return s
 }
 
+// lowerProse is a quick rejection for a lower-case hit word in prose:
+// it reports true when the word (ASCII, over one letter long) is followed
+// by a space and a lower-case word that cannot continue a marking ("the
+// official said", "a restricted area"). Only "sensitive", "ue", "otan",
+// "a"/"b"/"c" (PROTECTED B), "restreinte", "atomal" can, so a next word
+// starting with any other letter means parseAt would find a bare
+// lower-case word, which is never reported.
+func lowerProse(t []byte, ws int) bool {
+	e := ws
+	for e < len(t) && e-ws < 24 && 'a' <= t[e] && t[e] <= 'z' {
+		e++
+	}
+	if e-ws < 2 || e+1 >= len(t) || t[e] != ' ' {
+		return false
+	}
+	n := e + 1
+	for n < len(t) && n-e < 12 && 'a' <= t[n] && t[n] <= 'z' {
+		n++
+	}
+	if n == e+1 {
+		return false // not a lower-case word
+	}
+	switch string(t[e+1 : n]) {
+	case "sensitive", "ue", "otan", "a", "b", "c", "atomal", "restreinte":
+		return false
+	}
+	return true
+}
+
 // prefixWord reports whether the word at s (ending before e) can start a
 // marking that continues with the next word: UK, NATO, COSMIC, TOP, an
 // NZ endorsement, ...
@@ -253,12 +287,15 @@ func scanHits(dst []detect.Finding, w *detect.Window, obf bool) []detect.Finding
 		// candidate starts: up to two words before the hit's word, unless
 		// the hit's word is in lower case (a lower-case prefix makes no
 		// compound worth reporting)
+		_, _, b0 := fold(t, ws)
+		if !obf && b0&bLower != 0 && lowerProse(t, ws) {
+			continue
+		}
 		var cands [4]int
 		nc := 0
 		cands[nc] = ws
 		nc++
 		s := ws
-		_, _, b0 := fold(t, ws)
 		for k := 0; k < 3 && b0&bLower == 0; k++ {
 			pw, ok := prevWord(t, s)
 			if !ok || h-pw > 64 || !prefixWord(t, pw, s) {

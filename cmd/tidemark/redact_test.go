@@ -97,3 +97,34 @@ func TestColourAndProgress(t *testing.T) {
 		t.Error("progress output leaks a value")
 	}
 }
+
+// Golden redacted copies of the samples (fixed key, test detectors): they
+// show that a redacted chat stays a chat and a redacted mailbox a mailbox.
+func TestRedactGolden(t *testing.T) {
+	chdirRoot(t)
+	dir := t.TempDir()
+	key := filepath.Join(dir, "key")
+	os.WriteFile(key, []byte("tidemark golden test key 0123456"), 0o600)
+	for _, tc := range []struct{ golden, in, op string }{
+		{"redact-android-chat.golden", "testdata/whatsapp/android-12h.txt", "pseudonym"},
+		{"redact-inbox-mbox.golden", "testdata/mail/inbox.mbox", "tag"},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			code, out, stderr := runCLI(t, "", "redact", "--operator", tc.op, "--key-file", key, tc.in, "-")
+			if code != exitClean {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden := filepath.Join("testdata", tc.golden)
+			if *update {
+				os.WriteFile(golden, []byte(out), 0o644)
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("differs from %s (run with -update and review):\n%s", golden, lineDiff(string(want), out))
+			}
+		})
+	}
+}

@@ -51,7 +51,15 @@ func (s *run) mboxMessages(loc *Location, r io.Reader, fn func(ml *Location, fro
 		}
 		ml := *loc
 		ml.Message, ml.Line = index, msgLine
-		return fn(&ml, from, msg, tooBig)
+		// The blank line before the next "From " line separates messages;
+		// it is not part of the message.
+		m := msg
+		if bytes.HasSuffix(m, []byte("\r\n\r\n")) {
+			m = m[:len(m)-2]
+		} else if bytes.HasSuffix(m, []byte("\n\n")) {
+			m = m[:len(m)-1]
+		}
+		return fn(&ml, from, m, tooBig)
 	}
 	var line []byte
 	for {

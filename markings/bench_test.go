@@ -9,12 +9,14 @@ import (
 	"github.com/tidemark/tidemark/detect"
 )
 
-// synthCorpus returns about n bytes of seeded synthetic text: chat-export
+// synthCorpus returns n bytes of seeded synthetic text: chat-export
 // lines (iOS and Android), e-mail headers and bodies, and prose, with a
-// marking on roughly one line in 150. Words such as "official",
-// "secret", "confidential", "protected" and "restricted" occur in the
-// prose as they do in ordinary text.
-func synthCorpus(seed uint64, n int) []byte {
+// marking on roughly one line in 150. One line in proseEvery is a
+// sentence using "official", "secret", "confidential", "protected",
+// "restricted" or "classified" in their everyday senses.
+func synthCorpus(seed uint64, n int) []byte { return synthCorpusDensity(seed, n, 6) }
+
+func synthCorpusDensity(seed uint64, n, proseEvery int) []byte {
 	r := rand.New(rand.NewPCG(seed, 0x6d61726b))
 	names := []string{"Alex Smith", "Priya Patel", "Tom", "Jo Bloggs", "Sam Taylor", "Chris Evans", "Mo"}
 	words := strings.Fields(`the a to of and in that is for it on with as was at by be this have from or
@@ -60,7 +62,7 @@ func synthCorpus(seed uint64, n int) []byte {
 		case k < 5:
 			fmt.Fprintf(&b, "From: %s <%s@example.com>\nSubject: RE: ", names[r.IntN(len(names))], "user")
 		}
-		if r.IntN(6) == 0 {
+		if r.IntN(proseEvery) == 0 {
 			b.WriteString(prose[r.IntN(len(prose))])
 		} else {
 			nw := 4 + r.IntN(14)
@@ -86,32 +88,41 @@ var sampleMarkings = []string{
 	"RESTRICTED - POLICY", "Subject: OFFICIAL: Sensitive budget",
 }
 
+// BenchmarkMarkings measures the markings detectors on two seeded 1 MiB
+// corpora: "typical", where one line in 60 uses a trigger word in its
+// everyday sense (still far denser than ordinary English), and "dense",
+// one line in 6. cpuMB/s is throughput per second of thread CPU time.
 func BenchmarkMarkings(b *testing.B) {
-	text := synthCorpus(1, 1<<20)
-	eng := detect.MustCompile(All(), nil)
-	var dst []detect.Finding
-	b.Run("all", func(b *testing.B) {
-		loopCPU(b, len(text), func() { dst, _ = eng.AppendFind(dst[:0], text) })
-	})
-	for _, d := range All() {
-		e := detect.MustCompile([]detect.Detector{d}, nil)
-		b.Run(strings.TrimPrefix(d.Spec().ID, "markings/"), func(b *testing.B) {
+	for _, c := range []struct {
+		name  string
+		every int
+	}{{"typical", 60}, {"dense", 6}} {
+		text := synthCorpusDensity(1, 1<<20, c.every)
+		eng := detect.MustCompile(All(), nil)
+		var dst []detect.Finding
+		b.Run(c.name+"/all", func(b *testing.B) {
+			loopCPU(b, len(text), func() { dst, _ = eng.AppendFind(dst[:0], text) })
+		})
+		for _, d := range All() {
+			e := detect.MustCompile([]detect.Detector{d}, nil)
+			b.Run(c.name+"/"+strings.TrimPrefix(d.Spec().ID, "markings/"), func(b *testing.B) {
+				loopCPU(b, len(text), func() { dst, _ = e.AppendFind(dst[:0], text) })
+			})
+		}
+		// Baselines in the same run: a plain loop over every byte, and the
+		// engine with one detector that never reports, triggered on 'q'
+		// (the prefilter floor).
+		b.Run(c.name+"/baseline-loop", func(b *testing.B) {
+			loopCPU(b, len(text), func() { sink += countByte(text, '\n') })
+		})
+		b.Run(c.name+"/baseline-engine", func(b *testing.B) {
+			e := detect.MustCompile([]detect.Detector{detect.Func(detect.Spec{ID: "x/q", Kind: "x", MaxLen: 1,
+				Triggers: detect.Triggers{Bytes: "q"}}, func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+				return dst, nil
+			})}, nil)
 			loopCPU(b, len(text), func() { dst, _ = e.AppendFind(dst[:0], text) })
 		})
 	}
-	// Baselines in the same run: a plain loop over every byte, and the
-	// engine with one detector that never reports, triggered on 'q' (the
-	// prefilter floor).
-	b.Run("baseline-loop", func(b *testing.B) {
-		loopCPU(b, len(text), func() { sink += countByte(text, '\n') })
-	})
-	b.Run("baseline-engine", func(b *testing.B) {
-		e := detect.MustCompile([]detect.Detector{detect.Func(detect.Spec{ID: "x/q", Kind: "x", MaxLen: 1,
-			Triggers: detect.Triggers{Bytes: "q"}}, func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
-			return dst, nil
-		})}, nil)
-		loopCPU(b, len(text), func() { dst, _ = e.AppendFind(dst[:0], text) })
-	})
 }
 
 var sink int

@@ -5,6 +5,7 @@ import (
 
 	"github.com/tidemark/tidemark/bench/corpus"
 	"github.com/tidemark/tidemark/detect"
+	"github.com/tidemark/tidemark/detect/detecttest"
 	"github.com/tidemark/tidemark/pii"
 	"github.com/tidemark/tidemark/pii/phone"
 )
@@ -64,4 +65,18 @@ func TestCorpusRecall(t *testing.T) {
 			t.Errorf("%s: recall %.4f on the bench corpus, want >= 0.99", k, r)
 		}
 	}
+}
+
+// TestRunCorpus runs the conformance kit on 48 KiB of the bench package's
+// typical and dense synthetic corpora.
+func TestRunCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	var in []string
+	for _, d := range []corpus.Density{corpus.Typical, corpus.Dense} {
+		b, _ := corpus.Bytes(corpus.Config{Seed: 3, Size: 48 << 10, Density: d})
+		in = append(in, string(b))
+	}
+	detecttest.Run(t, phone.New(phone.Options{}), in...)
 }

@@ -125,7 +125,7 @@ func (s *run) mboxMessages(loc *Location, r io.Reader, fn func(ml *Location, fro
 // mailMessage scans one message's units.
 func (s *run) mailMessage(loc *Location, r io.Reader, depth int) error {
 	remaining := s.lim.MaxBytes - s.bytes
-	opts := &mail.Options{MaxParts: s.lim.MaxParts - s.parts, MaxDepth: s.lim.MaxDepth - depth, MaxBytes: max(1, remaining)}
+	opts := &mail.Options{MaxParts: s.lim.MaxParts - s.parts, MaxDepth: s.lim.MaxDepth - depth, MaxBytes: max(1, remaining), MaxPart: s.lim.MaxMessage}
 	err := mail.Walk(r, opts, func(u *mail.Unit) error {
 		ul := *loc
 		ul.MessageID, ul.Time, ul.Part, ul.ContentType, ul.Field = u.MessageID, u.Date, u.Part, u.ContentType, u.Field
@@ -161,6 +161,8 @@ func limitValue(l Limits, name string) int64 {
 		return int64(l.MaxDepth)
 	case "max-bytes":
 		return l.MaxBytes
+	case "max-message":
+		return l.MaxMessage
 	}
 	return 0
 }

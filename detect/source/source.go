@@ -133,8 +133,10 @@ type Limits struct {
 	// MaxLine bounds the length of a line in chat exports and e-mail
 	// headers. Plain text has no line limit. Default 1 MiB.
 	MaxLine int
-	// MaxMessage bounds one chat message or e-mail message, which are held
-	// in memory while parsed. Default 64 MiB.
+	// MaxMessage bounds what is held in memory at once: one chat message, one
+	// mbox message, one decoded e-mail part, one archive nested in an
+	// archive (or read from a pipe), a whole chat being redacted. Default
+	// 64 MiB.
 	MaxMessage int64
 }
 

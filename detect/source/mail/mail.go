@@ -62,6 +62,7 @@ type Options struct {
 	MaxParts int   // MIME parts; default 10000
 	MaxDepth int   // nesting of multiparts and attached messages; default 8
 	MaxBytes int64 // decoded bytes in total; default 1 GiB
+	MaxPart  int64 // decoded bytes of one part, held in memory; default 64 MiB
 }
 
 // Errors, wrapped in a *LimitError.
@@ -126,6 +127,9 @@ func Walk(r io.Reader, opts *Options, fn func(*Unit) error) error {
 	}
 	if w.opts.MaxBytes <= 0 {
 		w.opts.MaxBytes = 1 << 30
+	}
+	if w.opts.MaxPart <= 0 {
+		w.opts.MaxPart = 64 << 20
 	}
 	msg, err := mail.ReadMessage(bufio.NewReader(r))
 	if err != nil {
@@ -313,9 +317,13 @@ func (w *walker) entity(h func(string) string, body io.Reader, num string, root 
 		}
 	}
 	remaining := w.opts.MaxBytes - w.bytes
-	data, err := io.ReadAll(io.LimitReader(r, remaining+1))
+	lim := min(remaining, w.opts.MaxPart)
+	data, err := io.ReadAll(io.LimitReader(r, lim+1))
 	w.bytes += int64(len(data))
-	if int64(len(data)) > remaining {
+	if int64(len(data)) > lim {
+		if lim == w.opts.MaxPart {
+			return &LimitError{Limit: "max-message", Value: w.opts.MaxPart, Err: ErrTooBig}
+		}
 		return &LimitError{Limit: "max-bytes", Value: w.opts.MaxBytes, Err: ErrTooBig}
 	}
 	if err != nil {

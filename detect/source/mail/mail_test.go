@@ -94,6 +94,7 @@ func TestWalkErrors(t *testing.T) {
 		{"too many parts", sampleMsg, &Options{MaxParts: 3}, "max-parts=3", ErrTooManyParts},
 		{"too deep", sampleMsg, &Options{MaxDepth: 1}, "max-depth=1", ErrTooDeep},
 		{"too big", sampleMsg, &Options{MaxBytes: 10}, "max-bytes=10", ErrTooBig},
+		{"part too big", sampleMsg, &Options{MaxPart: 5}, "max-message=5", ErrTooBig},
 	} {
 		_, err := walk(t, tc.msg, tc.opts)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

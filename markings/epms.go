@@ -4,7 +4,7 @@ import "github.com/tidemark/tidemark/detect"
 
 const (
 	epmsMaxLen = 1024
-	epmsRadius = 64
+	epmsRadius = 256 // also bounds the look-back for a header start
 )
 
 // NewEPMS returns a detector for the Australian Government Email
@@ -106,7 +106,7 @@ func headerStart(t []byte, h int, atStart bool) (int, bool) {
 	i := h
 	for k := 0; k < 8; k++ {
 		ls := i
-		for ls > 0 && h-ls < epmsMaxLen && t[ls-1] != '\n' {
+		for ls > 0 && h-ls < epmsRadius && t[ls-1] != '\n' {
 			ls--
 		}
 		if ls > 0 && t[ls-1] != '\n' || ls == 0 && !atStart {

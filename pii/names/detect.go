@@ -14,9 +14,10 @@ const (
 	evMention    // @Sarah
 	evJob        // Health Secretary Matt Hancock
 	evVerb       // Sarah said
+	evIntro      // my name is Sarah
 )
 
-var evidenceNames = [...]string{"", "title", "salutation", "sign-off", "chat-sender", "header", "email-display", "mention", "job-title", "verb"}
+var evidenceNames = [...]string{"", "title", "salutation", "sign-off", "chat-sender", "header", "email-display", "mention", "job-title", "verb", "introduction"}
 
 // Info layout.
 const (

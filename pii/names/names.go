@@ -160,7 +160,7 @@ type Parts struct {
 	SurnameStart, SurnameEnd int
 	// Evidence names the strongest context that supported the name: one
 	// of "", "title", "salutation", "sign-off", "chat-sender", "header",
-	// "email-display", "mention", "job-title".
+	// "email-display", "mention", "job-title", "introduction".
 	Evidence string
 	// AllCaps reports a name written in capitals.
 	AllCaps bool

@@ -273,7 +273,7 @@ func chainable(tk *token) bool {
 		return false
 	}
 	if tk.flags&fInitial != 0 {
-		return true
+		return tk.flags&fDot != 0 || tk.role&rStop == 0 // "A", "I", "O" without a dot are words
 	}
 	r := tk.role
 	if r&(rStop|rJob|rSalute|rSignoff|rHeader|rPost) != 0 && r&rTitle == 0 {

@@ -116,6 +116,20 @@ func (lx *lexicon) left(t []byte, s int, atStart bool, c *ctx) {
 		if r&rBefore != 0 {
 			c.before = true
 		}
+		if r&rVerb != 0 {
+			c.verb = true // "said Johnson"
+		}
+		// "my name is Sarah", "this is Sarah".
+		if i-ws == 1 && (t[ws]|0x20) == 'i' && (t[i]|0x20) == 's' && ws >= 2 && t[ws-1] == ' ' {
+			if ps := wordEndingAt(t, ws-1, lo); ps >= 0 {
+				switch string(t[ps : ws-1]) { // compared only: no allocation
+				case "name", "Name":
+					c.evidence, c.strong = evIntro, true
+				case "this", "This":
+					c.before = true
+				}
+			}
+		}
 	}
 }
 
@@ -234,6 +248,13 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			c = ctx{}
 			lx.left(t, int(rest[0].s), w.AtStart, &c)
 		}
+	}
+	// "Exeunt KING LEAR", "Re-enter OSWALD": a title-case word before
+	// capitals that is not a given name is not part of the name.
+	if len(rest) >= 2 && rest[0].flags&(fAllCaps|fInitial) == 0 && rest[1].flags&fAllCaps != 0 && rest[0].role.given() < 5 {
+		rest = rest[1:]
+		c = ctx{}
+		lx.left(t, int(rest[0].s), w.AtStart, &c)
 	}
 	if len(rest) >= 2 && rest[0].role&rBrandHead != 0 && lx.pairRole(t, &rest[0], &rest[1])&rBrand != 0 {
 		return dst // Taylor Wimpey, Morgan Stanley
@@ -359,6 +380,9 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 				}
 				if c.verb {
 					sc += 12
+					if g < 6 && s >= 6 && r&(rWord|rCommon) == 0 {
+						sc += 8 // "Johnson said": news style
+					}
 				}
 				if c.before {
 					sc += 10

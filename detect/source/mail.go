@@ -135,6 +135,9 @@ func (s *run) mailMessage(loc *Location, r io.Reader, depth int) error {
 			s.skip(ulp, errors.New(u.Reason))
 			return nil
 		}
+		if u.Body != nil {
+			return s.stream(ulp, u.Body)
+		}
 		s.bytes += int64(len(u.Text))
 		names := slices.DeleteFunc(u.Names, func(n [2]int) bool { return IsToken(string(u.Text[n[0]:n[1]])) })
 		return s.findIn(ulp, u.Text, 0, 1, names, nil)

@@ -207,7 +207,11 @@ func (s *run) input(loc *Location, name string, r io.Reader, ra io.ReaderAt, siz
 
 // text streams plain text through a Scanner.
 func (s *run) text(loc *Location, r io.Reader) error {
-	dr := decodeText(r)
+	return s.stream(loc, decodeText(r))
+}
+
+// stream scans UTF-8 text from r with the run's Scanner.
+func (s *run) stream(loc *Location, dr io.Reader) error {
 	if s.sc == nil {
 		s.sc = s.eng.NewScanner(dr)
 	} else {

@@ -45,9 +45,14 @@ type Unit struct {
 	Field string
 	// Text is the unit's text in UTF-8: "Field: value" for headers
 	// (unfolded, encoded words decoded, addresses normalised to
-	// `Name <addr>, …`), the decoded content for body parts. It is valid
-	// only during the call.
+	// `Name <addr>, …`), and for HTML parts the text they reduce to. It is
+	// valid only during the call.
 	Text []byte
+	// Body, for the other text parts, streams the decoded content in UTF-8
+	// (so that a large part is never held in memory); Text is then nil.
+	// It is valid only during the call; what is left unread is skipped.
+	// Reading past Options.MaxBytes fails with a *LimitError.
+	Body io.Reader
 	// Names are the byte ranges in Text of display names, for address
 	// headers.
 	Names [][2]int
@@ -316,6 +321,15 @@ func (w *walker) entity(h func(string) string, body io.Reader, num string, root 
 			r = enc.NewDecoder().Reader(r)
 		}
 	}
+	if media != "text/html" {
+		br := &budget{r: r, w: w, part: u.Part}
+		u.Body = br
+		err := w.fn(u)
+		if err == nil {
+			_, err = io.Copy(io.Discard, br)
+		}
+		return err
+	}
 	remaining := w.opts.MaxBytes - w.bytes
 	lim := min(remaining, w.opts.MaxPart)
 	data, err := io.ReadAll(io.LimitReader(r, lim+1))
@@ -445,4 +459,24 @@ func quiet(err error) error {
 		return errMalformedHeader
 	}
 	return err
+}
+
+// budget counts the decoded bytes of a streamed part against MaxBytes.
+// Read errors other than io.EOF name the part.
+type budget struct {
+	r    io.Reader
+	w    *walker
+	part string
+}
+
+func (b *budget) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	b.w.bytes += int64(n)
+	if b.w.bytes > b.w.opts.MaxBytes {
+		return n, &LimitError{Limit: "max-bytes", Value: b.w.opts.MaxBytes, Err: ErrTooBig}
+	}
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("mail: part %s: %w", b.part, quiet(err))
+	}
+	return n, err
 }

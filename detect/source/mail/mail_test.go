@@ -3,6 +3,7 @@ package mail
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -13,7 +14,15 @@ func walk(t *testing.T, msg string, opts *Options) ([]unit, error) {
 	t.Helper()
 	var got []unit
 	err := Walk(strings.NewReader(msg), opts, func(u *Unit) error {
-		got = append(got, unit{u.Part, u.ContentType, u.Field, string(u.Text)})
+		text := u.Text
+		if u.Body != nil {
+			b, err := io.ReadAll(u.Body)
+			if err != nil {
+				return err
+			}
+			text = b
+		}
+		got = append(got, unit{u.Part, u.ContentType, u.Field, string(text)})
 		for _, n := range u.Names {
 			if n[0] < 0 || n[1] > len(u.Text) || n[0] >= n[1] {
 				t.Errorf("bad name range %v in %q", n, u.Text)
@@ -94,7 +103,7 @@ func TestWalkErrors(t *testing.T) {
 		{"too many parts", sampleMsg, &Options{MaxParts: 3}, "max-parts=3", ErrTooManyParts},
 		{"too deep", sampleMsg, &Options{MaxDepth: 1}, "max-depth=1", ErrTooDeep},
 		{"too big", sampleMsg, &Options{MaxBytes: 10}, "max-bytes=10", ErrTooBig},
-		{"part too big", sampleMsg, &Options{MaxPart: 5}, "max-message=5", ErrTooBig},
+		{"html part too big", sampleMsg, &Options{MaxPart: 5}, "max-message=5", ErrTooBig},
 	} {
 		_, err := walk(t, tc.msg, tc.opts)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -152,7 +161,7 @@ func ExampleWalk() {
 		"Content-Type: text/html; charset=iso-8859-1\r\n\r\n" +
 		"<p>Fee: \xa340</p>"
 	Walk(strings.NewReader(msg), nil, func(u *Unit) error {
-		fmt.Printf("part=%q field=%q %q\n", u.Part, u.Field, u.Text)
+		fmt.Printf("part=%q field=%q %q\n", u.Part, u.Field, u.Text) // u.Body streams plain-text parts
 		return nil
 	})
 	// Output:

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tidemark/tidemark/detect"
 	"github.com/tidemark/tidemark/detect/detecttest"
 )
 
@@ -137,6 +138,25 @@ var obfCases = []string{
 	"Привет, это секретно",                // Russian prose
 	"\u200e[12/03/2021, 09:14:55] Jo: hi", // bidi mark in a chat export
 	"Ελληνικά κείμενα",                    // Greek prose
+}
+
+func TestDomainScheme(t *testing.T) {
+	eng := detect.MustCompile(All(), nil)
+	for _, tt := range []struct {
+		text string
+		want Scheme
+	}{
+		{"From: a@example.gov.au\nSubject: OFFICIAL-SENSITIVE - budget", AU},
+		{"From: a@example.govt.nz\n\nRESTRICTED\n", NZ},
+		{"From: a@example.gc.ca\n\nCONFIDENTIAL - MANAGEMENT\n", CA},
+		{"From: a@example.gov.uk\n\nSECRET\n", UKGSC},
+		{"SECRET\n", UKGSC},
+	} {
+		fs, _ := eng.AppendFind(nil, []byte(tt.text))
+		if len(fs) != 1 || InfoScheme(fs[0].Info) != tt.want {
+			t.Errorf("%q: %v, want one %v finding", tt.text, fs, tt.want)
+		}
+	}
 }
 
 func TestCases(t *testing.T) {

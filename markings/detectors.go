@@ -1,6 +1,8 @@
 package markings
 
 import (
+	"bytes"
+
 	"github.com/tidemark/tidemark/detect"
 )
 
@@ -65,6 +67,11 @@ const (
 // SECRET), bare at a line start before ":" or " - " 15 less, bare capitals
 // inline 20. Cues: "protective marking" adds 10 and "gov.uk" 5;
 // "marked" or "labelled" before lower by 15 (a mention).
+//
+// Scheme: from the form and vocabulary (MARKINGS.md section 12); a token
+// shared between schemes (OFFICIAL, SECRET, CONFIDENTIAL, RESTRICTED) takes
+// the scheme of a government domain within the radius (.gov.au, .govt.nz,
+// .gc.ca, .gov.uk) when that scheme is among its alternatives.
 //
 // Info packs the scheme, level, placement, flags and alternative schemes;
 // [Detail] (via [detect.Engine.Detail]) returns the parsed [Marking].
@@ -373,6 +380,13 @@ func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
 	}
 	c := analyse(t, s, e, classRadius, atStart, atEnd)
 	pl := placementOf(&c)
+	if r.alt != 0 {
+		// a government domain nearby settles a shared token's scheme
+		if sch := domainScheme(t, s, e, classRadius); sch != SchemeUnknown && r.alt&bit(sch) != 0 {
+			r.alt = r.alt&^bit(sch) | bit(r.scheme)
+			r.scheme = sch
+		}
+	}
 	score := 0
 	switch {
 	case r.flags&LetterSpaced != 0:
@@ -418,6 +432,24 @@ func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
 		return detect.Finding{}, false
 	}
 	return detect.Finding{Start: int64(s), End: int64(e), Kind: KindMarking, Score: score, Info: pack(r, pl)}, true
+}
+
+// domainScheme looks for a government e-mail or web domain within the
+// radius around t[s:e]: .gov.au, .govt.nz, .gc.ca or .gov.uk.
+func domainScheme(t []byte, s, e, radius int) Scheme {
+	lo, hi := max(0, s-radius), min(len(t), e+radius)
+	w := t[lo:hi]
+	switch {
+	case bytes.Contains(w, []byte(".gov.au")):
+		return AU
+	case bytes.Contains(w, []byte(".govt.nz")):
+		return NZ
+	case bytes.Contains(w, []byte(".gc.ca")):
+		return CA
+	case bytes.Contains(w, []byte(".gov.uk")):
+		return UKGSC
+	}
+	return SchemeUnknown
 }
 
 func foldByte(b byte) byte {

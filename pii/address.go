@@ -149,8 +149,14 @@ func addrBack(t []byte, h int) (s, e int, info uint32, ok bool) {
 		return 0, 0, 0, false
 	}
 	found := false
-	for seg := 0; seg < 5 && ps-x < addrMaxLen; seg++ {
-		ss, last, ok := addrSegBack(t, x)
+	// Nothing before lo is examined, so the decision depends only on
+	// bytes within MaxLen of the trigger; a chain reaching lo is dropped.
+	lo := max(0, ps-addrMaxLen)
+	for seg := 0; seg < 5; seg++ {
+		ss, last, ok := addrSegBack(t, x, lo)
+		if ss == lo && lo > 0 {
+			return 0, 0, 0, false
+		}
 		if !ok {
 			break
 		}
@@ -208,16 +214,19 @@ func addrSepBack(t []byte, x int, space bool) int {
 // addrSegBack reads a segment of words ending at t[x-1] going left: one to
 // five words, the first capitalised or a building number. It returns the
 // segment start and the start of its last word.
-func addrSegBack(t []byte, x int) (ss, last int, ok bool) {
+func addrSegBack(t []byte, x, lo int) (ss, last int, ok bool) {
 	k := x
 	ss = x
 	for nw := 0; nw < 5; nw++ {
 		j := k
-		for j > 0 && (intlLetter(t[j-1]) || t[j-1] == '\'' || t[j-1] == '-') && k-j < 24 {
+		for j > lo && (intlLetter(t[j-1]) || t[j-1] == '\'' || t[j-1] == '-') && k-j < 24 {
 			j--
 		}
-		for j > 0 && intlDigit(t[j-1]) && k-j < 24 { // "12" or "12a" (numbered street)
+		for j > lo && intlDigit(t[j-1]) && k-j < 24 { // "12" or "12a" (numbered street)
 			j--
+		}
+		if j == lo && lo > 0 {
+			return lo, 0, false
 		}
 		if j == k || j > 0 && intlAlnum(t[j-1]) {
 			break
@@ -229,13 +238,16 @@ func addrSegBack(t []byte, x int) (ss, last int, ok bool) {
 			last = j
 		}
 		ss = j
-		if intlDigit(t[j]) || j < 2 || t[j-1] != ' ' || !intlAlnum(t[j-2]) {
+		if intlDigit(t[j]) || j-2 < lo || t[j-1] != ' ' || !intlAlnum(t[j-2]) {
+			if j-2 < lo && lo > 0 && j-1 >= lo && t[j-1] == ' ' {
+				return lo, 0, false
+			}
 			break
 		}
 		k = j - 1
 	}
 	if ss == x || !intlUpper(t[ss]) && !intlDigit(t[ss]) {
-		return 0, 0, false
+		return x, 0, false
 	}
 	return ss, last, true
 }

@@ -256,8 +256,8 @@ func (s *run) textAt(loc *Location, f *os.File, size int64) error {
 // findIn scans an in-memory unit and emits its findings, with offsets
 // moved by base and lines by line-1. names are display-name ranges in
 // text, reported as person.name findings of MailNameID among the others
-// in order of Start; a detector's person.name finding of the same range is
-// dropped as a duplicate.
+// in order of Start; a detector's person.name finding within one of those
+// ranges is dropped as a duplicate.
 //
 // If om is not nil, offsets (after adding base) are mapped through it.
 func (s *run) findIn(loc *Location, text []byte, base, line int64, names [][2]int, om detect.OffsetMapper) error {
@@ -269,7 +269,15 @@ func (s *run) findIn(loc *Location, text []byte, base, line int64, names [][2]in
 	}
 	if len(names) > 0 {
 		s.found = slices.DeleteFunc(s.found, func(f detect.Finding) bool {
-			return f.Kind == KindPersonName && slices.Contains(names, [2]int{int(f.Start), int(f.End)})
+			if f.Kind != KindPersonName {
+				return false
+			}
+			for _, n := range names {
+				if int(f.Start) >= n[0] && int(f.End) <= n[1] {
+					return true // within a display name: reported whole
+				}
+			}
+			return false
 		})
 		for _, n := range names {
 			s.found = append(s.found, detect.Finding{Start: int64(n[0]), End: int64(n[1]), Line: 1 + int64(bytes.Count(text[:n[0]], []byte("\n"))),

@@ -58,19 +58,21 @@ for c in gencorpus accuracy rss restab; do (cd "$src" && go build -o "$work/$c" 
 
 log "benchmarks (count $count)"
 bench_cmd1="go test -run '^\$' -bench 'Scan|Baseline' -benchtime 1x -count $count -cpu 1,2 ./bench/"
-bench_cmd2="go test -run '^\$' -bench 'Detector|Package|ChunkSize' -benchtime 1x -count 1 -cpu 1 ./bench/"
+bench_cmd2="go test -run '^\$' -bench 'Detector|Package|ChunkSize|Coverage' -benchtime 1x -count 1 -cpu 1 ./bench/"
 {
 	echo "# commit $commit$dirty"
 	echo "# $(go version)"
 	echo "# date $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline' -test.benchtime 1x -test.count "$count" -test.cpu 1,2)
-	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize' -test.benchtime 1x -test.count 1 -test.cpu 1)
+	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize|Coverage' -test.benchtime 1x -test.count 1 -test.cpu 1)
 } >"$res/bench.txt"
 "$work/restab" "$res/bench.txt" >"$work/tables.md"
 
 log "profiles"
 for set in all all-but-names none; do
-	(cd bench && "$work/bench.test" -test.run '^$' -test.bench "Scan/typical/^${set}\$/whole\$" -test.benchtime 3x -test.cpu 1 \
+	n=3x
+	[[ $set == none ]] && n=30x # fast: enough iterations to outweigh generating the corpora
+	(cd bench && "$work/bench.test" -test.run '^$' -test.bench "Scan/typical/^${set}\$/whole\$" -test.benchtime $n -test.cpu 1 \
 		-test.cpuprofile "$work/$set.prof") >/dev/null
 	go tool pprof -top -nodecount=25 "$work/bench.test" "$work/$set.prof" 2>/dev/null | sed -n '/flat%/,$p' >"$res/pprof-$set.txt"
 done

@@ -28,7 +28,7 @@ type key struct {
 }
 
 type sample struct {
-	mbps, cpu, nsop, bop, allocs, findings, windows []float64
+	mbps, cpu, nsop, bop, allocs, findings, windows, coverage []float64
 }
 
 type data struct {
@@ -91,6 +91,8 @@ func parse(r io.Reader) (*data, error) {
 				s.cpu = append(s.cpu, v)
 			case "ns/op":
 				s.nsop = append(s.nsop, v)
+			case "coverage-%":
+				s.coverage = append(s.coverage, v)
 			case "windows/op":
 				s.windows = append(s.windows, v)
 			case "B/op":
@@ -276,6 +278,23 @@ func write(w io.Writer, d *data) {
 					nsw = strconv.FormatFloat(median(s.nsop)/w, 'f', 0, 64)
 				}
 				p("| %s | %s | %s | %.0f | %.0f | %.0f | %s |\n", strings.TrimPrefix(n, "Benchmark"), fmtMB(median(s.mbps)), fmtMB(median(s.cpu)), median(s.allocs), median(s.findings), w, nsw)
+			}
+		}
+	}
+	var covs []string
+	for _, n := range d.order {
+		if strings.HasPrefix(n, "BenchmarkCoverage/") {
+			covs = append(covs, n)
+		}
+	}
+	if len(covs) > 0 {
+		p("\n### Trigger selectivity (no-op detector per trigger kind, whole-buffer, 1 core)\n\n")
+		p("`coverage` is the share of input bytes inside the windows handed to one detector with that trigger (window\n")
+		p("overlap between chunk views can push it slightly above 100%%); the MB/s is the engine's own cost for it.\n\n")
+		p("| corpus / trigger | coverage | windows | MB/s | MB/cpu-s |\n|---|---:|---:|---:|---:|\n")
+		for _, n := range covs {
+			if s, ok := d.get(n, 1); ok {
+				p("| %s | %.1f%% | %.0f | %s | %s |\n", strings.TrimPrefix(n, "BenchmarkCoverage/"), median(s.coverage), median(s.windows), fmtMB(median(s.mbps)), fmtMB(median(s.cpu)))
 			}
 		}
 	}

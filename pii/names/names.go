@@ -48,23 +48,32 @@
 //
 // # Score bands
 //
-//   - 90-99: honorific or structural evidence (sender field, signature,
-//     From: line) with a known name, or a frequent given name followed by
-//     a frequent surname.
-//   - 75-89: given name and surname where one is rare, unknown or also a
-//     common word; initials and surname; a lone name after an honorific.
-//   - 60-74: a lone given name with a greeting, signature, sender field or
-//     mention; two capitalised words of which one is a known name.
-//   - 50-59: a lone frequent given name mid-sentence with no other evidence
-//     (the weakest band that is reported by default).
-//   - below 50: not reported unless [Options.MinScore] is lowered: lone
-//     surnames, words that are also names, sentence-initial single words.
+// Scores are additive evidence, capped at 99; [DefaultMinScore] is 50.
+//
+//   - 90-99: a given name and a surname that are both frequent and not
+//     common words ("Priya Patel"), or any known name with structural
+//     evidence: honorific, chat sender field, signature line, From:/To:
+//     line, "Name <address>", greeting ("Thanks, Jo").
+//   - 75-89: full names with one rare, unknown or common-word part ("Will
+//     Fraser", "Siobhan Oakeshott"); initials and surname ("J. Smith");
+//     honorific and surname ("Dr Patel").
+//   - 60-74: lone given names that are also words, with a greeting or
+//     signature ("Dear Matt,"); full names with weak parts.
+//   - 50-59: a lone frequent given name mid-sentence with no other
+//     evidence ("ask Gareth"); a lone surname with a reporting verb
+//     ("Johnson said").
+//   - below 50 (not reported unless [Options.MinScore] is lowered): lone
+//     surnames, lone words that are also names, months, places, products,
+//     sentence-initial single words.
 //
 // # Known false positives and negatives
 //
 //   - Given names used as words or brands in title case (a product called
-//     "Jasper", a storm "Storm Ciara"), and people-named organisations not
-//     marked by an organisation word ("Morgan Stanley", "John Lewis").
+//     "Jasper"), interjections ("Faith, ..."), characters and deities in
+//     literature, and organisations named after people that are neither
+//     marked by an organisation word ("Smith Council") nor in the short
+//     list of such firms ("Taylor Wimpey", "Morgan Stanley").
+//   - "A Kelly", "O Brien" without a dot: A, I and O are read as words.
 //   - Lone surnames without a title ("Hancock said") score below 50 and
 //     are missed by default; lower-case names ("thanks matt") are never
 //     found (the trigger is a capital letter).
@@ -75,6 +84,15 @@
 //   - "Surname, Given" order and names split across lines are not joined.
 //   - A run longer than 64 bytes or ten tokens is cut, and a name glued
 //     to the end of such a run is missed.
+//
+// # Window contract
+//
+// A decision reads the run of capitals containing the name (which may
+// begin up to 64 bytes before the reported span, as in "Contact Sarah
+// Jones"), the token before that run, and 64 bytes of context either side
+// of the span. All of it lies within MaxLen+Radius+1 bytes of the span's
+// first capital, which the engine always supplies, so results do not
+// depend on chunking (checked by detecttest.Run and FuzzNames).
 package names
 
 import (
@@ -110,6 +128,8 @@ type Detector struct {
 	opts Options
 	min  int
 }
+
+var _ detect.Detailer = (*Detector)(nil)
 
 // New returns a name detector with the given options.
 func New(opts Options) *Detector {

@@ -168,7 +168,7 @@ func (lx *lexicon) right(t []byte, last *token, atEnd bool, c *ctx) {
 		k := j + 1
 		switch nc := t[k]; {
 		case nc == '<':
-			hi := min(n, k+radius)
+			hi := min(n, k+radius-8) // stays within Radius of the name
 			for x := k + 1; x < hi && t[x] != '>' && t[x] != '\n'; x++ {
 				if t[x] == '@' {
 					c.evidence, c.strong = evEmail, true

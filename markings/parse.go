@@ -1093,13 +1093,13 @@ func (p *parser) ukElement(r *result, j int, k uint16) (int, bool) {
 		r.add(e.kind, j, end)
 		return end, true
 	}
-	if !strong {
-		return 0, false
-	}
-	if nw, cls := ph.eyesOnly(); nw > 0 && ph.upperTo(nw) {
+	if nw, cls := ph.eyesOnly(); nw > 0 && ph.upperTo(nw) && (strong || r.lcase == caseUpper) {
 		r.vocab |= cls
 		r.add(ekCaveat, j, ph.ends[nw-1])
 		return ph.ends[nw-1], true
+	}
+	if !strong {
+		return 0, false
 	}
 	if nw := ph.onlyHandling(); nw > 0 && ph.upperTo(nw) {
 		r.add(ekHandling, j, ph.ends[nw-1])

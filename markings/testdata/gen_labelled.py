@@ -80,6 +80,44 @@ structured = [
     ("us", "CUI"),
 ]
 
+
+# Written after the detector was tuned and added without further tuning:
+# a rough check of how the figures generalise (categories "holdout-*").
+holdout_genuine = [
+    "OFFICIAL-SENSITIVE: PERSONAL", "Subject: [OFFICIAL-SENSITIVE] Tribunal bundle", "Subject: OFFICIAL SENSITIVE \u2013 Contract award",
+    "*** OFFICIAL-SENSITIVE ***", "Classification: OFFICIAL-SENSITIVE COMMERCIAL", "Protective Marking: OFFICIAL",
+    "[03/04/2022, 11:02:13] Priya Patel: official-sensitive, pls don't screenshot",
+    "04/04/2022, 08:15 - Mo Khan: fyi that doc is OFFICIAL SENSITIVE",
+    "RE: RE: OFFICIAL-SENSITIVE - Draft response to MP", "OFFICIAL-SENSITIVE \u2014 NOT FOR PUBLICATION",
+    "SECRET UK EYES ONLY", "TOP SECRET STRAP1", "UK TOP SECRET", "NATO SECRET - RELEASABLE TO EU",
+    "COSMIC TOP SECRET - BOHEMIA", "EU SECRET", "SECRET//ORCON/NOFORN", "TOP SECRET//HCS-P//NOFORN",
+    "(C//REL TO USA, GBR) The exercise dates are fixed.", "UNCLASSIFIED//FOUO",
+    "Subject: Updated guidance [SEC=OFFICIAL]", "Subject: Briefing note [SEC=PROTECTED, CAVEAT=SH:CABINET]",
+    "PROTECTED: CABINET", "OFFICIAL: Sensitive//Legal-Privilege", "IN-CONFIDENCE", "COMMERCIAL IN-CONFIDENCE",
+    "PROTECTED B", "Protected B / Prot\u00e9g\u00e9 B", "12/05/2023, 19:40 - Sam Taylor: that's protected b fyi",
+    "OFFICIAL\u2010SENSITIVE", "O F F I C I A L", "\uff33\uff25\uff23\uff32\uff25\uff34",
+    "OFFI\u200cCIAL-SENSITIVE", "RESTRICTED - MANAGEMENT", "PROTECT - STAFF", "CONFIDENTIAL - UK EYES ONLY",
+    "RESTRICTED\u2014COMMERCIAL", "NATO UNCLASSIFIED", "SECRET - HMG USE ONLY", "OFFICIAL-SENSITIVE - EMBARGOED",
+]
+holdout_lookalike = [
+    "The secretary confirmed the official figures.", "Top secret: my nan's gravy recipe",
+    "[03/04/2022, 11:05:40] Ana: lol that's so secret squirrel", "Restricted Data Act guidance (public)",
+    "Keep this confidential between us, ok?", "04/04/2022, 08:16 - Chris: protected my account with 2FA",
+    "Confidential Waste bins are by the lift.", "OFFICIAL PARTNER OF THE 2024 GAMES",
+    "Secret Cinema tickets are sold out", "The documents were classified as restricted by the club.",
+    "His official title is Deputy Director.", "Subject: Secret garden party RSVP",
+    "Subject: Restricted access to car park B", "Protected species include the great crested newt.",
+    "Use the protected branch rule on main.", "SECRET_TOKEN=${{ secrets.TOKEN }}", "if (isConfidential) {",
+    "def get_official_name(self):", "The confidentiality agreement is attached.", "Our top-secret plan: pizza on Friday",
+    "Eyes only? Ha, everyone saw it.", "NATO allies met in secret, officials said.", "Official Secrets Act 1989, s.5",
+    "RE: Confidential - your order #12345", "Strictly Private & Confidential", "protected by copyright (c) 2023",
+    "The restricted list is in appendix B.", "Unclassified ads cost \u00a35", "sensitive information about the merger",
+    "Secret (2009 film)", "Top Secret Bar & Grill", "He works at the Secret Intelligence Service.",
+    "This is no secret: the budget is late.", "Protected: this post is password protected.",
+    "Restricted: members only", "Confidential: salary review outcomes", "OFFICIAL STATEMENT FROM THE CLUB",
+    "the EU's restricted list", "(S) denotes a student member", "Item (c) was deferred.",
+]
+
 def genuine():
     out = []
     for cat, m in compounds:
@@ -94,6 +132,7 @@ def genuine():
                   "Security classification: " + m]:
             out.append((cat, c))
     out += structured
+    out += [("holdout-genuine", x) for x in holdout_genuine]
     return out
 
 lookalikes_text = [
@@ -140,6 +179,7 @@ def lookalikes():
             out.append(("lookalike-chat", rnd.choice([ios, android])() + s))
             if rnd.random() < 0.5:
                 out.append(("lookalike-chat", rnd.choice([ios, android])() + s[0].lower() + s[1:]))
+    out += [("holdout-lookalike", x) for x in holdout_lookalike]
     return out
 
 def esc(s):

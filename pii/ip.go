@@ -82,7 +82,7 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 		if h < next {
 			continue
 		}
-		if h >= v6Done {
+		if h >= v6Done && ipNearColon(t, h) {
 			s, e, ok := ipV6Run(t, h)
 			v6Done = e
 			if ok && !intlEdge(w, s, e, 2) {
@@ -114,6 +114,21 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 		}
 	}
 	return dst, nil
+}
+
+// ipNearColon reports whether the hex digits around t[h] (at most four
+// each way, the size of an IPv6 group) border a ':'. Every digit of an
+// IPv6 address does, so this cheap test gates the IPv6 parse.
+func ipNearColon(t []byte, h int) bool {
+	a := h
+	for a > 0 && ipHex(t[a-1]) && h-a < 4 {
+		a--
+	}
+	b := h
+	for b < len(t) && ipHex(t[b]) && b-h < 4 {
+		b++
+	}
+	return a > 0 && t[a-1] == ':' || b < len(t) && t[b] == ':'
 }
 
 // ipGlued reports whether the dotted run t[s:e] is part of a larger token.

@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command rss scans one large input with a detector set and reports the
 // process's peak resident set size (VmHWM from /proc/self/status), to
 // show that memory stays flat from 1 MiB to 1 GiB.
@@ -14,9 +16,10 @@
 // is above 1. Run one process per measurement: VmHWM is a high-water mark.
 //
 // It prints one line of key=value pairs: input bytes, findings, elapsed
-// seconds, MB/s, VmHWM before scanning (after compiling the engine and
-// loading its tables) and after, and the Go heap in use at the end. It
-// never prints matched values.
+// seconds, MB/s, CPU seconds and MB per CPU-second, VmHWM before scanning (after compiling the engine and
+// loading its tables) and after, the Go heap in use at the end and after
+// a final GC (what the detectors and engine retain), and the size of the
+// Scanner's buffer (ChunkSize + 2*Margin). It never prints matched values.
 package main
 
 import (
@@ -30,6 +33,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/tidemark/tidemark/bench"
@@ -86,7 +90,7 @@ func run(set, sizeStr, density string, seed uint64, file string, workers, chunk 
 
 	var n, found int64
 	var mode string
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	if file != "" {
 		f, err := os.Open(file)
 		if err != nil {
@@ -124,13 +128,20 @@ func run(set, sizeStr, density string, seed uint64, file string, workers, chunk 
 		}
 		n = cr.n
 	}
-	el := time.Since(start)
+	el, cpuEl := time.Since(start), cpuTime()-cpu0
 	after := vmHWM()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Printf("set=%s mode=%s workers=%d bytes=%d findings=%d seconds=%.3f MBps=%.1f hwm_before_kib=%d hwm_after_kib=%d heap_inuse_kib=%d heap_sys_kib=%d margin=%d\n",
-		set, mode, max(workers, 1), n, found, el.Seconds(), float64(n)/1e6/el.Seconds(), before, after,
-		ms.HeapInuse>>10, ms.HeapSys>>10, eng.Margin())
+	runtime.GC()
+	var live runtime.MemStats
+	runtime.ReadMemStats(&live)
+	bufKiB := (max(chunk, 0) + 2*eng.Margin()) >> 10
+	if chunk == 0 {
+		bufKiB = (detect.DefaultChunkSize + 2*eng.Margin()) >> 10
+	}
+	fmt.Printf("set=%s mode=%s workers=%d bytes=%d findings=%d seconds=%.3f MBps=%.1f cpu_seconds=%.3f MBps_cpu=%.1f hwm_before_kib=%d hwm_after_kib=%d heap_inuse_kib=%d heap_live_kib=%d heap_sys_kib=%d margin=%d scanner_buf_kib=%d\n",
+		set, mode, max(workers, 1), n, found, el.Seconds(), float64(n)/1e6/el.Seconds(), cpuEl.Seconds(), float64(n)/1e6/cpuEl.Seconds(), before, after,
+		ms.HeapInuse>>10, live.HeapInuse>>10, ms.HeapSys>>10, eng.Margin(), bufKiB)
 	return nil
 }
 
@@ -154,6 +165,15 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// cpuTime returns the process's user + system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // vmHWM returns the process's peak resident set size in KiB, or -1.

@@ -536,9 +536,22 @@ func bareScore(t []byte, r *result, c *lineCtx, pl Placement) int {
 		if r.level == Official {
 			return 40 // "OFFICIAL: Title-case headline" is usually news
 		}
+		if lowerAfter(t, r.end) {
+			return 45 // "SECRET: surprise party on Saturday" reads as chat
+		}
 		return base - 15
 	}
 	return base
+}
+
+// lowerAfter reports whether the first word after the separator that
+// follows position i starts with a lower-case letter.
+func lowerAfter(t []byte, i int) bool {
+	j := i
+	for j < len(t) && j-i < 8 && (t[j] == ' ' || t[j] == ':' || t[j] == '-' || t[j] == '|' || t[j] == '/') {
+		j++
+	}
+	return j < len(t) && 'a' <= t[j] && t[j] <= 'z'
 }
 
 // followsStrong reports whether a strong separator (":", " - ", "|", "//")

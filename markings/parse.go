@@ -98,9 +98,10 @@ func (w *word) casePat() casePat {
 	return caseMixed
 }
 
+// A parser reads t[:hi] through fold. It is a small value made per
+// candidate; it allocates nothing.
 type parser struct {
 	t  []byte
-	lo int // lowest offset the parser may read (for look-behind)
 	hi int // limit: nothing at or after hi is read
 }
 
@@ -465,7 +466,7 @@ func (p *parser) level(r *result, w *word) (int, bool) {
 		return e, true
 	case "PROTECTED", "PROTEGE":
 		r.level, r.scheme = Protected, AU
-		if end, ok := p.protectedLetter(r, e, w.is("PROTEGE")); ok {
+		if end, ok := p.protectedLetter(r, e); ok {
 			return end, true
 		}
 		if w.is("PROTEGE") {
@@ -549,8 +550,7 @@ func (p *parser) level(r *result, w *word) (int, bool) {
 				return y.e, true
 			}
 		}
-		if j, k := p.sep(e); k == sDSlash && w.lo == 0 {
-			_ = j
+		if _, k := p.sep(e); k == sDSlash && w.lo == 0 {
 			r.level, r.scheme = CUI, US
 			return e, true
 		}
@@ -689,7 +689,7 @@ func (p *parser) sensitive(r *result, w *word) int {
 
 // protectedLetter reads the Canadian letter after PROTECTED / PROTÉGÉ,
 // and a bilingual partner ("PROTECTED B / PROTÉGÉ B").
-func (p *parser) protectedLetter(r *result, i int, french bool) (int, bool) {
+func (p *parser) protectedLetter(r *result, i int) (int, bool) {
 	j, k := p.sep(i)
 	if k == 0 || k&^(ws|sDash|sColon) != 0 || j >= p.hi {
 		return 0, false
@@ -714,7 +714,7 @@ func (p *parser) protectedLetter(r *result, i int, french bool) (int, bool) {
 	if x.e < p.hi && p.t[x.e] == '-' {
 		return 0, false
 	}
-	r.level, r.scheme, r.compound = ProtectedA+Level(0), CA, true
+	r.level, r.scheme, r.compound = ProtectedA, CA, true
 	switch c {
 	case 'B':
 		r.level = ProtectedB
@@ -728,7 +728,6 @@ func (p *parser) protectedLetter(r *result, i int, french bool) (int, bool) {
 			end = z.e
 		}
 	}
-	_ = french
 	return end, true
 }
 
@@ -802,8 +801,7 @@ func (p *parser) elements(r *result) {
 		}
 		// a bracketed element keeps its closing bracket
 		if k&sLBr != 0 {
-			if j2, k2 := p.sep(end); k2&sRBr != 0 {
-				_ = j2
+			if _, k2 := p.sep(end); k2&sRBr != 0 {
 				for end < p.hi && p.t[end] == ' ' {
 					end++
 				}

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -432,5 +431,3 @@ func sanitize(s string) string {
 		return r
 	}, s)
 }
-
-var _ io.Writer = (*bufio.Writer)(nil)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/rand"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -140,5 +139,3 @@ func redactCmd(e *env, args []string) int {
 	}
 	return exitClean
 }
-
-var _ = errors.New

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -357,5 +356,3 @@ func flatten(err error) []error {
 	}
 	return []error{err}
 }
-
-var _ io.Writer

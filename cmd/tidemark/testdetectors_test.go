@@ -56,10 +56,7 @@ func testPhone() detect.Detector {
 					if !bytes.HasPrefix(w.Text[i:], p) {
 						continue
 					}
-					e := i + len(p) + 3
-					if len(p) == 10 {
-						e = i + len(p) + 3
-					}
+					e := i + len(p) + 3 // three more digits
 					if e > len(w.Text) {
 						continue
 					}

@@ -315,8 +315,6 @@ func ExampleScanFile() {
 	// message 1 To: email carol.test@example.org
 }
 
-var _ = os.Stdout
-
 // A large plain file scanned by several workers gives the findings one
 // worker gives.
 func TestScanFileParallel(t *testing.T) {

@@ -13,7 +13,6 @@ package mail
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -444,8 +443,6 @@ func sortStrings(s []string) {
 		}
 	}
 }
-
-var _ = bytes.MinRead
 
 // errMalformedHeader replaces errors that quote the input: net/textproto
 // puts the offending header line in its message, and header lines carry

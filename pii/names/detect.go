@@ -55,6 +55,7 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 	lx := lexiconOnce()
 	t := w.Text
 	var toks [maxToks]token
+	var tk token
 	done := -1 // end of the last run examined: hits before it are inside it
 	// A token starting at lastSp+1 after a space continues a run iff
 	// lastCont (a cache of continues for the token after the last one seen).
@@ -71,8 +72,7 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		} else if wordBefore(t, p) {
 			continue
 		}
-		tk, edge := lx.scanToken(t, p)
-		if edge && !w.AtEnd {
+		if lx.scanToken(t, p, &tk) && !w.AtEnd {
 			continue
 		}
 		if !chainable(&tk) {
@@ -185,7 +185,8 @@ func (lx *lexicon) prevToken(t []byte, sp int, atStart bool) (token, bool) {
 	if s > 0 && wordBefore(t, s) && !(q == s && t[s-1] == '.' && s >= 2 && isUpper(t[s-2])) {
 		return token{}, false // glued initials (J.R.R.) are the exception
 	}
-	tk, _ := lx.scanToken(t, s)
+	var tk token
+	lx.scanToken(t, s, &tk)
 	if int(tk.next) != sp {
 		return token{}, false
 	}
@@ -221,8 +222,8 @@ func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token
 		if last.flags&fDot != 0 && last.flags&fInitial == 0 && last.role&rAbbrev == 0 {
 			break // a full stop after a word ends the sentence
 		}
-		tk, edge := lx.scanToken(t, q)
-		if edge && !atEnd {
+		var tk token
+		if lx.scanToken(t, q, &tk) && !atEnd {
 			return 0, int(tk.e), false
 		}
 		if isParticle(&tk) {
@@ -239,8 +240,7 @@ func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token
 					}
 					return nt, int(last.next), true
 				}
-				tk, edge = lx.scanToken(t, j2+1)
-				if edge && !atEnd {
+				if lx.scanToken(t, j2+1, &tk) && !atEnd {
 					return 0, int(tk.e), false
 				}
 			}

@@ -214,7 +214,8 @@ func (d *Detector) Detail(f detect.Finding, match []byte) (any, error) {
 			i++
 			continue
 		}
-		tk, _ := lx.scanToken(match, i)
+		var tk token
+		lx.scanToken(match, i, &tk)
 		starts[nt], ends[nt] = int(tk.s), int(tk.e)
 		if tk.flags&fDot != 0 {
 			ends[nt]++

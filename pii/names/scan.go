@@ -77,7 +77,7 @@ func wordBefore(t []byte, i int) bool {
 
 // scanToken reads the word starting at t[p] (a letter). It reports
 // edge when the word runs into the end of t, so its extent is unknown.
-func (lx *lexicon) scanToken(t []byte, p int) (tk token, edge bool) {
+func (lx *lexicon) scanToken(t []byte, p int, tk *token) (edge bool) {
 	// Fast path: a word of ASCII letters ended by a plain byte.
 	n := len(t)
 	var seen byte
@@ -91,7 +91,7 @@ func (lx *lexicon) scanToken(t []byte, p int) (tk token, edge bool) {
 		i++
 	}
 	if i < n && (t[i] == '\'' || t[i] == '-' || t[i] >= 0x80) || i-p > maxTokLen {
-		return lx.scanTokenSlow(t, p)
+		return lx.scanTokenSlow(t, p, tk)
 	}
 	letters := i - p
 	upper, lower := 0, 0
@@ -103,13 +103,13 @@ func (lx *lexicon) scanToken(t []byte, p int) (tk token, edge bool) {
 			upper = 1
 		}
 	}
-	return lx.finish(t, p, i, hashFold(t, p, i), 0, upper, lower, letters, 0, 0)
+	return lx.finish(t, p, i, hashFold(t, p, i), 0, upper, lower, letters, 0, 0, tk)
 }
 
 // scanTokenSlow is scanToken for words with apostrophes, hyphens or
 // non-ASCII letters: it copies the key (lower case, no apostrophes) to a
 // buffer on the stack.
-func (lx *lexicon) scanTokenSlow(t []byte, p int) (tk token, edge bool) {
+func (lx *lexicon) scanTokenSlow(t []byte, p int, tk *token) (edge bool) {
 	n := len(t)
 	var kb [maxTokLen + 8]byte
 	kn := 0
@@ -202,13 +202,13 @@ loop:
 	if firstHy >= 0 && lastHy < kn {
 		hf, hl = hashKey(kb[:firstHy]), hashKey(kb[lastHy+1:kn])
 	}
-	tk, edge2 := lx.finish(t, p, i, h, flags, upper, lower, letters, hf, hl)
-	return tk, edge || edge2
+	edge2 := lx.finish(t, p, i, h, flags, upper, lower, letters, hf, hl, tk)
+	return edge || edge2
 }
 
 // finish completes a token t[p:i] whose letters hash to h: it looks at
 // the bytes after it and looks it up.
-func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, lower, letters int, hf, hl uint64) (tk token, edge bool) {
+func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, lower, letters int, hf, hl uint64, tk *token) (edge bool) {
 	n := len(t)
 	if i >= n {
 		edge = true
@@ -262,7 +262,7 @@ func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, low
 			}
 		}
 	}
-	return tk, edge
+	return edge
 }
 
 // chainable reports whether a capitalised token can be part of a run of

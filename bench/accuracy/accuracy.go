@@ -177,7 +177,8 @@ func prf(tpP, nP, tpR, nR int) (p, r, f float64) {
 // A Scorer accumulates counts over records.
 type Scorer struct {
 	Map      Mapping
-	MinScore int // predictions with a Score below it are ignored
+	MinScore int             // predictions with a Score below it are ignored
+	Only     map[string]bool // if not nil, only these labels (after mapping) are scored
 	by       map[string]*Counts
 }
 
@@ -245,7 +246,7 @@ func (s *Scorer) prepare(in []Span, pred bool) []Span {
 			continue
 		}
 		l, ok := s.Map.Apply(x.Label)
-		if !ok {
+		if !ok || (s.Only != nil && !s.Only[l]) {
 			continue
 		}
 		out = append(out, Span{Start: x.Start, End: x.End, Label: l})

@@ -194,3 +194,26 @@ func TestWriteTable(t *testing.T) {
 		t.Errorf("markdown table:\n%s", md.String())
 	}
 }
+
+// With Only, just the listed labels are scored: phone alone gives the
+// phone row of TestScoreMapped as the total.
+func TestScoreOnly(t *testing.T) {
+	gold := load(t, "testdata/tiny.gold.jsonl")
+	pred := load(t, "testdata/tiny.pred.jsonl")
+	pairs, err := Pair(gold, pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Scorer{Map: presidio, Only: map[string]bool{"phone": true}}
+	for _, p := range pairs {
+		s.Add(p[0].Spans, p[1].Spans)
+	}
+	rows, total, unscored := s.Result(true)
+	check(t, rows, total, []want{
+		{"phone", 2, 2, .5, .5, .5, .5, .5, .5},
+		{"all", 2, 2, .5, .5, .5, .5, .5, .5},
+	})
+	if len(unscored) != 0 {
+		t.Errorf("unscored = %v", unscored)
+	}
+}

@@ -20,7 +20,8 @@
 // names can be scored: -map UK_NHS=uk.nhs,PERSON=person.name,EMAIL_ADDRESS=email
 // (map a label to - to drop it). -min-score drops findings or predictions
 // scoring below it. Labels with no gold span are listed but not scored,
-// unless -all-labels is given. See package
+// unless -all-labels is given; -labels restricts scoring to the listed
+// labels (to compare tools on what both detect). See package
 // github.com/tidemark/tidemark/bench/accuracy for the matching rules.
 //
 // It never prints matched values, only counts.
@@ -47,6 +48,7 @@ func main() {
 	flag.StringVar(&o.mapping, "map", "", "label mapping from=to,... applied to gold and predictions")
 	flag.IntVar(&o.minScore, "min-score", 0, "ignore findings/predictions scoring below this (0-100)")
 	flag.BoolVar(&o.allLabels, "all-labels", false, "also score labels that have no gold spans")
+	flag.StringVar(&o.labels, "labels", "", "comma-separated labels (after -map) to score; others are ignored on both sides")
 	flag.StringVar(&o.format, "format", "text", "output format: text or md")
 	flag.StringVar(&o.writePred, "write-pred", "", "write the detectors' predictions to this file (JSON Lines)")
 	flag.Usage = func() {
@@ -66,9 +68,9 @@ func main() {
 }
 
 type options struct {
-	gold, pred, detectors, mapping, format, writePred string
-	minScore                                          int
-	allLabels                                         bool
+	gold, pred, detectors, mapping, format, writePred, labels string
+	minScore                                                  int
+	allLabels                                                 bool
 }
 
 func readFile(path string) ([]accuracy.Record, error) {
@@ -122,6 +124,14 @@ func run(w io.Writer, o *options) error {
 		return err
 	}
 	s := &accuracy.Scorer{Map: m, MinScore: o.minScore}
+	if strings.TrimSpace(o.labels) != "" {
+		s.Only = map[string]bool{}
+		for _, l := range strings.Split(o.labels, ",") {
+			if l = strings.TrimSpace(l); l != "" {
+				s.Only[l] = true
+			}
+		}
+	}
 	for _, p := range pairs {
 		s.Add(p[0].Spans, p[1].Spans)
 	}

@@ -23,6 +23,15 @@ func TestPredFile(t *testing.T) {
 	if !strings.Contains(out.String(), "| **all** | 4 | 5 | 0.400 | 0.500 | 0.444 | 0.600 | 0.750 | 0.667 |") {
 		t.Fatalf("output:\n%s", out.String())
 	}
+	o.labels = "phone"
+	out.Reset()
+	if err := run(&out, o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "| **all** | 2 | 2 | 0.500 | 0.500 | 0.500 |") || strings.Contains(out.String(), "email") {
+		t.Fatalf("output with -labels phone:\n%s", out.String())
+	}
+	o.labels = ""
 	o.minScore = 50
 	out.Reset()
 	if err := run(&out, o); err != nil {

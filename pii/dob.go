@@ -48,8 +48,9 @@ const (
 //
 // Known false positives: other dates near birth words ("born on the
 // 4th of July, signed 12/03/1999"). Known false negatives: dates without
-// a year ("12 March"), years before 1900, written-out numbers, and
-// non-English month names.
+// a year ("12 March"), years before 1900, written-out numbers,
+// non-English month names, and dates of birth in tables whose only cue is
+// a column header more than a line away ("name,dob,...").
 //
 // Info: day in bits 0-4, month in bits 5-8, year as written in bits 9-20,
 // format (DateDMY, ...) in bits 21-23.

@@ -25,22 +25,26 @@ func intlLower(c byte) byte {
 }
 
 // intlGluedBefore reports whether a token starting at t[s] continues the
-// token before it: a letter or digit, or '.', '-', '_', '/', ':' or ','
-// joining it to one ("v1.2", "ID-4111...", "12/03", "1,234").
+// token before it: a letter or digit; '.', '-', '_' or '/' after a letter
+// or digit ("v1.2", "ID-4111...", "12/03"); ':' after a digit ("12:30");
+// a thousands comma ("1,234"); or '£', '$', '#', '@', '%', '&', '\'.
+// '=' does not glue: key=value logs ("card=4111...") are common.
 func intlGluedBefore(t []byte, s int) bool {
 	if s == 0 {
 		return false
 	}
 	b := t[s-1]
-	if intlAlnum(b) || b == '_' || b == '@' || b == '#' || b == '$' || b == '%' || b == '&' || b == '=' || b == '\\' {
+	if intlAlnum(b) || b == '_' || b == '@' || b == '#' || b == '$' || b == '%' || b == '&' || b == '\\' {
 		return true
 	}
 	if s >= 2 {
 		switch b {
 		case '.', '-', '/':
 			return intlAlnum(t[s-2])
-		case ':', ',':
+		case ':':
 			return intlDigit(t[s-2])
+		case ',':
+			return intlThousands(t, s-1)
 		case 0xA3: // £
 			return t[s-2] == 0xC2
 		}
@@ -54,18 +58,38 @@ func intlGluedAfter(t []byte, e int) bool {
 		return false
 	}
 	a := t[e]
-	if intlAlnum(a) || a == '_' || a == '@' || a == '#' || a == '$' || a == '%' || a == '&' || a == '=' || a == '\\' {
+	if intlAlnum(a) || a == '_' || a == '@' || a == '#' || a == '$' || a == '%' || a == '&' || a == '\\' {
 		return true
 	}
 	if e+1 < len(t) {
 		switch a {
 		case '.', '-', '/':
 			return intlAlnum(t[e+1])
-		case ':', ',':
+		case ':':
 			return intlDigit(t[e+1])
+		case ',':
+			return intlThousands(t, e)
 		}
 	}
 	return false
+}
+
+// intlThousands reports whether the comma at t[c] separates thousands:
+// one to three digits before it and exactly three after ("1,234",
+// "£12,500"). A comma between longer runs separates fields (CSV).
+func intlThousands(t []byte, c int) bool {
+	i := c
+	for i > 0 && intlDigit(t[i-1]) && c-i < 4 {
+		i--
+	}
+	if n := c - i; n < 1 || n > 3 || i > 0 && intlDigit(t[i-1]) {
+		return false
+	}
+	j := c + 1
+	for j < len(t) && intlDigit(t[j]) && j-c <= 4 {
+		j++
+	}
+	return j-c-1 == 3
 }
 
 // intlEdge reports whether [s, e) plus pad bytes of context on each side

@@ -33,7 +33,7 @@ const (
 // number); 35 for 0.0.0.0/8, loopback, link-local and broadcast. IPv6 65;
 // 45 for short compressed forms ("::1", "fe80::1"). Cues: +20 near "ip",
 // +10 near "address", "host", "client", "server", "login", "remote";
-// −30 near "version", "v", "build", "release", "firmware", "oid",
+// −40 near "version", "v", "build", "release", "firmware", "oid",
 // "section", "chapter".
 //
 // Known false positives: four-part version numbers and OIDs in text
@@ -63,9 +63,9 @@ func (ipAddr) Spec() detect.Spec {
 			{Word: "ip", Delta: 20}, {Word: "address", Delta: 10}, {Word: "host", Delta: 10},
 			{Word: "client", Delta: 10}, {Word: "server", Delta: 10}, {Word: "login", Delta: 10},
 			{Word: "remote", Delta: 10},
-			{Word: "version", Delta: -30}, {Word: "v", Delta: -30}, {Word: "build", Delta: -30},
-			{Word: "release", Delta: -30}, {Word: "firmware", Delta: -30}, {Word: "oid", Delta: -30},
-			{Word: "section", Delta: -30}, {Word: "chapter", Delta: -30},
+			{Word: "version", Delta: -40}, {Word: "v", Delta: -40}, {Word: "build", Delta: -40},
+			{Word: "release", Delta: -40}, {Word: "firmware", Delta: -40}, {Word: "oid", Delta: -40},
+			{Word: "section", Delta: -40}, {Word: "chapter", Delta: -40},
 		}},
 	}
 }
@@ -132,12 +132,13 @@ func ipNearColon(t []byte, h int) bool {
 }
 
 // ipGlued reports whether the dotted run t[s:e] is part of a larger token.
-// ':' (port, "IP:") and '/' (prefix length, URL) are allowed neighbours.
+// ':' (port, "IP:") and '/' (prefix length, URL "//") are allowed
+// neighbours, but not '/' after a word ("client/9.11.7.221").
 func ipGlued(t []byte, s, e int) bool {
 	if s > 0 {
 		b := t[s-1]
 		if intlAlnum(b) || b == '.' || b == '_' || b == '@' || b == '$' || b == '#' || b == '\\' ||
-			b == '-' && s >= 2 && intlAlnum(t[s-2]) {
+			(b == '-' || b == '/') && s >= 2 && intlAlnum(t[s-2]) { // "client/9.11.7.221" is a version
 			return true
 		}
 		if b == ':' && s >= 2 && (intlDigit(t[s-2]) || t[s-2] == ':') {

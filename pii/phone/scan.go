@@ -48,6 +48,8 @@ func validSep(s []byte) bool {
 
 // glueBefore reports whether a run starting at s is glued to the token
 // before it (so it is part of a word, a date, a time, an amount, ...).
+// '=' does not glue ("tel=07700900123" in logs); a comma glues only as a
+// thousands separator.
 func glueBefore(t []byte, s int) bool {
 	if s == 0 {
 		return false
@@ -56,7 +58,7 @@ func glueBefore(t []byte, s int) bool {
 	switch {
 	case isAlnum(b):
 		return true
-	case b == '_' || b == '#' || b == '@' || b == '$' || b == '%' || b == '&' || b == '*' || b == '=' || b == '\\' || b == '^' || b == '~' || b == '|' || b == '/':
+	case b == '_' || b == '#' || b == '@' || b == '$' || b == '%' || b == '&' || b == '*' || b == '\\' || b == '^' || b == '~' || b == '|' || b == '/':
 		return true
 	case b == 0xA3 && s >= 2 && t[s-2] == 0xC2: // £
 		return true
@@ -64,10 +66,30 @@ func glueBefore(t []byte, s int) bool {
 		return true
 	case (b == '-' || b == '.') && s >= 2 && isAlnum(t[s-2]):
 		return true
-	case (b == ':' || b == ',') && s >= 2 && isDigit(t[s-2]):
+	case b == ':' && s >= 2 && isDigit(t[s-2]):
+		return true
+	case b == ',' && thousands(t, s-1):
 		return true
 	}
 	return false
+}
+
+// thousands reports whether the comma at t[c] separates thousands: one
+// to three digits before it and exactly three after ("1,234"). A comma
+// between longer runs separates fields (CSV).
+func thousands(t []byte, c int) bool {
+	i := c
+	for i > 0 && isDigit(t[i-1]) && c-i < 4 {
+		i--
+	}
+	if n := c - i; n < 1 || n > 3 || i > 0 && isDigit(t[i-1]) {
+		return false
+	}
+	j := c + 1
+	for j < len(t) && isDigit(t[j]) && j-c <= 4 {
+		j++
+	}
+	return j-c-1 == 3
 }
 
 // glueAfter is glueBefore for a run ending at e.
@@ -79,11 +101,13 @@ func glueAfter(t []byte, e int) bool {
 	switch {
 	case isAlnum(a):
 		return true
-	case a == '_' || a == '#' || a == '@' || a == '$' || a == '%' || a == '&' || a == '*' || a == '=' || a == '\\' || a == '^' || a == '~' || a == '|' || a == '/':
+	case a == '_' || a == '#' || a == '@' || a == '$' || a == '%' || a == '&' || a == '*' || a == '\\' || a == '^' || a == '~' || a == '|' || a == '/':
 		return true
 	case (a == '-' || a == '.') && e+1 < len(t) && isAlnum(t[e+1]):
 		return true
-	case (a == ':' || a == ',') && e+1 < len(t) && isDigit(t[e+1]):
+	case a == ':' && e+1 < len(t) && isDigit(t[e+1]):
+		return true
+	case a == ',' && thousands(t, e):
 		return true
 	case a == 0xC2 && e+1 < len(t) && t[e+1] == 0xA3: // £ after digits
 		return true

@@ -12,7 +12,9 @@
 #      the trigger-only "none" set on the typical corpus;
 #   3. accuracy on generated labelled documents (typical and dense, 2 MiB
 #      each) with bench/cmd/accuracy;
-#   4. peak RSS (VmHWM) scanning generated files of 1 MiB, 16 MiB and
+#   4. the comparison with other Go detectors in the bench/compare module
+#      (speed on 1 MiB, accuracy on the labels both detect);
+#   5. peak RSS (VmHWM) scanning generated files of 1 MiB, 16 MiB and
 #      256 MiB (and 1 GiB with --big) with a Scanner, and the 256 MiB file
 #      with ScanAt on 2 workers.
 # Raw outputs go to bench/results/; the tables to bench/RESULTS.md, with
@@ -26,7 +28,7 @@ while [[ $# -gt 0 ]]; do
 	--big) big=1 ;;
 	--worktree) worktree=1 ;;
 	--count) count=$2; shift ;;
-	*) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+	*) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 	esac
 	shift
 done
@@ -66,7 +68,6 @@ bench_cmd2="go test -run '^\$' -bench 'Detector|Package|ChunkSize|Coverage' -ben
 	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline' -test.benchtime 1x -test.count "$count" -test.cpu 1,2)
 	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize|Coverage' -test.benchtime 1x -test.count 1 -test.cpu 1)
 } >"$res/bench.txt"
-"$work/restab" "$res/bench.txt" >"$work/tables.md"
 
 log "profiles"
 for set in all all-but-names none; do
@@ -77,6 +78,16 @@ for set in all all-but-names none; do
 	go tool pprof -top -nodecount=25 "$work/bench.test" "$work/$set.prof" 2>/dev/null | sed -n '/flat%/,$p' >"$res/pprof-$set.txt"
 done
 
+log "comparison (bench/compare)"
+cmp_ok=0
+: >"$res/compare.txt"
+if (cd "$src/bench/compare" && go test -c -o "$work/compare.test" . && go build -o "$work/alcatrazpred" ./cmd/alcatrazpred) >&2; then
+	(cd "$src/bench/compare" && "$work/compare.test" -test.run '^$' -test.bench Compare -test.benchtime 1x -test.count "$count" -test.cpu 1) >"$res/compare.txt" && cmp_ok=1
+else
+	log "bench/compare did not build; comparison skipped"
+fi
+"$work/restab" "$res/bench.txt" "$res/compare.txt" >"$work/tables.md"
+
 log "accuracy"
 acc_cmds=()
 for d in typical dense; do
@@ -84,6 +95,13 @@ for d in typical dense; do
 	"$work/accuracy" -format md "$work/$d.jsonl" >"$res/accuracy-$d.md"
 	"$work/accuracy" -format md -min-score 50 "$work/$d.jsonl" >"$res/accuracy-$d-min50.md"
 done
+common=email,phone,payment.card,iban,ip.address,uk.nhs,uk.nino
+if [[ $cmp_ok == 1 ]]; then
+	"$work/accuracy" -format md -labels "$common" "$work/typical.jsonl" >"$res/accuracy-common-tidemark.md"
+	"$work/alcatrazpred" "$work/typical.jsonl" >"$work/alcatraz.jsonl"
+	"$work/accuracy" -format md -labels "$common" -pred "$work/alcatraz.jsonl" -map "$("$work/alcatrazpred" -map)" \
+		"$work/typical.jsonl" >"$res/accuracy-common-alcatraz.md"
+fi
 
 log "peak RSS"
 sizes=(1MiB 16MiB 256MiB)
@@ -133,6 +151,7 @@ $bench_cmd2
 go test -run '^\$' -bench 'Scan/typical/^all\$/whole\$' -benchtime 3x -cpu 1 -cpuprofile cpu.prof ./bench/ && go tool pprof -top bench.test cpu.prof
 go run ./bench/cmd/gencorpus -docs -size 2MiB -density typical -seed 42 -o typical.jsonl   # and dense
 go run ./bench/cmd/accuracy -format md typical.jsonl                                       # and -min-score 50
+(cd bench/compare && go test -run '^\$' -bench Compare -benchtime 1x -count $count -cpu 1)   # other Go detectors
 go run ./bench/cmd/gencorpus -size 256MiB -o in.txt     # also 1MiB, 16MiB$([[ $big == 1 ]] && echo ", 1GiB")
 go run ./bench/cmd/rss -set all -file in.txt -workers 1  # and -workers 2 (ScanAt) for 256MiB
 \`\`\`
@@ -217,6 +236,24 @@ EOF
 	echo
 	cat "$res/accuracy-dense-min50.md"
 	echo
+	if [[ $cmp_ok == 1 ]]; then
+		cat <<EOF2
+### Against alcatraz, on the labels both detect
+
+Typical documents, all scores, scored on \`$common\` only (alcatraz labels mapped with
+\`go run ./bench/compare/cmd/alcatrazpred -map\`). alcatraz v0.23.0 has no names (without its optional NER
+module), markings, postcodes, addresses, sort codes, passports or vehicle registrations, so those are left out.
+
+tidemark:
+
+EOF2
+		cat "$res/accuracy-common-tidemark.md"
+		echo
+		echo "alcatraz:"
+		echo
+		cat "$res/accuracy-common-alcatraz.md"
+		echo
+	fi
 	if [[ -f $res/NOTES.md ]]; then
 		echo
 		cat "$res/NOTES.md"

@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	restab bench-output.txt > tables.md
+//	restab bench-output.txt [compare-output.txt...] > tables.md
 //
 // Each figure is the median over the -count runs. Lines it does not
 // recognise are ignored.
@@ -37,17 +37,21 @@ type data struct {
 }
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: restab bench-output.txt")
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: restab bench-output.txt...")
 		os.Exit(2)
 	}
-	f, err := os.Open(os.Args[1])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "restab:", err)
-		os.Exit(1)
+	var rs []io.Reader
+	for _, name := range os.Args[1:] {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "restab:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		rs = append(rs, f)
 	}
-	defer f.Close()
-	d, err := parse(f)
+	d, err := parse(io.MultiReader(rs...))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "restab:", err)
 		os.Exit(1)
@@ -296,6 +300,33 @@ func write(w io.Writer, d *data) {
 			if s, ok := d.get(n, 1); ok {
 				p("| %s | %.1f%% | %.0f | %s | %s |\n", strings.TrimPrefix(n, "BenchmarkCoverage/"), median(s.coverage), median(s.windows), fmtMB(median(s.mbps)), fmtMB(median(s.cpu)))
 			}
+		}
+	}
+	var cmpTools []string
+	for _, n := range d.order {
+		if rest, ok := strings.CutPrefix(n, "BenchmarkCompare/"); ok {
+			if _, tool, ok := strings.Cut(rest, "/"); ok && !slices.Contains(cmpTools, tool) {
+				cmpTools = append(cmpTools, tool)
+			}
+		}
+	}
+	if len(cmpTools) > 0 {
+		p("\n### Against other Go detectors (bench/compare; 1 MiB, whole text, 1 core, MB/s)\n\n| tool |")
+		for _, c := range corpora {
+			p(" %s | %s ÷ alcatraz |", c, c)
+		}
+		p("\n|---|")
+		for range corpora {
+			p("---:|---:|")
+		}
+		p("\n")
+		for _, tool := range cmpTools {
+			p("| %s |", tool)
+			for _, c := range corpora {
+				v := d.mbps("BenchmarkCompare/"+c+"/"+tool, 1)
+				p(" %s | %s |", fmtMB(v), fmtX(v, d.mbps("BenchmarkCompare/"+c+"/alcatraz", 1)))
+			}
+			p("\n")
 		}
 	}
 	var chunks []string

@@ -16,6 +16,8 @@ BenchmarkBaseline/typical/read          	       1	 1000 ns/op	 10000.00 MB/s	 10
 BenchmarkBaseline/typical/regexp        	       1	 1000 ns/op	 5.00 MB/s	 5.0 MB/cpu-s	 3287 matches/op	 32 B/op	 2 allocs/op
 BenchmarkDetector/pii.email             	       1	 1000 ns/op	 800.00 MB/s	 900.0 MB/cpu-s	 7 findings/op	 200 windows/op	 32 B/op	 2 allocs/op
 BenchmarkCoverage/typical/digits        	       1	 1000 ns/op	 250.00 MB/s	 260.0 MB/cpu-s	 79.5 coverage-%	 100 windows/op	 0 B/op	 0 allocs/op
+BenchmarkCompare/typical/tidemark-pii   	       1	 1000 ns/op	 40.00 MB/s	 10 findings/op
+BenchmarkCompare/typical/alcatraz       	       1	 1000 ns/op	 0.40 MB/s	 10 findings/op
 PASS
 `
 
@@ -43,6 +45,8 @@ func TestTables(t *testing.T) {
 		"| all | – | – | 5% | 100× | – | – |",               // ratios: 500/10000 = 5%
 		"| Detector/pii.email | 800 | 900 | 2 | 7 | 200 | 5 |",
 		"| typical/digits | 79.5% | 100 | 250 | 260 |",
+		"| tidemark-pii | – | – | 40.0 | 100× | – | – |",
+		"| alcatraz | – | – | 0.4 | 1.00× | – | – |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

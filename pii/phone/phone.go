@@ -62,9 +62,10 @@ func All() []detect.Detector { return []detect.Detector{New(Options{})} }
 // Matches: numbers in the national format of Options.Region ("020 7946
 // 0958", "07700 900123", "(01632) 960123" for GB) and in international
 // format for any country ("+44 20 7946 0958", "+44 (0)20 7946 0958",
-// "0044 20 7946 0958", "+1 202 555 0143"), with digit groups separated by
-// single spaces, hyphens, dots or brackets. A run of groups holding more
-// than one number ("020 7946 0958 07700 900123") is split.
+// "0044 20 7946 0958", "+1 202 555 0143"), with digit groups separated
+// by single spaces (or no-break spaces), hyphens, dots or brackets. A run
+// of groups holding more than one number ("020 7946 0958 07700 900123")
+// is split.
 //
 // Validation: the scanner rejects candidates glued to letters or to
 // other numbers ("v1.2", "12/03/1961", "12:30", "£1,234", "#123"),

@@ -39,6 +39,8 @@ var cases = []string{
 	"⟦020.7946.0958⟧ or ⟦(020) 7946-0959⟧",
 	"Tel ⟦+1 (202) 555-0143⟧",
 	"WhatsApp ⟦+91 98765 43210⟧",
+	"Tel:\u00a0⟦020\u00a07946\u00a00958⟧ (no-break spaces)",
+	"⟦+44\u00a0(0)20 7946 0958⟧",
 	"30/03/2021, 16:57 - ⟦+44 7700 900600⟧: ok, account 12345678 sorted",
 	"[24/04/2021, 22:09:53] ⟦07700 900181⟧: sort code and account",
 	// Hard negatives: dates, times, versions, money, ids, IPs.

@@ -30,7 +30,12 @@ func isAlnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
-func isSep(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' }
+// isSep reports separator bytes: space, hyphen, dot, brackets, and the
+// two bytes of a UTF-8 no-break space (U+00A0, common in text copied from
+// word processors).
+func isSep(c byte) bool {
+	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == 0xC2 || c == 0xA0
+}
 
 // validSep reports whether s, a maximal run of separator bytes between two
 // digit groups, is one people write inside a phone number: one space,
@@ -38,10 +43,13 @@ func isSep(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '(' ||
 func validSep(s []byte) bool {
 	switch len(s) {
 	case 1:
-		return true
+		return s[0] != 0xC2 && s[0] != 0xA0
 	case 2:
 		a, b := s[0], s[1]
-		return a == ' ' && b == '(' || a == ')' && b == ' ' || a == ')' && b == '-' || a == '-' && b == '('
+		return a == ' ' && b == '(' || a == ')' && b == ' ' || a == ')' && b == '-' || a == '-' && b == '(' ||
+			a == 0xC2 && b == 0xA0 // no-break space
+	case 3:
+		return s[0] == ')' && s[1] == 0xC2 && s[2] == 0xA0 || s[0] == 0xC2 && s[1] == 0xA0 && s[2] == '('
 	}
 	return false
 }

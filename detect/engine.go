@@ -68,6 +68,22 @@ type kwAnchor struct {
 	lower []byte // the keyword in lower case
 	at    int    // offset of the anchor (bigram or byte) in the keyword
 	group uint16
+	// The first min(8, len) bytes as a little-endian word: a candidate u
+	// matches them iff u&keep|fold == head. fold sets the case bit at
+	// letter positions only, so the test is exact.
+	head, fold, keep uint64
+}
+
+func newAnchor(low []byte, at int, g int) kwAnchor {
+	a := kwAnchor{lower: low, at: at, group: uint16(g)}
+	for i := 0; i < len(low) && i < 8; i++ {
+		a.head |= uint64(low[i]) << (8 * i)
+		a.keep |= 0xFF << (8 * i)
+		if 'a' <= low[i] && low[i] <= 'z' {
+			a.fold |= 0x20 << (8 * i)
+		}
+	}
+	return a
 }
 
 // scratch is per-scan working memory, reused across steps.
@@ -290,7 +306,7 @@ func (e *Engine) buildPrefilter() error {
 					at = i
 				}
 			}
-			anchor := kwAnchor{lower: low, at: at, group: uint16(g)}
+			anchor := newAnchor(low, at, g)
 			for _, c0 := range caseVariants(low[at]) {
 				for _, c1 := range caseVariants(low[at+1]) {
 					a := get(uint16(c0) | uint16(c1)<<8)
@@ -452,7 +468,15 @@ func (e *Engine) act(sc *scratch, view []byte, i int, c uint16) {
 	for k := range a.kws {
 		kw := &a.kws[k]
 		s := i - kw.at
-		if s < 0 || s+len(kw.lower) > len(view) || !equalFoldLower(view[s:s+len(kw.lower)], kw.lower) {
+		if s < 0 || s+len(kw.lower) > len(view) {
+			continue
+		}
+		if s+8 <= len(view) {
+			if binary.LittleEndian.Uint64(view[s:])&kw.keep|kw.fold != kw.head ||
+				len(kw.lower) > 8 && !equalFoldLower(view[s+8:s+len(kw.lower)], kw.lower[8:]) {
+				continue
+			}
+		} else if !equalFoldLower(view[s:s+len(kw.lower)], kw.lower) {
 			continue
 		}
 		sc.hits[kw.group] = append(sc.hits[kw.group], int32(s))

@@ -687,10 +687,15 @@ func NewValueRedactor(opts redact.Options) func(kind detect.Kind, value string) 
 			reds[kind] = red
 		}
 		mu.Unlock()
-		if len(value) > wholeMax {
-			value = value[:wholeMax]
+		if len(value) > wholeMax-1 {
+			value = value[:wholeMax-1]
 		}
-		out, err := red.Bytes([]byte(value))
+		// A leading mark byte is the detector's trigger; the match is the
+		// value after it, so its token is the one the value gets anywhere.
+		out, err := red.Bytes(append([]byte{wholeMark}, value...))
+		if len(out) > 0 && out[0] == wholeMark {
+			out = out[1:]
+		}
 		if err != nil || len(out) == 0 {
 			return "[" + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(string(kind))) + "]"
 		}
@@ -698,19 +703,20 @@ func NewValueRedactor(opts redact.Options) func(kind detect.Kind, value string) 
 	}
 }
 
-const wholeMax = 1024
+const (
+	wholeMax  = 1024 // longest value replaced whole
+	wholeMark = 0x01 // byte put before the value
+)
 
-// wholeValue reports its whole input, when short, as one finding of kind.
+// wholeValue reports its whole input after the leading wholeMark, when
+// short, as one finding of kind.
 func wholeValue(kind detect.Kind) detect.Detector {
-	var all [255]byte
-	for i := range all {
-		all[i] = byte(i + 1)
-	}
 	return detect.Func(detect.Spec{ID: "source/value", Kind: kind, MaxLen: wholeMax,
-		Triggers: detect.Triggers{Bytes: string(all[:])}},
+		Triggers: detect.Triggers{Bytes: string(rune(wholeMark))}},
 		func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
-			if w.AtStart && w.AtEnd && len(w.Text) > 0 && len(w.Text) <= wholeMax {
-				dst = append(dst, detect.Finding{Start: w.Base, End: w.Base + int64(len(w.Text)), Score: 100})
+			t := w.Text
+			if w.AtStart && w.AtEnd && len(t) > 1 && len(t) <= wholeMax && t[0] == wholeMark {
+				dst = append(dst, detect.Finding{Start: w.Base + 1, End: w.Base + int64(len(t)), Score: 100})
 			}
 			return dst, nil
 		})

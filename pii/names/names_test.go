@@ -57,6 +57,8 @@ func TestCases(t *testing.T) {
 		"Ask ⟦Fiona McAllister⟧ or ⟦Hamish MacDonald⟧.",
 		"Baroness ⟦Harding⟧ chaired it.",
 		"Dr. ⟦Patel⟧ will see you now.",
+		// Accented names are looked up unaccented.
+		"Thanks ⟦José⟧! ⟦Zoë Wiśniewska⟧ and ⟦François Müller⟧ agreed.",
 		// ALL-CAPS names in lists and headers.
 		"PRESENT:\n⟦JOHN SMITH⟧\n⟦PRIYA PATEL⟧\n",
 		"FROM: ⟦SARAH JONES⟧",

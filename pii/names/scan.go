@@ -180,6 +180,13 @@ loop:
 		case c >= 0xC0 && c != 0xE2:
 			flags |= fNonASCII
 			letters++
+			if i+1 < n {
+				if f := foldLatin(c, t[i+1]); f != 0 {
+					put(f) // José -> jose, Wiśniewski -> wisniewski
+					i += 2
+					break
+				}
+			}
 			put(c)
 			i++
 			for i < n && t[i]&0xC0 == 0x80 {
@@ -291,4 +298,43 @@ func chainable(tk *token) bool {
 // isParticle reports whether tk is a lower-case surname particle.
 func isParticle(tk *token) bool {
 	return tk.flags&(fCap|fCode|fPossessive|fDot) == 0 && tk.role&rParticle != 0
+}
+
+// foldLatin maps the UTF-8 encoding c1 c2 of a common accented Latin
+// letter (Latin-1 Supplement and Latin Extended-A) to its unaccented lower
+// case ASCII letter, or returns 0. The name lists are unaccented.
+func foldLatin(c1, c2 byte) byte {
+	switch c1 {
+	case 0xC3: // U+00C0..U+00FF
+		if c2 < 0x80 || c2 > 0xBF {
+			return 0
+		}
+		return latin1Fold[c2-0x80]
+	case 0xC4, 0xC5: // U+0100..U+017F
+		if c2 < 0x80 || c2 > 0xBF {
+			return 0
+		}
+		return extAFold[int(c1-0xC4)*64+int(c2-0x80)]
+	}
+	return 0
+}
+
+// latin1Fold[i] folds U+00C0+i.
+var latin1Fold = [64]byte{
+	'a', 'a', 'a', 'a', 'a', 'a', 0, 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', // À..Ï
+	0, 'n', 'o', 'o', 'o', 'o', 'o', 0, 'o', 'u', 'u', 'u', 'u', 'y', 0, 0, // Ð..ß
+	'a', 'a', 'a', 'a', 'a', 'a', 0, 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', // à..ï
+	0, 'n', 'o', 'o', 'o', 'o', 'o', 0, 'o', 'u', 'u', 'u', 'u', 'y', 0, 'y', // ð..ÿ
+}
+
+// extAFold[i] folds U+0100+i (pairs of capital and small letters).
+var extAFold = [128]byte{
+	'a', 'a', 'a', 'a', 'a', 'a', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'd', 'd', // Ā..ď
+	'd', 'd', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'g', 'g', 'g', 'g', // Đ..ğ
+	'g', 'g', 'g', 'g', 'h', 'h', 'h', 'h', 'i', 'i', 'i', 'i', 'i', 'i', 'i', 'i', // Ġ..į
+	'i', 'i', 0, 0, 'j', 'j', 'k', 'k', 0, 'l', 'l', 'l', 'l', 'l', 'l', 'l', // İ..Ŀ
+	'l', 'l', 'l', 'n', 'n', 'n', 'n', 'n', 'n', 0, 0, 0, 'o', 'o', 'o', 'o', // ŀ..ŏ
+	'o', 'o', 0, 0, 'r', 'r', 'r', 'r', 'r', 'r', 's', 's', 's', 's', 's', 's', // Ő..ş
+	's', 's', 't', 't', 't', 't', 't', 't', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', // Š..ů
+	'u', 'u', 'u', 'u', 'w', 'w', 'y', 'y', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 0, // Ű..ſ
 }

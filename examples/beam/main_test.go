@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -124,5 +123,4 @@ func TestSharedEngine(t *testing.T) {
 	if _, err := newEngine(Config{Detectors: []string{"pii/email"}, Rules: "rules: [{id: x}]", RulesName: "bad.yaml"}); err == nil || !strings.Contains(err.Error(), "bad.yaml:1") {
 		t.Errorf("bad rule file: err = %v, want it located in bad.yaml", err)
 	}
-	_ = context.Background
 }

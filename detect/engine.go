@@ -62,6 +62,7 @@ type group struct {
 type action struct {
 	groups []uint16   // groups triggered by this byte
 	kws    []kwAnchor // keywords anchored on this byte
+	single int32      // the only group, when there is one and no keyword; else -1
 }
 
 type kwAnchor struct {
@@ -331,7 +332,11 @@ func (e *Engine) buildPrefilter() error {
 			}
 			ai = uint16(len(e.actions))
 			index[key] = ai
-			e.actions = append(e.actions, action{groups: a.groups, kws: a.kws})
+			single := int32(-1)
+			if len(a.groups) == 1 && len(a.kws) == 0 {
+				single = int32(a.groups[0])
+			}
+			e.actions = append(e.actions, action{groups: a.groups, kws: a.kws, single: single})
 		}
 		e.pairs[idx] = ai
 	}
@@ -435,7 +440,11 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 		}
 		for k := range 8 {
 			if c := tab[uint16(view[i+k])|uint16(view[i+k+1])<<8]; c != 0 {
-				e.act(sc, view, i+k, c)
+				if g := e.actions[c].single; g >= 0 {
+					sc.hits[g] = append(sc.hits[g], int32(i+k))
+				} else {
+					e.act(sc, view, i+k, c)
+				}
 			}
 		}
 	}

@@ -27,6 +27,18 @@
 // Triggers too. Declared triggers are trusted: a match that lies farther
 // than MaxLen from every trigger is never reported.
 //
+// # Matching and chunking
+//
+// The engine hands a detector windows of the input, not the whole input,
+// and results must not depend on where windows and chunks fall. A rule's
+// Detector therefore reports a match at each position where the pattern
+// matches, unless an earlier candidate match overlaps it (see [Detector]);
+// for patterns whose matches cannot overlap — words or numbers bounded by
+// \b, for example — this is exactly regexp2's list of matches. Each
+// decision depends only on the bytes within MaxLen+Context of the match,
+// which is why MaxLen+Context may not exceed 256 and look-around must not
+// reach beyond Context bytes (default 16).
+//
 // # Validators
 //
 // A rule may name a checksum the match must pass: luhn, mod97, iban,

@@ -169,6 +169,16 @@ var _ detect.Detector = (*Detector)(nil)
 
 // New builds a Detector from r. It compiles the pattern, derives what was
 // left zero and checks the result against the detect.Spec limits.
+//
+// The detector matches what the pattern matches (see [Detector] for
+// overlaps). Validation: the named validator, if any. Triggers: declared
+// or derived (see the package documentation). Score: Rule.Score, then
+// Rule.Cues. Known false negatives: matches longer than MaxLen; in a run of
+// overlapping candidate matches (such as \d{3} over a long digit string),
+// all but the first; look-around reaching farther than Context may see
+// less than the whole input near window edges. A pattern that times out
+// on a window loses that window's remaining matches (counted in
+// detect.Stats.Incomplete).
 func New(r Rule) (*Detector, error) {
 	if r.ID == "" {
 		return nil, fieldErr("id", "missing")

@@ -17,7 +17,8 @@
 //
 // # Validation and evidence
 //
-// Each token is looked up, lower-cased, in one embedded hash table
+// Each token is looked up, lower-cased and with common accents removed
+// (José as jose, Wiśniewski as wisniewski), in one embedded hash table
 // (built on first use, never at import) holding frequency buckets from
 // UK birth registrations (ONS, NRS, NISRA; OGL v3), US SSA given names and
 // US Census 2010 surnames (public domain), and hand-written roles: stop

@@ -190,6 +190,8 @@ func TestExitCodes(t *testing.T) {
 		{"no command", "", nil, exitError},
 		{"unknown command", "", []string{"frobnicate"}, exitError},
 		{"help", "", []string{"help"}, exitClean},
+		{"scan -h", "", []string{"scan", "-h"}, exitClean},
+		{"redact --help", "", []string{"redact", "--help"}, exitClean},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, stderr := runCLI(t, tc.stdin, tc.args...)

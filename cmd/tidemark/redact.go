@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/rand"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,12 +18,17 @@ import (
 func redactCmd(e *env, args []string) int {
 	fs := flag.NewFlagSet("redact", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprint(e.stderr, usage) }
 	var f scanFlags
 	f.register(fs)
 	operator := fs.String("operator", "tag", "replacement: tag, mask, pseudonym or remove")
 	keyFile := fs.String("key-file", "", "file holding the pseudonym key (default: a random key per run)")
 	withMarkings := fs.Bool("redact-markings", false, "redact protective markings too (kept by default)")
 	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(e.stdout, help)
+		return exitClean
+	}
 	if err != nil {
 		return exitError
 	}

@@ -145,9 +145,14 @@ func (f *scanFlags) validate() error {
 func scanCmd(e *env, args []string) int {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprint(e.stderr, usage) }
 	var f scanFlags
 	f.register(fs)
 	paths, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(e.stdout, help)
+		return exitClean
+	}
 	if err != nil {
 		return exitError
 	}

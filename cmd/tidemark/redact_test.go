@@ -128,3 +128,18 @@ func TestRedactGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestDetectorsCommand(t *testing.T) {
+	code, out, _ := runCLI(t, "", "detectors")
+	if code != exitClean {
+		t.Fatalf("exit %d", code)
+	}
+	for _, id := range []string{"test/email", "test/phone", "test/marking", "source/whatsapp-sender", "source/mail-name"} {
+		if !strings.Contains(out, id) {
+			t.Errorf("detectors output lacks %s:\n%s", id, out)
+		}
+	}
+	if code, _, _ := runCLI(t, "", "detectors", "extra"); code != exitError {
+		t.Errorf("detectors with an argument: exit %d", code)
+	}
+}

@@ -245,9 +245,23 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 	}
 	var found [maxGroups]num
 	nf := 0
+	// cum[g] is the number of digits in groups before g: a cheap length
+	// test before building a candidate.
+	var cum [maxGroups + 1]int
+	for g := 0; g < p.n; g++ {
+		cum[g+1] = cum[g] + p.ge[g] - p.gs[g]
+	}
 	for i := p.lo; i < p.hi; {
 		ok := false
+		plus := i == 0 && p.plus
+		if d.gb && !plus && t[p.gs[i]] != '0' {
+			i++ // GB national and 00-international numbers start with 0
+			continue
+		}
 		for j := p.hi - 1; j >= i; j-- {
+			if nd := cum[j+1] - cum[i]; nd < minIntlLen || nd > maxDigits+3 {
+				continue
+			}
 			var c cand
 			if !d.build(t, p, i, j, &c) || !d.plausible(&c) {
 				continue

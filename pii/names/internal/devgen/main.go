@@ -87,7 +87,7 @@ var poolB = pool{
 		Zhao Wu Zhou Xu Sun Lim Tan Ng Kim Park Choi Pham Hoang Vu Kumar Verma Mehta Kapoor
 		Bianchi Romano Esposito Lopez Martinez Gonzalez Pereira Costa Oliveira Cholmondeley
 		Fanshawe Thistlethwaite Cavendish Worsley Pilkington Entwistle Ramsbottom Higginbottom
-		Garside Butterworth Sowerby Merriweather-Hunt Bradshaw-Lowe St Clair`),
+		Garside Butterworth Sowerby Merriweather-Hunt Bradshaw-Lowe Sinclair`),
 	commonGiven: strings.Fields(`Hunter Chase Sky Autumn Holly Ivy Daisy Jade Amber Ruby Crystal Heather Misty Sandy Rusty Buddy Tim Nick Penny`),
 	commonSur:   strings.Fields(`Rose Mann Hope Savage Sharp Wise Moss Stone Marsh Frost Rice Page Fox Swift Parish`),
 }
@@ -426,7 +426,7 @@ var chatB = []string{
 	"Thx {G2}",
 	"Told {L3} already",
 	"Please update the template to {FONT}",
-	"{G2} {S2} from {ORG} rang",
+	"{F2} from {ORG} rang",
 }
 
 var mailB = []string{
@@ -465,7 +465,7 @@ var negB = []string{
 	"Storm Dennis closed the M4 near Bristol.",
 	"Alexa, set a timer for ten minutes.",
 	"Update Chrome and Firefox before the Windows patch.",
-	"Lewis Hamilton won at Silverstone for Mercedes.",
+	"{F2} won at Silverstone for Mercedes.",
 	"The Speaker called the Leader of the House.",
 	"Boxing Day sales start at Harrods and Selfridges.",
 	"Read Chapter 4 of the Green Paper before {DAY}.",

@@ -316,6 +316,28 @@ func TestSARIF(t *testing.T) {
 	}
 }
 
+func TestSARIFSchemaRejects(t *testing.T) {
+	v := loadSchema(t, "sarif-2.1.0-subset.schema.json")
+	for _, doc := range []string{
+		`{"runs":[]}`, // no version
+		`{"version":"2.0.0","runs":[]}`,
+		`{"version":"2.1.0","runs":[{}]}`,                     // no tool
+		`{"version":"2.1.0","runs":[{"tool":{"driver":{}}}]}`, // driver without name
+		`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{}]}]}`, // result without message
+		`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"message":{"text":"x"},"bogus":1}]}]}`,
+		`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"message":{"text":"x"},"level":"fatal"}]}]}`,
+		`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"message":{"text":"x"},"locations":[{"physicalLocation":{"region":{"startLine":0}}}]}]}]}`,
+	} {
+		var x any
+		if err := json.Unmarshal([]byte(doc), &x); err != nil {
+			t.Fatal(err)
+		}
+		if v.validate(x) == nil {
+			t.Errorf("accepted %s", doc)
+		}
+	}
+}
+
 func TestCSV(t *testing.T) {
 	chdirRoot(t)
 	code, out, _ := runCLI(t, "", "scan", "--format", "csv", "testdata/whatsapp/falcon-chat.zip")

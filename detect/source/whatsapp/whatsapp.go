@@ -14,6 +14,15 @@
 //
 // The parser is a line reader: memory is bounded by the longest message
 // (Options.MaxMessage) and the longest line (Options.MaxLine).
+//
+// # Limitations
+//
+// The export format is ambiguous: a line of a multi-line message that
+// itself starts with a date, time and separator is taken as a new message,
+// and a system line whose text contains ": " after a short first part may
+// be taken as a message with that part as sender. Dates are kept as
+// written, not parsed: whether 03/12 is March or December depends on the
+// exporting phone's locale, which the file does not record.
 package whatsapp
 
 import (

@@ -239,6 +239,8 @@ func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, low
 	} else if i < n {
 		c := t[i]
 		switch {
+		case c == ' ' || c == ',' || c == '\n':
+			// the usual ends: nothing to note
 		case c == '.':
 			// A dot after an initial or a title (J. Smith, Mr. Smith) is
 			// eaten; a dot glued to a letter or digit is a domain or code.

@@ -29,6 +29,10 @@ func BenchmarkCompare(b *testing.B) {
 						b.Skip("set not available")
 					}
 					eng := detect.MustCompile(ds, nil)
+					// Load lazy tables (names) before timing, as the main suite does.
+					if _, err := eng.AppendFind(nil, []byte("Dear Sarah Jones, call 020 7946 0018.\n")); err != nil {
+						b.Fatal(err)
+					}
 					b.SetBytes(int64(len(text)))
 					b.ReportAllocs()
 					var dst []detect.Finding
@@ -40,6 +44,7 @@ func BenchmarkCompare(b *testing.B) {
 			}
 			b.Run("alcatraz", func(b *testing.B) {
 				a := NewAlcatraz()
+				a.Count("Dear Sarah Jones, call 020 7946 0018.\n")
 				b.SetBytes(int64(len(text)))
 				b.ReportAllocs()
 				n := 0

@@ -353,3 +353,22 @@ func BenchmarkCoverage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSize measures the full set, whole-buffer, on prefixes of the
+// typical corpus of 4 KiB, 64 KiB and 1 MiB (STYLE.md 2.9's sizes), to
+// show fixed per-call costs: BenchmarkSize/<set>/<KiB>KiB.
+func BenchmarkSize(b *testing.B) {
+	text := corpora()[corpus.Typical]
+	for _, set := range []string{"all", "all-but-names"} {
+		b.Run(set, func(b *testing.B) {
+			eng := compileSet(b, set)
+			for _, kib := range []int{4, 64, 1024} {
+				b.Run(strconv.Itoa(kib)+"KiB", func(b *testing.B) {
+					// Cut at a line break so the prefix is a well-formed slice of the corpus.
+					n := bytes.LastIndexByte(text[:kib<<10], '\n') + 1
+					benchWhole(b, eng, text[:n])
+				})
+			}
+		})
+	}
+}

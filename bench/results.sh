@@ -60,13 +60,13 @@ for c in gencorpus accuracy rss restab; do (cd "$src" && go build -o "$work/$c" 
 
 log "benchmarks (count $count)"
 bench_cmd1="go test -run '^\$' -bench 'Scan|Baseline' -benchtime 1x -count $count -cpu 1,2 ./bench/"
-bench_cmd2="go test -run '^\$' -bench 'Detector|Package|ChunkSize|Coverage' -benchtime 1x -count 1 -cpu 1 ./bench/"
+bench_cmd2="go test -run '^\$' -bench 'Detector|Package|ChunkSize|Coverage|Size' -benchtime 1x -count 1 -cpu 1 ./bench/"
 {
 	echo "# commit $commit$dirty"
 	echo "# $(go version)"
 	echo "# date $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline' -test.benchtime 1x -test.count "$count" -test.cpu 1,2)
-	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize|Coverage' -test.benchtime 1x -test.count 1 -test.cpu 1)
+	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize|Coverage|Size' -test.benchtime 1x -test.count 1 -test.cpu 1)
 } >"$res/bench.txt"
 
 log "profiles"

@@ -329,6 +329,20 @@ func write(w io.Writer, d *data) {
 			p("\n")
 		}
 	}
+	var sizes []string
+	for _, n := range d.order {
+		if strings.HasPrefix(n, "BenchmarkSize/") {
+			sizes = append(sizes, n)
+		}
+	}
+	if len(sizes) > 0 {
+		p("\n### Input size (typical prefix, whole-buffer, 1 core)\n\n| set / size | MB/s | MB/cpu-s | allocs/op | B/op |\n|---|---:|---:|---:|---:|\n")
+		for _, n := range sizes {
+			if s, ok := d.get(n, 1); ok {
+				p("| %s | %s | %s | %.0f | %.0f |\n", strings.TrimPrefix(n, "BenchmarkSize/"), fmtMB(median(s.mbps)), fmtMB(median(s.cpu)), median(s.allocs), median(s.bop))
+			}
+		}
+	}
 	var chunks []string
 	for _, n := range d.order {
 		if strings.HasPrefix(n, "BenchmarkChunkSize/") {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tidemark/tidemark/detect"
 	"github.com/tidemark/tidemark/detect/detecttest"
@@ -56,4 +57,51 @@ func FuzzDetect(f *testing.F) {
 func FuzzDetectDense(f *testing.F) {
 	d := rules.MustNew(rules.Rule{ID: "t/dense", Pattern: `\d{2,4}`})
 	detecttest.Fuzz(f, d, "1 12 123 1234 12345 123456789", strings.Repeat("9", 100))
+}
+
+// FuzzDerive checks the pattern analysis: New must not panic on any
+// pattern, and when it derives triggers and MaxLen itself, they must be
+// sound: the engine (which only looks near triggers) finds exactly what
+// the detector finds when every byte is treated as a trigger.
+func FuzzDerive(f *testing.F) {
+	for _, p := range []string{`\bPRJ-\d{6}\b`, `(?<=ref: )[A-Z]{3}\d{4}`, `(?i)secret|kelvin`, `[^a-z]{2}é`,
+		`(?>ab|a)c@`, `(\d)\1x`, `\p{Lu}\p{Nd}`, `[\d\s]{3}#`, `(?'n'a)b\k'n'`, `\u00e9\x41{2}`, `a(?#c)b`, `(?n:x)y`} {
+		f.Add(p, "ref: ABC1234 PRJ-123456 SECRET ſecret \u212aelvin AB12é 12é abc@ 11x AB 0 #")
+	}
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		if len(pattern) > 64 || len(text) > 512 {
+			return
+		}
+		for _, syn := range []rules.Syntax{rules.RE2, rules.DotNet} {
+			d, err := rules.New(rules.Rule{ID: "t/f", Pattern: pattern, Syntax: syn, Timeout: 50 * time.Millisecond})
+			if err != nil {
+				continue
+			}
+			w := &detect.Window{Text: []byte(text), AtStart: true, AtEnd: true}
+			for i := range text {
+				w.Hits = append(w.Hits, int32(i))
+			}
+			all, err := d.Detect(nil, w)
+			if err != nil {
+				continue // timed out
+			}
+			e := detect.MustCompile([]detect.Detector{d}, &detect.Options{Binary: detect.BinaryScan})
+			sc := e.NewScanner(strings.NewReader(text))
+			var got []detect.Finding
+			for sc.Scan() {
+				got = append(got, sc.Finding())
+			}
+			if sc.Stats().Incomplete > 0 {
+				continue // a timeout under load; not a soundness question
+			}
+			if len(got) != len(all) {
+				t.Fatalf("syntax %v pattern %q triggers %+v maxLen %d: engine found %d, exhaustive %d", syn, pattern, d.Spec().Triggers, d.Spec().MaxLen, len(got), len(all))
+			}
+			for i := range got {
+				if got[i].Start != all[i].Start || got[i].End != all[i].End {
+					t.Fatalf("syntax %v pattern %q triggers %+v: engine found [%d,%d), exhaustive [%d,%d)", syn, pattern, d.Spec().Triggers, got[i].Start, got[i].End, all[i].Start, all[i].End)
+				}
+			}
+		}
+	})
 }

@@ -112,8 +112,9 @@ type Rule struct {
 }
 
 // budgetBytes is the window size each Timeout is granted for: a window
-// of n bytes may take Timeout*(1+n/budgetBytes) in all, each single
-// regexp2 search at most Timeout.
+// of n bytes may take Timeout*(1+n/budgetBytes) in all, plus the 100ms
+// granularity of regexp2's clock (so that a pause of the process does not
+// end a window sooner than regexp2 would end one search).
 const budgetBytes = 8 << 10
 
 // A fieldError is an error about one field of a Rule; Load uses the field
@@ -353,7 +354,7 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 	text, hits, m := w.Text, w.Hits, d.maxLen
 	nr := len(rb.runes)
 	began := time.Now()
-	budget := d.timeout * time.Duration(1+len(text)/budgetBytes)
+	budget := d.timeout*time.Duration(1+len(text)/budgetBytes) + regexp2.DefaultClockPeriod
 
 	// Candidates that can matter for hit h start in [h-2m, h+m): those in
 	// [h-m, h+m) may be reported, earlier ones may overlap them.

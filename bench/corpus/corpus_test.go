@@ -290,9 +290,20 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "MiB", "-1", "1.5GiB", "12XB"} {
+	for _, bad := range []string{"", "MiB", "-1", "1.5GiB", "12XB", "9223372036854775807GiB"} {
 		if _, err := ParseSize(bad); err == nil {
 			t.Errorf("ParseSize(%q) succeeded", bad)
 		}
 	}
+}
+
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"1", "16MiB", "1GiB", "3 KB", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if n, err := ParseSize(s); err == nil && n < 0 {
+			t.Fatalf("ParseSize(%q) = %d", s, n)
+		}
+	})
 }

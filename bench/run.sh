@@ -8,7 +8,8 @@
 #       "-dirty" when bench/ or the packages differ from HEAD); with COMMIT it
 #       runs that commit from a clean `git archive` export in a temporary
 #       directory, so the checkout is never touched.
-#       Defaults: COUNT=6 BENCHTIME=10x REGEX=. CPUS=1,2.
+#       Defaults: COUNT=6 BENCHTIME=2x REGEX=. CPUS=1,2 (each run scans the 16 MiB
+#       corpus twice; the whole suite takes a while: narrow it with -b).
 #
 #   bench/run.sh compare [-c COUNT] [-t BENCHTIME] [-b REGEX] [-p CPUS] A B
 #       Compares two runs with benchstat (pinned below). A and B are commits
@@ -25,7 +26,7 @@ root=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 out="$root/bench/out"
 mkdir -p "$out"
 
-count=6 benchtime=10x regex=. cpus=1,2
+count=6 benchtime=2x regex=. cpus=1,2
 tmpdirs=()
 cleanup() { for d in "${tmpdirs[@]}"; do rm -rf "$d"; done; }
 trap cleanup EXIT

@@ -371,8 +371,7 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		if lo := rb.runeAt(int(hits[hi]) - 2*m); pos < lo {
 			pos = lo
 		}
-		rb.found = false
-		err := d.re.FindRunesMatches(rb.runes, pos, rb.yield)
+		err := d.search(rb, pos)
 		if err != nil {
 			// regexp2's timeout error quotes the whole window; never pass
 			// input text on in an error.
@@ -416,6 +415,22 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		dst = append(dst, detect.Finding{Start: w.Base + int64(qs), End: w.Base + int64(qe), Score: d.score})
 	}
 	return dst, nil
+}
+
+// search finds the first match starting at rune pos or later. regexp2
+// keeps time with a coarse clock updated by a goroutine; when that
+// goroutine is starved (a loaded machine) a deadline can pass early. A
+// timeout reported sooner than Timeout by the real clock is retried, twice
+// at most.
+func (d *Detector) search(rb *runeBuf, pos int) error {
+	for try := 0; ; try++ {
+		rb.found = false
+		t0 := time.Now()
+		err := d.re.FindRunesMatches(rb.runes, pos, rb.yield)
+		if err == nil || try == 2 || errors.Is(err, regexp2.ErrBacktrackingStackLimit) || time.Since(t0) >= d.timeout {
+			return err
+		}
+	}
 }
 
 // nearHit reports whether some hit h has h-m <= s and e <= h+m.

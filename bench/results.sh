@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Regenerate bench/RESULTS.md in one command:
 #
-#   bench/results.sh [--big] [--count N] [--worktree]
+#   bench/results.sh [--big] [--count N] [--commit REV | --worktree]
 #
 # It builds the benchmark binary and the bench commands from a clean export
-# of HEAD (or, with --worktree, from the working tree), then measures:
+# of HEAD (or REV, or with --worktree the working tree), then measures:
 #   1. BenchmarkScan and BenchmarkBaseline at -cpu 1,2 (-count N, default 3,
 #      one 16 MiB pass per run), BenchmarkDetector/Package/ChunkSize at
 #      -cpu 1 (one run);
@@ -22,12 +22,13 @@
 # takes a few minutes on a quiet 2-core machine.
 set -euo pipefail
 
-big=0 count=3 worktree=0
+big=0 count=3 worktree=0 rev=HEAD
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--big) big=1 ;;
 	--worktree) worktree=1 ;;
 	--count) count=$2; shift ;;
+	--commit) rev=$2; shift ;;
 	*) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 	esac
 	shift
@@ -43,7 +44,7 @@ trap 'rm -rf "$work"' EXIT
 log() { echo "results.sh: $*" >&2; }
 started=$(date -u +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
-commit=$(git rev-parse --short=12 HEAD)
+commit=$(git rev-parse --short=12 "$rev^{commit}")
 dirty=""
 src=$work/src
 if [[ $worktree == 1 ]]; then
@@ -51,7 +52,7 @@ if [[ $worktree == 1 ]]; then
 	git diff --quiet HEAD -- . 2>/dev/null || dirty=" plus uncommitted changes in the working tree"
 else
 	mkdir -p "$src"
-	git archive HEAD | tar -x -C "$src"
+	git archive "$commit" | tar -x -C "$src"
 fi
 
 log "building"
@@ -65,17 +66,22 @@ bench_cmd2="go test -run '^\$' -bench 'Detector|Package|ChunkSize|Coverage|Size'
 	echo "# commit $commit$dirty"
 	echo "# $(go version)"
 	echo "# date $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline' -test.benchtime 1x -test.count "$count" -test.cpu 1,2)
-	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize|Coverage|Size' -test.benchtime 1x -test.count 1 -test.cpu 1)
+	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline' -test.benchtime 1x -test.count "$count" -test.cpu 1,2) ||
+		echo "# FAILED: the Scan/Baseline benchmarks exited with status $?"
+	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize|Coverage|Size' -test.benchtime 1x -test.count 1 -test.cpu 1) ||
+		echo "# FAILED: the per-detector benchmarks exited with status $?"
 } >"$res/bench.txt"
 
 log "profiles"
 for set in all all-but-names none; do
 	n=3x
 	[[ $set == none ]] && n=30x # fast: enough iterations to outweigh generating the corpora
-	(cd bench && "$work/bench.test" -test.run '^$' -test.bench "Scan/typical/^${set}\$/whole\$" -test.benchtime $n -test.cpu 1 \
-		-test.cpuprofile "$work/$set.prof") >/dev/null
-	go tool pprof -top -nodecount=25 "$work/bench.test" "$work/$set.prof" 2>/dev/null | sed -n '/flat%/,$p' >"$res/pprof-$set.txt"
+	if (cd bench && "$work/bench.test" -test.run '^$' -test.bench "Scan/typical/^${set}\$/whole\$" -test.benchtime $n -test.cpu 1 \
+		-test.cpuprofile "$work/$set.prof") >/dev/null; then
+		go tool pprof -top -nodecount=25 "$work/bench.test" "$work/$set.prof" 2>/dev/null | sed -n '/flat%/,$p' >"$res/pprof-$set.txt"
+	else
+		echo "(profile run failed)" >"$res/pprof-$set.txt"
+	fi
 done
 
 log "comparison (bench/compare)"
@@ -164,6 +170,13 @@ in \`bench/sets.go\` (\`none\` = trigger-only detectors that report nothing: the
 ## Speed
 
 EOF
+	if grep -q '^# FAILED' "$res/bench.txt"; then
+		echo "**Warning:** some benchmarks failed in this run (see bench/results/bench.txt):"
+		echo
+		grep '^# FAILED' "$res/bench.txt" | sed 's/^# /- /'
+		grep -E '^(panic|--- FAIL|    .*_test.go)' "$res/bench.txt" | head -5 | sed 's/^/    /' || true
+		echo
+	fi
 	cat "$work/tables.md"
 	cat <<EOF
 

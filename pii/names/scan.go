@@ -30,6 +30,22 @@ type token struct {
 	h     uint64 // hash of the whole token
 }
 
+// Byte classes for the hot loops.
+const (
+	cLetter = 1 << iota // ASCII letter
+	cDigit              // ASCII digit
+	cJoin               // glues a word to code when between word bytes: ' - / \ = # . $ % + *
+	cCode               // after a word, makes it code: digits _ @ / \ = ( [ { < > $ % +
+)
+
+var byteClass = [256]uint8{
+	'A': cLetter, 'B': cLetter, 'C': cLetter, 'D': cLetter, 'E': cLetter, 'F': cLetter, 'G': cLetter, 'H': cLetter, 'I': cLetter, 'J': cLetter, 'K': cLetter, 'L': cLetter, 'M': cLetter, 'N': cLetter, 'O': cLetter, 'P': cLetter, 'Q': cLetter, 'R': cLetter, 'S': cLetter, 'T': cLetter, 'U': cLetter, 'V': cLetter, 'W': cLetter, 'X': cLetter, 'Y': cLetter, 'Z': cLetter, 'a': cLetter, 'b': cLetter, 'c': cLetter, 'd': cLetter, 'e': cLetter, 'f': cLetter, 'g': cLetter, 'h': cLetter, 'i': cLetter, 'j': cLetter, 'k': cLetter, 'l': cLetter, 'm': cLetter, 'n': cLetter, 'o': cLetter, 'p': cLetter, 'q': cLetter, 'r': cLetter, 's': cLetter, 't': cLetter, 'u': cLetter, 'v': cLetter, 'w': cLetter, 'x': cLetter, 'y': cLetter, 'z': cLetter,
+	'0': cDigit, '1': cDigit, '2': cDigit, '3': cDigit, '4': cDigit, '5': cDigit, '6': cDigit, '7': cDigit, '8': cDigit, '9': cDigit,
+	'_': cCode, '@': cCode, '(': cCode, '[': cCode, '{': cCode, '<': cCode, '>': cCode,
+	'/': cJoin | cCode, '\\': cJoin | cCode, '=': cJoin | cCode, '$': cJoin | cCode, '%': cJoin | cCode, '+': cJoin | cCode,
+	'\'': cJoin, '-': cJoin, '#': cJoin, '.': cJoin, '*': cJoin,
+}
+
 func isUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
 func isLower(c byte) bool  { return 'a' <= c && c <= 'z' }
 func isLetter(c byte) bool { return isUpper(c) || isLower(c) }
@@ -56,7 +72,7 @@ func letterAt(t []byte, i int) bool {
 func wordBefore(t []byte, i int) bool {
 	c := t[i-1]
 	switch {
-	case isLetter(c) || isDigit(c) || c == '_':
+	case byteClass[c]&(cLetter|cDigit) != 0 || c == '_':
 		return true
 	case c >= 0x80:
 		// Find the rune's lead byte.
@@ -69,8 +85,8 @@ func wordBefore(t []byte, i int) bool {
 			return isRightQuote(t, j) && j > 0 && (isLetter(t[j-1]) || t[j-1] >= 0x80)
 		}
 		return true
-	case c == '\'' || c == '-' || c == '/' || c == '\\' || c == '=' || c == '#' || c == '.' || c == '$' || c == '%' || c == '+' || c == '*':
-		return i >= 2 && (isLetter(t[i-2]) || isDigit(t[i-2]) || t[i-2] >= 0x80 || t[i-2] == '_')
+	case byteClass[c]&cJoin != 0:
+		return i >= 2 && (byteClass[t[i-2]]&(cLetter|cDigit) != 0 || t[i-2] >= 0x80 || t[i-2] == '_')
 	}
 	return false
 }
@@ -82,12 +98,8 @@ func (lx *lexicon) scanToken(t []byte, p int, tk *token) (edge bool) {
 	n := len(t)
 	var seen byte
 	i := p
-	for i < n {
-		c := t[i]
-		if (c|0x20)-'a' >= 26 {
-			break
-		}
-		seen |= c
+	for i < n && byteClass[t[i]]&cLetter != 0 {
+		seen |= t[i]
 		i++
 	}
 	if i < n && (t[i] == '\'' || t[i] == '-' || t[i] >= 0x80) || i-p > maxTokLen {
@@ -252,7 +264,7 @@ func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, low
 				flags |= fDot
 				next = i + 1
 			}
-		case isDigit(c) || c == '_' || c == '@' || c == '/' || c == '\\' || c == '=' || c == '(' || c == '[' || c == '{' || c == '<' || c == '>' || c == '$' || c == '%' || c == '+' || c == '&' && i+1 < n && t[i+1] != ' ':
+		case byteClass[c]&(cDigit|cCode) != 0 || c == '&' && i+1 < n && t[i+1] != ' ':
 			flags |= fCode
 		}
 	}

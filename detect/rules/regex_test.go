@@ -200,17 +200,22 @@ func TestCues(t *testing.T) {
 func TestCatastrophic(t *testing.T) {
 	d := rules.MustNew(rules.Rule{ID: "t/evil", Pattern: `(a+)+$`, MaxLen: 200, Timeout: 20 * time.Millisecond})
 	e := detect.MustCompile([]detect.Detector{d}, nil)
+	for _, in := range []string{
+		strings.Repeat(strings.Repeat("a", 40)+"!", 200), // exponential backtracking per run
+		strings.Repeat("a", 100_000) + "!",               // one long run
+	} {
+		sc := e.NewScanner(strings.NewReader(in))
+		for sc.Scan() {
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatal(err)
+		}
+		st := sc.Stats()
+		if st.Incomplete == 0 || st.Bytes != int64(len(in)) {
+			t.Errorf("Stats = %+v, want Incomplete > 0 and all %d bytes scanned", st, len(in))
+		}
+	}
 	in := strings.Repeat(strings.Repeat("a", 40)+"!", 200)
-	sc := e.NewScanner(strings.NewReader(in))
-	for sc.Scan() {
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	st := sc.Stats()
-	if st.Incomplete == 0 || st.Bytes != int64(len(in)) {
-		t.Errorf("Stats = %+v, want Incomplete > 0 and all %d bytes scanned", st, len(in))
-	}
 	// Detect itself returns ErrTimeout.
 	w := &detect.Window{Text: []byte(in[:2000]), Hits: []int32{0, 1, 2}, AtStart: true}
 	if _, err := d.Detect(nil, w); !errors.Is(err, rules.ErrTimeout) {

@@ -146,6 +146,7 @@ func TestLoadErrors(t *testing.T) {
 		{"deny no values", "deny: {id: a/deny}\n", `bad.yaml:1:7: deny: values: missing`},
 		{"allow both", "allow:\n  - {value: x, pattern: y}\n", `bad.yaml:2:5: allow entry needs exactly one`},
 		{"allow bad regex", "allow:\n  - {pattern: '('}\n", `bad.yaml:2:15: allow pattern:`},
+		{"keyword too long", "rules:\n  - id: a/b\n    pattern: 'x\\d'\n    triggers: {keywords: [xyzzy]}\n", `bad.yaml:4:15: rule "a/b": triggers: detect: invalid spec: keyword "xyzzy"`},
 		{"not a list", "rules: {id: a/b}\n", `bad.yaml:1:8: rules must be a list`},
 		{"json syntax", "{\n \"rules\": [\n  {\"id\": \"a/b\"}}\n]}", "bad.yaml:3:16: "},
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -277,7 +278,14 @@ func New(r Rule) (*Detector, error) {
 	if _, err := detect.NewRegistry(d); err != nil {
 		var se *detect.SpecError
 		if errors.As(err, &se) {
-			return nil, fieldErr("id", "%v", se.Err)
+			field := "id"
+			switch msg := se.Err.Error(); {
+			case strings.Contains(msg, "keyword"), strings.Contains(msg, "triggers"):
+				field = "triggers"
+			case strings.Contains(msg, "cue"):
+				field = "cues"
+			}
+			return nil, fieldErr(field, "%v", se.Err)
 		}
 		return nil, err
 	}

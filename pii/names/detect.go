@@ -120,9 +120,7 @@ func (d *Detector) continues(lx *lexicon, t []byte, p int, atStart bool) bool {
 		if s > 0 && isLetter(t[s-1]) {
 			return false
 		}
-		switch t[s] {
-		case 'v', 'd', 'l', 'b', 'i', 'a', 'e', 't':
-		default:
+		if !particleInitial(t[s]) {
 			return false
 		}
 	}
@@ -222,6 +220,9 @@ func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token
 		if last.flags&fDot != 0 && last.flags&fInitial == 0 && last.role&rAbbrev == 0 {
 			break // a full stop after a word ends the sentence
 		}
+		if isLower(t[q]) && !particleInitial(t[q]) {
+			break // "Sarah Jones said": no particle starts with s
+		}
 		var tk token
 		if lx.scanToken(t, q, &tk) && !atEnd {
 			return 0, int(tk.e), false
@@ -269,4 +270,14 @@ func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token
 // This is what continues decides for the token after tk.
 func endsRun(tk *token) bool {
 	return tk.flags&fDot == 0 || tk.flags&fInitial != 0 || tk.role&rAbbrev != 0
+}
+
+// particleInitial reports whether a particle (van, de, bin, al, el, ter,
+// la, ibn...) can start with c.
+func particleInitial(c byte) bool {
+	switch c {
+	case 'v', 'd', 'l', 'b', 'i', 'a', 'e', 't':
+		return true
+	}
+	return false
 }

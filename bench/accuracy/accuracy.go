@@ -332,3 +332,102 @@ func Pair(gold, pred []Record) ([][2]*Record, error) {
 	}
 	return out, nil
 }
+
+// A Finding is one line of the tidemark CLI's JSON Lines output, reduced
+// to what scoring needs.
+type Finding struct {
+	Path   string // as written by the CLI
+	Format string // "text", "whatsapp", "eml", "mbox", …
+	Part   string // MIME part number, for e-mail bodies
+	Field  string // e-mail header name, for header findings
+	Span   Span   // offsets as the CLI reports them (see its schema)
+}
+
+// ReadFindings reads findings as the tidemark CLI writes them with
+// --format jsonl, one per line ({"type":"finding","path":…,"start":…,
+// "end":…,"kind":…,"score":…}). Lines whose "type" is present and not
+// "finding" (summaries) are skipped.
+func ReadFindings(r io.Reader) ([]Finding, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), MaxRecord)
+	var out []Finding
+	line := 0
+	for sc.Scan() {
+		line++
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
+		}
+		// Two passes: Span's UnmarshalJSON would swallow the whole object
+		// if it were embedded.
+		var f struct {
+			Type   string `json:"type"`
+			Path   string `json:"path"`
+			Format string `json:"format"`
+			Part   string `json:"part"`
+			Field  string `json:"field"`
+		}
+		if err := json.Unmarshal(b, &f); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		var sp Span
+		if err := json.Unmarshal(b, &sp); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		if f.Type != "" && f.Type != "finding" {
+			continue
+		}
+		if f.Path == "" || sp.Label == "" || sp.Start < 0 || sp.End < sp.Start {
+			return nil, fmt.Errorf("line %d: finding needs path, kind and 0 <= start <= end", line)
+		}
+		out = append(out, Finding{Path: f.Path, Format: f.Format, Part: f.Part, Field: f.Field, Span: sp})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", line+1, err)
+	}
+	return out, nil
+}
+
+// BaseName returns the last element of a slash- or backslash-separated
+// path: the id `gencorpus -docs -dir` gives each file's record.
+func BaseName(path string) string { return path[strings.LastIndexAny(path, `/\`)+1:] }
+
+// FileOffsets converts the offsets of an e-mail finding, which the CLI
+// reports within the unfolded header line ("Field: value") or within the
+// decoded body part, to offsets in the raw message text, for simple
+// messages: unfolded headers, and a single unencoded body after the first
+// blank line (as the corpus generator writes them). Other findings are
+// returned unchanged; ok is false when the header cannot be found.
+func FileOffsets(f Finding, text string) (Span, bool) {
+	sp := f.Span
+	if f.Format != "eml" && f.Format != "mbox" {
+		return sp, true
+	}
+	hdrEnd := strings.Index(text, "\n\n")
+	if hdrEnd < 0 {
+		return sp, false
+	}
+	var base int
+	if f.Field != "" {
+		base = -1
+		for off := 0; off < hdrEnd; {
+			nl := strings.IndexByte(text[off:], '\n')
+			if nl < 0 {
+				nl = len(text) - off
+			}
+			if l := text[off : off+nl]; len(l) > len(f.Field) && strings.EqualFold(l[:len(f.Field)], f.Field) && l[len(f.Field)] == ':' {
+				base = off
+				break
+			}
+			off += nl + 1
+		}
+		if base < 0 {
+			return sp, false
+		}
+	} else {
+		base = hdrEnd + 2
+	}
+	sp.Start += base
+	sp.End += base
+	return sp, sp.End <= len(text)
+}

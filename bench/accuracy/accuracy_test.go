@@ -217,3 +217,48 @@ func TestScoreOnly(t *testing.T) {
 		t.Errorf("unscored = %v", unscored)
 	}
 }
+
+func TestReadFindings(t *testing.T) {
+	in := `{"type":"finding","path":"docs/000001.txt","format":"text","start":5,"end":18,"line":1,"kind":"phone","detector":"pii/phone","score":80,"value":"02*** ***018","masked":true}
+{"type":"summary","path":"docs/000001.txt"}
+
+{"type":"finding","path":"C:\\docs\\000002.txt","format":"eml","field":"To","start":4,"end":15,"kind":"person.name","score":40}
+{"type":"finding","path":"docs/000001.txt","start":27,"end":41,"kind":"email","score":90}
+`
+	got, err := ReadFindings(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || BaseName(got[1].Path) != "000002.txt" || got[1].Field != "To" || got[1].Format != "eml" {
+		t.Fatalf("ReadFindings = %+v", got)
+	}
+	if s := got[2].Span; s.Start != 27 || s.End != 41 || s.Label != "email" || s.Score == nil || *s.Score != 90 {
+		t.Errorf("third finding = %+v", s)
+	}
+	for _, bad := range []string{`{"type":"finding","start":1,"end":2,"kind":"x"}`, `{"path":"a","start":3,"end":2,"kind":"x"}`, `{`} {
+		if _, err := ReadFindings(strings.NewReader(bad)); err == nil {
+			t.Errorf("ReadFindings(%s) succeeded", bad)
+		}
+	}
+}
+
+func TestFileOffsets(t *testing.T) {
+	msg := "From: Jo Bloggs <jo@example.com>\nTo: Sam Smith <sam@example.com>\nSubject: hi\n\nCall 020 7946 0018.\n"
+	for _, c := range []struct {
+		f    Finding
+		want string
+	}{
+		{Finding{Format: "eml", Field: "To", Span: Span{Start: 4, End: 13}}, "Sam Smith"},
+		{Finding{Format: "eml", Field: "From", Span: Span{Start: 17, End: 31}}, "jo@example.com"},
+		{Finding{Format: "eml", Part: "1", Span: Span{Start: 5, End: 18}}, "020 7946 0018"},
+		{Finding{Format: "text", Span: Span{Start: 0, End: 4}}, "From"},
+	} {
+		sp, ok := FileOffsets(c.f, msg)
+		if !ok || msg[sp.Start:sp.End] != c.want {
+			t.Errorf("FileOffsets(%+v) = %+v, %v; want %q", c.f, sp, ok, c.want)
+		}
+	}
+	if _, ok := FileOffsets(Finding{Format: "eml", Field: "Cc", Span: Span{Start: 0, End: 1}}, msg); ok {
+		t.Error("FileOffsets found a missing Cc header")
+	}
+}

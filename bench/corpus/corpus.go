@@ -666,8 +666,23 @@ func Bytes(cfg Config) ([]byte, []Span) {
 
 // A DocRecord is one line of the accuracy harness's labelled format.
 type DocRecord struct {
+	ID    string `json:"id,omitempty"`
 	Text  string `json:"text"`
 	Spans []Span `json:"spans"`
+}
+
+// EachDoc calls fn with whole documents, about cfg.Size bytes of text in
+// all, and stops at the first error. The Doc is reused after fn returns.
+func EachDoc(cfg Config, fn func(Doc) error) error {
+	g := NewGenerator(cfg.Seed, cfg.Density)
+	for total := int64(0); total < cfg.Size; {
+		d := g.Next()
+		if err := fn(d); err != nil {
+			return err
+		}
+		total += int64(len(d.Text))
+	}
+	return nil
 }
 
 // WriteDocs writes whole documents, about cfg.Size bytes of text in all,
@@ -678,20 +693,17 @@ func WriteDocs(w io.Writer, cfg Config) (int, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	g := NewGenerator(cfg.Seed, cfg.Density)
-	var total int64
 	n := 0
-	for total < cfg.Size {
-		d := g.Next()
+	err := EachDoc(cfg, func(d Doc) error {
 		rec := DocRecord{Text: string(d.Text), Spans: d.Spans}
 		if rec.Spans == nil {
 			rec.Spans = []Span{}
 		}
-		if err := enc.Encode(&rec); err != nil {
-			return n, err
-		}
-		total += int64(len(d.Text))
 		n++
+		return enc.Encode(&rec)
+	})
+	if err != nil {
+		return n, err
 	}
 	return n, bw.Flush()
 }

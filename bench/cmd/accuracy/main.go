@@ -13,8 +13,15 @@
 // ("pii/*,markings/*,-pii/uk-vat"; default: all). With -pred it scores a
 // predictions file in the same format instead (spans may say "kind"
 // instead of "label", and carry "score"), paired with the gold records by
-// "id" or by position: this is how the CLI's JSON Lines output and other
-// tools' results are scored.
+// "id" or by position: this is how other tools' results are scored. With
+// -pred-format findings, -pred is the CLI's own JSON Lines output, scored
+// against records whose ids are the scanned file names (e-mail offsets,
+// which the CLI gives within a header line or a body part, are converted
+// for simple single-part messages such as the generated ones):
+//
+//	gencorpus -docs -dir docs -o gold.jsonl
+//	tidemark scan --format jsonl --min-score 0 docs > found.jsonl
+//	accuracy -pred found.jsonl -pred-format findings gold.jsonl
 //
 // -map renames labels on both sides before matching, so other tools'
 // names can be scored: -map UK_NHS=uk.nhs,PERSON=person.name,EMAIL_ADDRESS=email
@@ -45,6 +52,7 @@ func main() {
 	var o options
 	flag.StringVar(&o.detectors, "detectors", "", "comma-separated detector IDs or globs to run (default all)")
 	flag.StringVar(&o.pred, "pred", "", "score this predictions file (JSON Lines) instead of running detectors")
+	flag.StringVar(&o.predFormat, "pred-format", "records", "format of -pred: records ({id, spans} lines) or findings (tidemark scan --format jsonl, paired by file name)")
 	flag.StringVar(&o.mapping, "map", "", "label mapping from=to,... applied to gold and predictions")
 	flag.IntVar(&o.minScore, "min-score", 0, "ignore findings/predictions scoring below this (0-100)")
 	flag.BoolVar(&o.allLabels, "all-labels", false, "also score labels that have no gold spans")
@@ -68,9 +76,9 @@ func main() {
 }
 
 type options struct {
-	gold, pred, detectors, mapping, format, writePred, labels string
-	minScore                                                  int
-	allLabels                                                 bool
+	gold, pred, predFormat, detectors, mapping, format, writePred, labels string
+	minScore                                                              int
+	allLabels                                                             bool
 }
 
 func readFile(path string) ([]accuracy.Record, error) {
@@ -106,8 +114,17 @@ func run(w io.Writer, o *options) error {
 		if o.detectors != "" || o.writePred != "" {
 			return fmt.Errorf("-pred cannot be combined with -detectors or -write-pred")
 		}
-		if pred, err = readFile(o.pred); err != nil {
-			return err
+		switch o.predFormat {
+		case "", "records":
+			if pred, err = readFile(o.pred); err != nil {
+				return err
+			}
+		case "findings":
+			if pred, err = readFindings(o.pred, gold); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("unknown -pred-format %q (want records or findings)", o.predFormat)
 		}
 	} else {
 		if pred, err = detectAll(gold, o.detectors, o.minScore); err != nil {
@@ -137,6 +154,48 @@ func run(w io.Writer, o *options) error {
 	}
 	rows, total, unscored := s.Result(o.allLabels)
 	return accuracy.WriteTable(w, rows, total, unscored, o.format == "md")
+}
+
+// readFindings reads the CLI's JSON Lines findings and makes one
+// prediction record per gold record, by file name = record id, with
+// e-mail offsets converted to offsets in the file (accuracy.FileOffsets).
+func readFindings(path string, gold []accuracy.Record) ([]accuracy.Record, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fs, err := accuracy.ReadFindings(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	idx := map[string]int{}
+	out := make([]accuracy.Record, len(gold))
+	for i, g := range gold {
+		if g.ID == "" {
+			return nil, fmt.Errorf("record %d has no id: write the gold file with gencorpus -docs -dir", i+1)
+		}
+		idx[g.ID] = i
+		out[i] = accuracy.Record{ID: g.ID, Spans: []accuracy.Span{}}
+	}
+	unmatched, unmapped := 0, 0
+	for _, x := range fs {
+		i, ok := idx[accuracy.BaseName(x.Path)]
+		if !ok {
+			unmatched++
+			continue
+		}
+		sp, ok := accuracy.FileOffsets(x, gold[i].Text)
+		if !ok {
+			unmapped++
+			continue
+		}
+		out[i].Spans = append(out[i].Spans, sp)
+	}
+	if unmatched > 0 || unmapped > 0 {
+		fmt.Fprintf(os.Stderr, "accuracy: ignored %d findings in files with no gold record and %d whose e-mail offsets could not be mapped\n", unmatched, unmapped)
+	}
+	return out, nil
 }
 
 // detectAll runs the selected detectors over every gold text.

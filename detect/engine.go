@@ -261,30 +261,23 @@ func triggerKey(t Triggers) string {
 // keyword is anchored on its rarest bigram (by a static English frequency
 // estimate), in every case combination, so that common letters alone
 // never wake the slow path. A one-byte keyword is anchored on its byte.
+//
+// Entries without keywords depend only on their first byte, so actions
+// are built per byte first; only pairs that anchor keywords get actions
+// of their own. Compile time is O(65536 + keywords), whatever the number
+// of trigger bytes.
 func (e *Engine) buildPrefilter() error {
-	type acc struct {
-		groups []uint16
-		kws    []kwAnchor
-	}
-	per := map[uint16]*acc{}
-	get := func(idx uint16) *acc {
-		if per[idx] == nil {
-			per[idx] = &acc{}
-		}
-		return per[idx]
-	}
-	addGroup := func(idx uint16, g int) {
-		a := get(idx)
-		if !slices.Contains(a.groups, uint16(g)) {
-			a.groups = append(a.groups, uint16(g))
-		}
-	}
+	var byteGroups [256][]uint16
+	kwAt := map[uint16][]kwAnchor{}
 	for g := range e.groups {
 		t := e.dets[e.groups[g].members[0]].spec.Triggers
-		for i := 0; i < len(t.Bytes); i++ {
-			for b1 := range 256 {
-				addGroup(uint16(t.Bytes[i])|uint16(b1)<<8, g)
+		addByte := func(c byte) {
+			if !slices.Contains(byteGroups[c], uint16(g)) {
+				byteGroups[c] = append(byteGroups[c], uint16(g))
 			}
+		}
+		for i := 0; i < len(t.Bytes); i++ {
+			addByte(t.Bytes[i])
 		}
 		seenKw := map[string]bool{}
 		for _, k := range t.Keywords {
@@ -295,9 +288,7 @@ func (e *Engine) buildPrefilter() error {
 			seenKw[string(low)] = true
 			if len(low) == 1 {
 				for _, c := range caseVariants(low[0]) {
-					for b1 := range 256 {
-						addGroup(uint16(c)|uint16(b1)<<8, g)
-					}
+					addByte(c)
 				}
 				continue
 			}
@@ -310,33 +301,53 @@ func (e *Engine) buildPrefilter() error {
 			anchor := newAnchor(low, at, g)
 			for _, c0 := range caseVariants(low[at]) {
 				for _, c1 := range caseVariants(low[at+1]) {
-					a := get(uint16(c0) | uint16(c1)<<8)
-					a.kws = append(a.kws, anchor)
+					idx := uint16(c0) | uint16(c1)<<8
+					kwAt[idx] = append(kwAt[idx], anchor)
 				}
 			}
 		}
 	}
-	// Deduplicate actions: many pair entries share one.
 	e.pairs = new([1 << 16]uint16)
 	e.actions = []action{{}}
-	index := map[string]uint16{}
-	for idx, a := range per {
-		key := fmt.Sprint(a.groups, len(a.kws))
-		for _, k := range a.kws {
-			key += fmt.Sprintf("|%s/%d/%d", k.lower, k.at, k.group)
+	newAction := func(groups []uint16, kws []kwAnchor) (uint16, error) {
+		if len(e.actions) == 1<<16 {
+			return 0, specErr("", "too many trigger combinations")
 		}
-		ai, ok := index[key]
+		single := int32(-1)
+		if len(groups) == 1 && len(kws) == 0 {
+			single = int32(groups[0])
+		}
+		e.actions = append(e.actions, action{groups: groups, kws: kws, single: single})
+		return uint16(len(e.actions) - 1), nil
+	}
+	// One action per distinct set of byte groups.
+	var byteAction [256]uint16
+	bySet := map[string]uint16{}
+	for c := range 256 {
+		gs := byteGroups[c]
+		if len(gs) == 0 {
+			continue
+		}
+		slices.Sort(gs)
+		key := fmt.Sprint(gs)
+		ai, ok := bySet[key]
 		if !ok {
-			if len(e.actions) == 1<<16 {
-				return specErr("", "too many trigger combinations")
+			var err error
+			if ai, err = newAction(gs, nil); err != nil {
+				return err
 			}
-			ai = uint16(len(e.actions))
-			index[key] = ai
-			single := int32(-1)
-			if len(a.groups) == 1 && len(a.kws) == 0 {
-				single = int32(a.groups[0])
-			}
-			e.actions = append(e.actions, action{groups: a.groups, kws: a.kws, single: single})
+			bySet[key] = ai
+		}
+		byteAction[c] = ai
+	}
+	for idx := range e.pairs {
+		e.pairs[idx] = byteAction[idx&0xFF]
+	}
+	// Keyword anchors, on top of the first byte's groups.
+	for idx, kws := range kwAt {
+		ai, err := newAction(byteGroups[idx&0xFF], kws)
+		if err != nil {
+			return err
 		}
 		e.pairs[idx] = ai
 	}

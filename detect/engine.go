@@ -626,19 +626,31 @@ func (e *Engine) sniffBinary(head []byte) bool {
 // gives for the same bytes. It returns ErrBinary (and no findings) for
 // binary-looking text under BinaryStop. It does not retain text.
 func (e *Engine) AppendFind(dst []Finding, text []byte) ([]Finding, error) {
+	return e.AppendFindStats(dst, text, nil)
+}
+
+// AppendFindStats is AppendFind that also adds the scan's counters to st
+// (when st is not nil), for callers that need Stats.Incomplete or
+// Stats.Dropped.
+func (e *Engine) AppendFindStats(dst []Finding, text []byte, st *Stats) ([]Finding, error) {
 	if e.sniffBinary(text) {
 		return dst, ErrBinary
 	}
 	sc := e.pool.Get().(*scratch)
 	defer e.pool.Put(sc)
-	var st Stats
+	var local Stats
+	if st == nil {
+		st = &local
+	}
 	n := int64(len(text))
 	line, lineOff := int64(1), int64(0)
 	for own := int64(0); own < n; {
 		ownEnd := min(n, own+int64(e.chunk))
 		vs, ve := max(0, own-int64(e.margin)), min(n, ownEnd+int64(e.margin))
 		first := len(dst)
-		dst = e.processView(sc, dst, text[vs:ve:ve], vs, vs == 0, ve == n, own, ownEnd, &st)
+		dst = e.processView(sc, dst, text[vs:ve:ve], vs, vs == 0, ve == n, own, ownEnd, st)
+		st.Bytes += ownEnd - own
+		st.Findings += int64(len(dst) - first)
 		for i := first; i < len(dst); i++ {
 			line += int64(bytes.Count(text[lineOff:dst[i].Start], newline))
 			lineOff = dst[i].Start

@@ -251,6 +251,11 @@ func TestContractViolationsDropped(t *testing.T) {
 	if len(got) != 1 || got[0].Score != 100 || got[0].Start != 3 || st.Invalid != 3 || st.Incomplete != 1 {
 		t.Fatalf("got %+v, stats %+v", got, st)
 	}
+	var wst detect.Stats
+	whole, err := e.AppendFindStats(nil, []byte("ab # cd"), &wst)
+	if err != nil || len(whole) != 1 || whole[0] != got[0] || wst != st {
+		t.Fatalf("AppendFindStats = %+v, %+v, %v; Scanner gave %+v, %+v", whole, wst, err, got, st)
+	}
 }
 
 func TestCuesWholeWordBothSides(t *testing.T) {

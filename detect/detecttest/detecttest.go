@@ -128,9 +128,16 @@ func check(t testing.TB, d detect.Detector, text []byte, sizes []int, readers bo
 	if err != nil {
 		t.Fatalf("Compile: %v", err)
 	}
-	want, err := eng.AppendFind(nil, text)
+	var st detect.Stats
+	want, err := eng.AppendFindStats(nil, text, &st)
 	if err != nil {
 		t.Fatalf("AppendFind: %v", err)
+	}
+	if st.Incomplete > 0 {
+		t.Fatalf("%s: Detect returned an error on %d window(s) of %q (a timeout?): conformance needs complete windows", sp.ID, st.Incomplete, clip(text))
+	}
+	if st.Invalid > 0 {
+		t.Fatalf("%s: %d finding(s) broke the contract (outside the window, empty, or longer than MaxLen) on %q", sp.ID, st.Invalid, clip(text))
 	}
 	checkFindings(t, sp, text, want)
 	for _, cs := range sizes {

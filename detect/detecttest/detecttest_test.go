@@ -1,6 +1,7 @@
 package detecttest_test
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -122,4 +123,15 @@ func TestParse(t *testing.T) {
 
 func FuzzQWords(f *testing.F) {
 	detecttest.Fuzz(f, words(false), "quick quiet", "aqua\nsquid")
+}
+
+func TestRunCatchesIncompleteWindows(t *testing.T) {
+	failing := detect.Func(detect.Spec{ID: "test/timeout", Kind: "x", MaxLen: 4, Triggers: detect.Triggers{Bytes: "#"}},
+		func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+			return dst, errors.New("timed out")
+		})
+	failed := run(func(tb testing.TB) { detecttest.Run(tb, failing, "a # b") })
+	if len(failed) == 0 || !strings.Contains(failed[0], "complete windows") {
+		t.Fatalf("Run did not report incomplete windows: %q", failed)
+	}
 }

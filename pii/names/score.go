@@ -477,6 +477,9 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 		}
 		if commons == len(rest) {
 			sc -= 18
+			if m >= 3 {
+				return dst // "Silver Lining Playbook": a title-case phrase
+			}
 		}
 		if allCaps {
 			sc -= 8

@@ -141,7 +141,7 @@ func BenchmarkNames(b *testing.B) {
 }
 
 func benchEngine(b *testing.B, eng *detect.Engine, text []byte) {
-	dst := make([]detect.Finding, 0, 1<<17)
+	dst := make([]detect.Finding, 0, 1<<18)
 	var n int
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

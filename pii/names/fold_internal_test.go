@@ -27,3 +27,50 @@ func TestFoldLatin(t *testing.T) {
 		}
 	}
 }
+
+// TestScanTokenFast checks the fast path of scanToken (token end, case)
+// against a plain byte loop on seeded random text.
+func TestScanTokenFast(t *testing.T) {
+	lx := lexiconOnce()
+	alphabet := []byte("AZaz@[`{09 '-.\x00\x7f\x80\xc3\xa9zZmM")
+	seed := uint64(1)
+	next := func() uint64 {
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return seed
+	}
+	for trial := 0; trial < 20000; trial++ {
+		n := 1 + int(next()%24)
+		b := make([]byte, n)
+		for i := range b {
+			if next()%3 == 0 {
+				b[i] = alphabet[next()%uint64(len(alphabet))]
+			} else {
+				b[i] = byte('a' + next()%26)
+				if next()%2 == 0 {
+					b[i] -= 'a' - 'A'
+				}
+			}
+		}
+		b[0] = 'A' + byte(next()%26)
+		var tk token
+		lx.scanToken(b, 0, &tk)
+		// Reference: the plain ASCII-letter run, when the slow path is not taken.
+		e := 0
+		lower := false
+		for e < n && isLetter(b[e]) {
+			lower = lower || isLower(b[e])
+			e++
+		}
+		if e < n && (b[e] == '\'' || b[e] == '-' || b[e] >= 0x80) {
+			continue // slow path
+		}
+		if int(tk.e) != e {
+			t.Fatalf("%q: token end %d, want %d", b, tk.e, e)
+		}
+		if allCaps := tk.flags&fAllCaps != 0; allCaps != (!lower && e >= 2) {
+			t.Fatalf("%q: all caps %v, want %v", b, allCaps, !lower && e >= 2)
+		}
+	}
+}

@@ -43,8 +43,8 @@ func TestTables(t *testing.T) {
 		"1.80× | met | 1.80× (2 × efficiency 0.90) | met |", // 900/500 wall; 2*450/500 CPU
 		"| 100× | met | 100× | met |",                       // 500/5 and 500/5
 		"| all | – | – | 5% | 100× | – | – |",               // ratios: 500/10000 = 5%
-		"| Detector/pii.email | 800 | 900 | 2 | 7 | 200 | 5 |",
-		"| typical/digits | 79.5% | 100 | 250 | 260 |",
+		"| Detector/pii.email | 800 | 900 | 1.11 | 2 | 7 | 200 | 5 |",
+		"| typical/digits | 79.5% | 100 | 250 | 260 | 3.85 |",
 		"| tidemark-pii | – | – | 40.0 | 100× | – | – |",
 		"| alcatraz | – | – | 0.4 | 1.00× | – | – |",
 	} {

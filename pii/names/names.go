@@ -31,8 +31,8 @@
 // "12/03/2021, 21:14 - Matt Hancock: "); an e-mail display name
 // ("From: Sarah Jones", "Sarah Jones <s.jones@example.com>"); an
 // @mention; a job title before ("Health Secretary Matt Hancock") or after
-// ("Matt Hancock MP"); a reporting verb after ("Sarah said"). Counter-
-// evidence: start of a sentence, words that are also names (Will, May,
+// ("Matt Hancock MP"); a reporting verb after ("Sarah said"). Against a
+// name: start of a sentence, words that are also names (Will, May,
 // Grace, Mark, Brown, Green), places, days and months (and any number
 // right after them), organisation words anywhere in the run, a place
 // prefix before it (New, St, North), a preposition before a lone word
@@ -75,9 +75,9 @@
 //     marked by an organisation word ("Smith Council") nor in the short
 //     list of such firms ("Taylor Wimpey", "Morgan Stanley").
 //   - "A Kelly", "O Brien" without a dot: A, I and O are read as words.
-//   - Lone surnames without a title ("Hancock said") score below 50 and
-//     are missed by default; lower-case names ("thanks matt") are never
-//     found (the trigger is a capital letter).
+//   - Lone surnames with neither a title nor a reporting verb ("met
+//     Hancock") score below 50 and are missed by default; lower-case names
+//     ("thanks matt") are never found (the trigger is a capital letter).
 //   - Names written with a non-ASCII capital first letter (Łukasz, Ólafur)
 //     are not triggered on; names whose tokens are absent from the US and
 //     UK lists (many South and East Asian and African surnames) rely on a

@@ -26,7 +26,7 @@ const (
 	RegexpSize = 1 << 20
 )
 
-var densities = []corpus.Density{corpus.Clean, corpus.Typical, corpus.Dense}
+var densities = []corpus.Density{corpus.Clean, corpus.Typical, corpus.Dense, corpus.Office}
 
 var corpora = sync.OnceValue(func() map[corpus.Density][]byte {
 	m := map[corpus.Density][]byte{}

@@ -182,7 +182,8 @@ go run ./bench/cmd/rss -set all -file in.txt -workers 1  # and -workers 2 (ScanA
 
 Corpora: \`bench/corpus\`, seed 1, 16 MiB each. \`clean\` is report prose with no digits, '@', names or marking
 words; \`typical\` mixes WhatsApp exports (iOS and Android), e-mails and reports with planted personal data and
-near-misses; \`dense\` adds digit-heavy CSV extracts and logs and plants about six times as often. Sets are defined
+near-misses; \`dense\` adds digit-heavy CSV extracts and logs and plants about six times as often; \`office\` is
+\`typical\` without the chat exports (e-mails and reports only). Sets are defined
 in \`bench/sets.go\` (\`none\` = trigger-only detectors that report nothing: the engine's own cost).
 
 ## Speed

@@ -12,7 +12,7 @@ import (
 // regular expressions over the whole text, so 1 MiB keeps a run short.
 const Size = 1 << 20
 
-var densities = []corpus.Density{corpus.Clean, corpus.Typical, corpus.Dense}
+var densities = []corpus.Density{corpus.Clean, corpus.Typical, corpus.Dense, corpus.Office}
 
 // BenchmarkCompare/<corpus>/<tool> scans the same 1 MiB with tidemark's
 // full set, tidemark without names, tidemark's "pii" set (the closest to

@@ -81,9 +81,12 @@ const (
 	// Dense adds digit-heavy tables and logs and plants far more often:
 	// the worst case.
 	Dense
+	// Office is Typical without the chat exports: e-mails and reports
+	// only, so no timestamp on every line.
+	Office
 )
 
-// String returns "clean", "typical" or "dense".
+// String returns "clean", "typical", "dense" or "office".
 func (d Density) String() string {
 	switch d {
 	case Clean:
@@ -92,18 +95,20 @@ func (d Density) String() string {
 		return "typical"
 	case Dense:
 		return "dense"
+	case Office:
+		return "office"
 	}
 	return "density(" + strconv.Itoa(int(d)) + ")"
 }
 
 // ParseDensity parses the names String returns.
 func ParseDensity(s string) (Density, error) {
-	for d := Clean; d <= Dense; d++ {
+	for d := Clean; d <= Office; d++ {
 		if d.String() == s {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf("corpus: unknown density %q (want clean, typical or dense)", s)
+	return 0, fmt.Errorf("corpus: unknown density %q (want clean, typical, dense or office)", s)
 }
 
 // Config says what to generate.
@@ -148,7 +153,7 @@ func NewGenerator(seed uint64, d Density) *Generator {
 		clock: time.Date(2021, 3, 12, 9, 14, 55, 0, time.UTC),
 	}
 	switch d {
-	case Typical:
+	case Typical, Office:
 		g.rate, g.near = 0.08, 0.04
 	case Dense:
 		g.rate, g.near = 0.45, 0.15
@@ -161,10 +166,19 @@ func NewGenerator(seed uint64, d Density) *Generator {
 func (g *Generator) Next() Doc {
 	g.b, g.spans = g.b[:0], g.spans[:0]
 	var kind string
-	if g.d == Clean {
+	switch {
+	case g.d == Clean:
 		kind = "prose"
 		g.prose(false)
-	} else {
+	case g.d == Office:
+		if g.r.IntN(10) < 6 {
+			kind = "email"
+			g.email()
+		} else {
+			kind = "prose"
+			g.prose(true)
+		}
+	default:
 		x := g.r.IntN(100)
 		if g.d == Dense && x < 30 {
 			if x < 15 {

@@ -13,7 +13,7 @@ import (
 )
 
 func TestDeterministic(t *testing.T) {
-	for _, d := range []Density{Clean, Typical, Dense} {
+	for _, d := range []Density{Clean, Typical, Dense, Office} {
 		cfg := Config{Seed: 7, Size: 256 << 10, Density: d}
 		a, sa := Bytes(cfg)
 		b, sb := Bytes(cfg)
@@ -255,6 +255,19 @@ func TestDocsFormat(t *testing.T) {
 	}
 	if lines != n {
 		t.Fatalf("%d lines, want %d", lines, n)
+	}
+}
+
+func TestOfficeHasNoChats(t *testing.T) {
+	b, spans := Bytes(Config{Seed: 2, Size: 512 << 10, Density: Office})
+	if regexp.MustCompile(`(?m)^\[?\d\d/\d\d/\d{4}, \d\d:\d\d`).Match(b) {
+		t.Error("office corpus contains chat lines")
+	}
+	if len(spans) == 0 || !bytes.Contains(b, []byte("\nSubject: ")) {
+		t.Error("office corpus lacks e-mails or planted data")
+	}
+	if d, err := ParseDensity("office"); err != nil || d != Office {
+		t.Errorf("ParseDensity(office) = %v, %v", d, err)
 	}
 }
 

@@ -37,16 +37,16 @@ func TestTables(t *testing.T) {
 	write(&buf, d)
 	out := buf.String()
 	for _, want := range []string{
-		"| all | whole | – | – | 500 | – | – | – | 4 | 10 |",                            // wall table row
+		"| all | whole | – | – | 500 | – | – | – | – | – | 4 | 10 |",                    // wall table row
 		"| full default set ≥ 500 MB/s, 1 core | 500 MB/s | met | 500 MB/cpu-s | met |", // target met exactly
 		"| without names ≥ 1000 MB/s, 1 core | 1200 MB/s | met | 1100 MB/cpu-s | met |",
 		"1.80× | met | 1.80× (2 × efficiency 0.90) | met |", // 900/500 wall; 2*450/500 CPU
 		"| 100× | met | 100× | met |",                       // 500/5 and 500/5
-		"| all | – | – | 5% | 100× | – | – |",               // ratios: 500/10000 = 5%
+		"| all | – | – | 5% | 100× | – | – | – | – |",       // ratios: 500/10000 = 5%
 		"| Detector/pii.email | 800 | 900 | 1.11 | 2 | 7 | 200 | 5 |",
 		"| typical/digits | 79.5% | 100 | 250 | 260 | 3.85 |",
-		"| tidemark-pii | – | – | 40.0 | 100× | – | – |",
-		"| alcatraz | – | – | 0.4 | 1.00× | – | – |",
+		"| tidemark-pii | – | – | 40.0 | 100× | – | – | – | – |",
+		"| alcatraz | – | – | 0.4 | 1.00× | – | – | – | – |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

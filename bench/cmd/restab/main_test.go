@@ -10,6 +10,7 @@ const benchOutput = `goos: linux
 BenchmarkScan/typical/all/whole         	       1	 33554432 ns/op	 500.00 MB/s	 400.0 MB/cpu-s	 10 findings/op	 100 B/op	 3 allocs/op
 BenchmarkScan/typical/all/whole         	       1	 33554432 ns/op	 700.00 MB/s	 600.0 MB/cpu-s	 10 findings/op	 100 B/op	 5 allocs/op
 BenchmarkScan/typical/all/whole         	       1	 33554432 ns/op	 300.00 MB/s	 500.0 MB/cpu-s	 10 findings/op	 100 B/op	 4 allocs/op
+BenchmarkScan/typical/all/stream        	       1	 33554432 ns/op	 500.00 MB/s	 500.0 MB/cpu-s	 10 findings/op	 100 B/op	 3 allocs/op
 BenchmarkScan/typical/all/parallel-2    	       1	 33554432 ns/op	 900.00 MB/s	 450.0 MB/cpu-s	 10 findings/op	 100 B/op	 9 allocs/op
 BenchmarkScan/typical/all-but-names/whole	       1	 33554432 ns/op	 1200.00 MB/s	 1100.0 MB/cpu-s	 10 findings/op	 100 B/op	 2 allocs/op
 BenchmarkBaseline/typical/read          	       1	 1000 ns/op	 10000.00 MB/s	 10000.0 MB/cpu-s	 32 B/op	 2 allocs/op

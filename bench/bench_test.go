@@ -3,10 +3,12 @@ package bench
 import (
 	"bytes"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -372,3 +374,36 @@ func BenchmarkSize(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParallelism calibrates the machine: GOMAXPROCS goroutines spin
+// on a CPU-bound loop and "cores-used" reports process CPU time over wall
+// time. On an idle 2-core machine it is ~2 at -cpu 2; if it is not, the
+// 2-core figures of this run say more about the machine than about ScanAt.
+func BenchmarkParallelism(b *testing.B) {
+	n := runtime.GOMAXPROCS(0)
+	b.ReportAllocs()
+	var wall time.Duration
+	cpu0 := cpuNow()
+	for b.Loop() {
+		t0 := time.Now()
+		var wg sync.WaitGroup
+		for range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				x := uint64(1)
+				for i := 0; i < 20_000_000; i++ {
+					x = x*6364136223846793005 + 1442695040888963407
+				}
+				spinSink.Add(x)
+			}()
+		}
+		wg.Wait()
+		wall += time.Since(t0)
+	}
+	if cpu := cpuNow() - cpu0; cpu0 != 0 && wall > 0 {
+		b.ReportMetric(cpu.Seconds()/wall.Seconds(), "cores-used")
+	}
+}
+
+var spinSink atomic.Uint64

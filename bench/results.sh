@@ -62,13 +62,13 @@ log "building"
 for c in gencorpus accuracy rss restab; do (cd "$src" && go build -o "$work/$c" "./bench/cmd/$c"); done
 
 log "benchmarks (count $count)"
-bench_cmd1="go test -run '^\$' -bench 'Scan|Baseline' -benchtime 1x -count $count -cpu 1,2 ./bench/"
+bench_cmd1="go test -run '^\$' -bench 'Scan|Baseline|Parallelism' -benchtime 1x -count $count -cpu 1,2 ./bench/"
 bench_cmd2="go test -run '^\$' -bench 'Detector|Package|ChunkSize|Coverage|Size' -benchtime 1x -count 1 -cpu 1 ./bench/"
 {
 	echo "# commit $commit$dirty"
 	echo "# $(go version)"
 	echo "# date $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline' -test.benchtime 1x -test.count "$count" -test.cpu 1,2) ||
+	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline|Parallelism' -test.benchtime 1x -test.count "$count" -test.cpu 1,2) ||
 		echo "# FAILED: the Scan/Baseline benchmarks exited with status $?"
 	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize|Coverage|Size' -test.benchtime 1x -test.count 1 -test.cpu 1) ||
 		echo "# FAILED: the per-detector benchmarks exited with status $?"

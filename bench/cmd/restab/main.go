@@ -28,7 +28,7 @@ type key struct {
 }
 
 type sample struct {
-	mbps, cpu, nsop, bop, allocs, findings, windows, coverage []float64
+	mbps, cpu, nsop, bop, allocs, findings, windows, coverage, cores []float64
 }
 
 type data struct {
@@ -95,6 +95,8 @@ func parse(r io.Reader) (*data, error) {
 				s.cpu = append(s.cpu, v)
 			case "ns/op":
 				s.nsop = append(s.nsop, v)
+			case "cores-used":
+				s.cores = append(s.cores, v)
 			case "coverage-%":
 				s.coverage = append(s.coverage, v)
 			case "windows/op":
@@ -228,6 +230,13 @@ func write(w io.Writer, d *data) {
 		}
 	}
 
+	if s, ok := d.m[key{"BenchmarkParallelism", 2}]; ok && len(s.cores) > 0 {
+		p("\nMachine calibration (`BenchmarkParallelism`): two goroutines spinning on a CPU-bound loop got %.2f cores", median(s.cores))
+		if s1, ok := d.m[key{"BenchmarkParallelism", 1}]; ok && len(s1.cores) > 0 {
+			p(" (one got %.2f)", median(s1.cores))
+		}
+		p(". An idle 2-core machine gives 2.0; the 2-core wall-clock figures of this run cannot exceed what it gave.\n")
+	}
 	p("\n### Targets (issue 6; typical corpus, whole-buffer unless stated)\n\n")
 	p("The targets are for the typical corpus; the office rows show the same sets on e-mails and reports alone.\n\n")
 	p("| target | wall clock | status (wall) | per CPU-second | status (CPU time) |\n|---|---:|---|---:|---|\n")

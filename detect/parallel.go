@@ -13,7 +13,7 @@ type ParallelOptions struct {
 	// Workers is the number of goroutines; zero means 1.
 	Workers int
 	// SegmentSize is the number of bytes each worker owns per task; zero
-	// chooses from the input size and Workers (between 256 KiB and 4 MiB).
+	// chooses from the input size and Workers (between 256 KiB and 1 MiB).
 	// Findings of the segments in flight are held until delivered, so
 	// smaller segments bound memory more tightly on dense input.
 	SegmentSize int64
@@ -36,7 +36,7 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 	workers := max(1, opt.Workers)
 	seg := opt.SegmentSize
 	if seg <= 0 {
-		seg = min(max(size/int64(workers*8), 256<<10), 4<<20)
+		seg = min(max(size/int64(workers*8), 256<<10), 1<<20)
 	}
 	if e.opts.Binary == BinaryStop && size > 0 {
 		head := make([]byte, min(size, SniffLen))
@@ -53,8 +53,10 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 	for i := range results {
 		results[i] = make(chan *segResult, 1)
 	}
-	// ahead bounds the segments scanned but not yet delivered.
+	// ahead bounds the segments scanned but not yet delivered; their
+	// result buffers are recycled through free.
 	ahead := make(chan struct{}, 2*workers)
+	free := make(chan *segResult, 2*workers+1)
 	tasks := make(chan int)
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -81,8 +83,15 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 			defer wg.Done()
 			s := &Scanner{e: e}
 			for i := range tasks {
+				var res *segResult
+				select {
+				case res = <-free:
+				default:
+					res = &segResult{}
+				}
 				a := int64(i) * seg
-				results[i] <- s.scanSegment(r, size, a, min(size, a+seg))
+				s.scanSegment(res, r, size, a, min(size, a+seg))
+				results[i] <- res
 			}
 		}()
 	}
@@ -110,6 +119,10 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 			return st, res.err
 		}
 		lines += res.newline
+		select {
+		case free <- res:
+		default:
+		}
 	}
 	return st, nil
 }
@@ -123,14 +136,15 @@ type segResult struct {
 }
 
 // scanSegment scans the owned range [a, b) of r (of total size), seeing
-// Margin bytes on each side, with lines numbered from 1 at a.
-func (s *Scanner) scanSegment(r io.ReaderAt, size, a, b int64) *segResult {
+// Margin bytes on each side, with lines numbered from 1 at a, into res
+// (whose buffers are reused).
+func (s *Scanner) scanSegment(res *segResult, r io.ReaderAt, size, a, b int64) {
 	m := int64(s.e.margin)
 	from, to := max(0, a-m), min(size, b+m)
 	s.Reset(io.NewSectionReader(r, from, to-from))
 	s.vs, s.ownStart, s.ownEnd, s.lineOff = from, a, a, a
 	s.limit, s.endIsEOF, s.sniff = b, to == size, false
-	res := &segResult{}
+	*res = segResult{found: res.found[:0], match: res.match[:0]}
 	for s.Scan() {
 		res.found = append(res.found, s.cur)
 		res.match = append(res.match, s.curB...)
@@ -142,5 +156,4 @@ func (s *Scanner) scanSegment(r io.ReaderAt, size, a, b int64) *segResult {
 	}
 	res.newline = s.line - 1
 	res.stats = s.stats
-	return res
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/tidemark/tidemark"
 	"github.com/tidemark/tidemark/detect"
@@ -35,7 +36,16 @@ type env struct {
 	stdoutTTY, stderrTTY bool
 }
 
+// defaultMemoryLimit is the soft limit on the Go heap the CLI sets unless
+// GOMEMLIMIT is given: scans are streams, and without it the garbage of
+// millions of findings lets the heap grow to twice its live size. With it
+// the CLI stays under 32 MiB of RSS on a 2 GB input (DESIGN.md, "Memory").
+const defaultMemoryLimit = 20 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	e := &env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		detectors: tidemark.Detectors,

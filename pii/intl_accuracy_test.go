@@ -308,7 +308,7 @@ func ipVectors() intlVectors {
 	}
 	for i := 0; i < 500; i++ {
 		a, b, c, d := r.IntN(30), r.IntN(30), r.IntN(100), r.IntN(1000)
-		for _, v := range []intlVector{
+		s.invalid = append(s.invalid, []intlVector{
 			{"version ", fmt.Sprintf("v%d.%d.%d.%d", a, b, c, d), ""},
 			{"build ", fmt.Sprintf("%d.%d.%d.%d.%d", a+1, b, c, d, a), ""},
 			{"on ", fmt.Sprintf("%02d.%02d.%d", 1+r.IntN(28), 1+r.IntN(12), 1950+r.IntN(80)), " at noon"},
@@ -318,9 +318,7 @@ func ipVectors() intlVectors {
 			{"ip ", fmt.Sprintf("%d.0%d.%d.%d", 1+r.IntN(255), 1+r.IntN(9), r.IntN(256), r.IntN(256)), ""},
 			{"ip ", fmt.Sprintf("2001:db8::%x::%x", r.IntN(0x10000), r.IntN(0x10000)), ""},
 			{"ratio ", fmt.Sprintf("%d:%d:%d", r.IntN(100), r.IntN(100), r.IntN(100)), ""},
-		} {
-			s.invalid = append(s.invalid, v)
-		}
+		}...)
 	}
 	return s
 }

@@ -254,7 +254,6 @@ func ipV6(b []byte) (int, bool) {
 				return 0, false
 			}
 			groups += 2
-			i = len(b)
 			break
 		}
 		if j == i || j-i > 4 {

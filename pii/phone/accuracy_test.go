@@ -88,7 +88,7 @@ func dramaVectors() (valid, invalid []vector) {
 	}
 	for i := 0; i < 300; i++ {
 		d, m, y := 1+r.IntN(28), 1+r.IntN(12), 1950+r.IntN(75)
-		for _, v := range []vector{
+		invalid = append(invalid, []vector{
 			{"on ", fmt.Sprintf("%02d/%02d/%d", d, m, y), " at noon", ""},
 			{"at ", fmt.Sprintf("%d-%02d-%02d %02d:%02d:%02d", y, m, d, r.IntN(24), r.IntN(60), r.IntN(60)), "", ""},
 			{"version ", fmt.Sprintf("%d.%d.%d.%d", r.IntN(20), r.IntN(20), r.IntN(100), r.IntN(10000)), "", ""},
@@ -99,9 +99,7 @@ func dramaVectors() (valid, invalid []vector) {
 			{"id ", fmt.Sprintf("X%011d", r.IntN(1e11)), "", ""},
 			{"call ", fmt.Sprintf("020 7946 %03d", r.IntN(1000)), "", ""}, // one digit short
 			{"card ", fmt.Sprintf("4%03d %04d %04d %04d", r.IntN(1000), r.IntN(10000), r.IntN(10000), r.IntN(10000)), "", ""},
-		} {
-			invalid = append(invalid, v)
-		}
+		}...)
 	}
 	return valid, invalid
 }

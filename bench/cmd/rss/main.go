@@ -8,6 +8,7 @@
 //
 //	rss [-set all] [-size 256MiB] [-density typical] [-seed 1]      # stream a generated corpus, no disk
 //	rss [-set all] -file corpus.txt [-workers 2]                     # scan a file (ScanAt when workers > 1)
+//	rss -detectors 'pii/phone,pii/uk-*' -file corpus.txt             # any detectors, by ID or glob
 //
 // Without -file it streams the corpus straight from the generator
 // (package bench/corpus) through a Scanner, so nothing is written to disk
@@ -36,6 +37,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tidemark/tidemark"
 	"github.com/tidemark/tidemark/bench"
 	"github.com/tidemark/tidemark/bench/corpus"
 	"github.com/tidemark/tidemark/detect"
@@ -43,6 +45,7 @@ import (
 
 func main() {
 	set := flag.String("set", "all", "detector set: "+strings.Join(bench.SetNames, ", "))
+	globs := flag.String("detectors", "", "detector IDs or globs, comma-separated (overrides -set)")
 	size := flag.String("size", "256MiB", "generated corpus size (KiB/MiB/GiB suffixes)")
 	density := flag.String("density", "typical", "clean, typical or dense")
 	seed := flag.Uint64("seed", 1, "corpus seed")
@@ -51,6 +54,9 @@ func main() {
 	chunk := flag.Int("chunk", 0, "Options.ChunkSize (0: default)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the scan to this file")
 	flag.Parse()
+	if *globs != "" {
+		*set = "detectors:" + *globs
+	}
 	if err := run(*set, *size, *density, *seed, *file, *workers, *chunk, *cpuprofile); err != nil {
 		fmt.Fprintln(os.Stderr, "rss:", err)
 		os.Exit(1)
@@ -58,7 +64,17 @@ func main() {
 }
 
 func run(set, sizeStr, density string, seed uint64, file string, workers, chunk int, cpuprofile string) error {
-	ds, err := bench.Set(set)
+	var ds []detect.Detector
+	var err error
+	if globs, ok := strings.CutPrefix(set, "detectors:"); ok {
+		reg, rerr := tidemark.NewRegistry()
+		if rerr != nil {
+			return rerr
+		}
+		ds, err = reg.Select(strings.Split(globs, ",")...)
+	} else {
+		ds, err = bench.Set(set)
+	}
 	if err != nil {
 		return err
 	}

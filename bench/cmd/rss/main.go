@@ -53,17 +53,21 @@ func main() {
 	workers := flag.Int("workers", 1, "with -file: workers for Engine.ScanAt (1: a Scanner)")
 	chunk := flag.Int("chunk", 0, "Options.ChunkSize (0: default)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the scan to this file")
+	memprofile := flag.String("memprofile", "", "write a heap profile (after the scan and a GC) to this file")
 	flag.Parse()
+	if *memprofile != "" {
+		runtime.MemProfileRate = 4096 // fine-grained: the heap here is small
+	}
 	if *globs != "" {
 		*set = "detectors:" + *globs
 	}
-	if err := run(*set, *size, *density, *seed, *file, *workers, *chunk, *cpuprofile); err != nil {
+	if err := run(*set, *size, *density, *seed, *file, *workers, *chunk, *cpuprofile, *memprofile); err != nil {
 		fmt.Fprintln(os.Stderr, "rss:", err)
 		os.Exit(1)
 	}
 }
 
-func run(set, sizeStr, density string, seed uint64, file string, workers, chunk int, cpuprofile string) error {
+func run(set, sizeStr, density string, seed uint64, file string, workers, chunk int, cpuprofile, memprofile string) error {
 	var ds []detect.Detector
 	var err error
 	if globs, ok := strings.CutPrefix(set, "detectors:"); ok {
@@ -151,6 +155,19 @@ func run(set, sizeStr, density string, seed uint64, file string, workers, chunk 
 	runtime.GC()
 	var live runtime.MemStats
 	runtime.ReadMemStats(&live)
+	if memprofile != "" {
+		f, err := os.Create(memprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
 	bufKiB := (max(chunk, 0) + 2*eng.Margin()) >> 10
 	if chunk == 0 {
 		bufKiB = (detect.DefaultChunkSize + 2*eng.Margin()) >> 10

@@ -23,7 +23,7 @@ func TestVmHWM(t *testing.T) {
 }
 
 func TestRun(t *testing.T) {
-	if err := run("none", "256KiB", "typical", 1, "", 1, 0, ""); err != nil {
+	if err := run("none", "256KiB", "typical", 1, "", 1, 0, "", filepath.Join(t.TempDir(), "heap.prof")); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "in.txt")
@@ -36,11 +36,11 @@ func TestRun(t *testing.T) {
 	}
 	f.Close()
 	for _, w := range []int{1, 2} {
-		if err := run("none", "", "typical", 1, path, w, 16<<10, ""); err != nil {
+		if err := run("none", "", "typical", 1, path, w, 16<<10, "", ""); err != nil {
 			t.Fatalf("workers %d: %v", w, err)
 		}
 	}
-	if err := run("nope", "1KiB", "typical", 1, "", 1, 0, ""); err == nil {
+	if err := run("nope", "1KiB", "typical", 1, "", 1, 0, "", ""); err == nil {
 		t.Error("unknown set accepted")
 	}
 }

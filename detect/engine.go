@@ -546,8 +546,9 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 			for x := range wh {
 				wh[x] -= int32(ws)
 			}
-			*w = Window{Text: view[ws:we:we], Base: vs + int64(ws), Hits: wh, AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
+			win := Window{Text: view[ws:we:we], Base: vs + int64(ws), Hits: wh, AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
 			for _, di := range gr.members {
+				*w = win // each member gets the window afresh, whatever the last did to it
 				st.Windows++
 				before := len(dst)
 				var err error
@@ -563,9 +564,8 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 			j = k
 		}
 	}
-	out := dst
-	slices.SortFunc(out[base:], compareFindings)
-	return out
+	slices.SortFunc(dst[base:], compareFindings)
+	return dst
 }
 
 // checkNew validates the findings a detector appended after index before,

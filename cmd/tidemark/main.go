@@ -127,6 +127,10 @@ Scan flags (flags may come before or after paths):
                                   is a terminal)
   --binary                        scan files that look binary instead of
                                   skipping them
+  --rules FILE                    load custom detectors (regexp2 patterns with
+                                  look-around, validators, cues) and allow/deny
+                                  lists from a YAML or JSON rule file; repeatable.
+                                  Rule IDs can be used in --detectors.
   --max-bytes N                   decompressed bytes per input (default 1 GiB)
   --max-depth N                   nesting of archives and MIME parts (default 8)
   --max-parts N                   archive members + MIME parts per input (default 10000)

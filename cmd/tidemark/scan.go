@@ -12,8 +12,15 @@ import (
 	"sync"
 
 	"github.com/tidemark/tidemark/detect"
+	"github.com/tidemark/tidemark/detect/rules"
 	"github.com/tidemark/tidemark/detect/source"
 )
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 // scanFlags are the flags of scan (and, in part, redact).
 type scanFlags struct {
@@ -27,6 +34,7 @@ type scanFlags struct {
 	color      string
 	progress   string
 	binary     bool
+	rules      stringList
 	limits     source.Limits
 
 	summarySet bool
@@ -43,6 +51,7 @@ func (f *scanFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.color, "color", "auto", "colour: auto, always or never")
 	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto, always or never")
 	fs.BoolVar(&f.binary, "binary", false, "scan binary-looking files")
+	fs.Var(&f.rules, "rules", "rule file (YAML or JSON) of custom detectors and allow/deny lists; repeatable")
 	fs.Int64Var(&f.limits.MaxBytes, "max-bytes", source.DefaultMaxBytes, "decompressed bytes per input")
 	fs.IntVar(&f.limits.MaxDepth, "max-depth", source.DefaultMaxDepth, "nesting depth of archives and MIME parts")
 	fs.IntVar(&f.limits.MaxParts, "max-parts", source.DefaultMaxParts, "archive members and MIME parts per input")
@@ -73,9 +82,21 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// engine compiles the selected detectors.
+// engine compiles the selected detectors, with the custom detectors of
+// any --rules files among them (selectable by ID like the others) and
+// each file's allow list applied to every selected detector.
 func (f *scanFlags) engine(e *env) (*detect.Engine, error) {
-	reg, err := detect.NewRegistry(e.detectors()...)
+	all := e.detectors()
+	var sets []*rules.Set
+	for _, name := range f.rules {
+		set, err := rules.LoadFile(name)
+		if err != nil {
+			return nil, err // *rules.Error: "file:line:col: rule \"id\": ..."
+		}
+		sets = append(sets, set)
+		all = append(all, set.Detectors()...)
+	}
+	reg, err := detect.NewRegistry(all...)
 	if err != nil {
 		return nil, err
 	}
@@ -86,21 +107,24 @@ func (f *scanFlags) engine(e *env) (*detect.Engine, error) {
 		}
 	}
 	// "*" (or "all") selects everything: path.Match's '*' stops at '/'.
-	all := len(pats) == 0 || strings.HasPrefix(pats[0], "-")
+	everything := len(pats) == 0 || strings.HasPrefix(pats[0], "-")
 	if len(pats) > 0 && (pats[0] == "*" || pats[0] == "all") {
-		all, pats = true, pats[1:]
+		everything, pats = true, pats[1:]
 	}
 	var ds []detect.Detector
 	switch {
-	case all && len(pats) == 0:
+	case everything && len(pats) == 0:
 		ds = reg.All()
-	case all:
+	case everything:
 		ds, err = reg.Select(append(reg.IDs(), pats...)...)
 	default:
 		ds, err = reg.Select(pats...)
 	}
 	if err != nil {
 		return nil, err
+	}
+	for _, set := range sets {
+		ds = set.Apply(ds)
 	}
 	opts := &detect.Options{MinScore: f.minScore}
 	if f.binary {

@@ -100,18 +100,7 @@ func BenchmarkBaseline(b *testing.B) {
 func BenchmarkEngine(b *testing.B) {
 	text := benchText()
 	e := detect.MustCompile(nothingSet(), nil)
-	b.Run("none/scanner", func(b *testing.B) {
-		b.SetBytes(int64(len(text)))
-		b.ReportAllocs()
-		r := bytes.NewReader(text)
-		s := e.NewScanner(r)
-		for b.Loop() {
-			r.Reset(text)
-			s.Reset(r)
-			for s.Scan() {
-			}
-		}
-	})
+	b.Run("none/scanner", func(b *testing.B) { benchScanner(b, e, text) })
 	b.Run("none/whole", func(b *testing.B) {
 		b.SetBytes(int64(len(text)))
 		b.ReportAllocs()
@@ -127,19 +116,8 @@ func BenchmarkEngine(b *testing.B) {
 			_, _ = e.ScanAt(bytes.NewReader(text), int64(len(text)), &detect.ParallelOptions{Workers: 2}, func(detect.Finding, []byte) error { return nil })
 		}
 	})
-	b.Run("findings/scanner", func(b *testing.B) {
-		fe := detect.MustCompile([]detect.Detector{digitRun(), secretWord()}, nil)
-		b.SetBytes(int64(len(text)))
-		b.ReportAllocs()
-		r := bytes.NewReader(text)
-		s := fe.NewScanner(r)
-		for b.Loop() {
-			r.Reset(text)
-			s.Reset(r)
-			for s.Scan() {
-			}
-		}
-	})
+	fe := detect.MustCompile([]detect.Detector{digitRun(), secretWord()}, nil)
+	b.Run("findings/scanner", func(b *testing.B) { benchScanner(b, fe, text) })
 }
 
 // BenchmarkChunkSize sweeps Options.ChunkSize for tuning (DESIGN.md).
@@ -147,17 +125,20 @@ func BenchmarkChunkSize(b *testing.B) {
 	text := benchText()
 	for _, cs := range []int{4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20} {
 		e := detect.MustCompile(nothingSet(), &detect.Options{ChunkSize: cs})
-		b.Run(fmt.Sprintf("chunk=%dK", cs>>10), func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			r := bytes.NewReader(text)
-			s := e.NewScanner(r)
-			for b.Loop() {
-				r.Reset(text)
-				s.Reset(r)
-				for s.Scan() {
-				}
-			}
-		})
+		b.Run(fmt.Sprintf("chunk=%dK", cs>>10), func(b *testing.B) { benchScanner(b, e, text) })
+	}
+}
+
+// benchScanner measures a reused Scanner over text.
+func benchScanner(b *testing.B, e *detect.Engine, text []byte) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	r := bytes.NewReader(text)
+	s := e.NewScanner(r)
+	for b.Loop() {
+		r.Reset(text)
+		s.Reset(r)
+		for s.Scan() {
+		}
 	}
 }

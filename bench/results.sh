@@ -162,10 +162,11 @@ change bench/results/NOTES.md (appended below) or the scripts.
 | Go | $(go version | awk '{print $3, $4}') |
 | load average (1/5/15 min) | before: $load_before; after: $load_after |
 
-**The machine is shared** (several agents building, testing and fuzzing on 2 cores while this ran): wall-clock
-figures are depressed and noisy, often by several times. The MB/cpu-s columns divide by the CPU time the
-process actually got and are the better guide to single-core speed; the ratios within one run (against the read
-loop and the regexp baseline) are also more robust than absolute MB/s. Rerun on a quiet machine before quoting.
+**The machine is shared** with other agents building, testing and fuzzing on its 2 cores. Check the load average
+above and the calibration line (\`BenchmarkParallelism\`) above the targets: when the machine is busy,
+wall-clock figures drop and get noisy, often by several times, and 2-core figures mean little. The MB/cpu-s
+columns divide by the CPU time the process actually got and are the better guide to single-core speed; the
+ratios within one run (against the read loop and the regexp baseline) are also more robust than absolute MB/s.
 
 ## Commands
 

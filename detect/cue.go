@@ -1,13 +1,24 @@
 package detect
 
+import "bytes"
+
 // cueDelta sums the deltas of the cues of c present around the match
 // view[s:e], each counted once. Each side's region is scanned once: at
 // every word start, only the cues beginning with that byte are compared.
 func cueDelta(c *compiled, view []byte, s, e int) int {
 	r := c.radius
+	lo, hi := max(0, s-r), min(len(view), e+r)
+	if c.sameLine {
+		if i := bytes.LastIndexByte(view[lo:s], '\n'); i >= 0 {
+			lo += i + 1
+		}
+		if i := bytes.IndexByte(view[e:hi], '\n'); i >= 0 {
+			hi = e + i
+		}
+	}
 	var seen [4]uint64 // bit i: cue i found (up to 255 cues)
-	scanCues(c, view, max(0, s-r), s, Before, &seen)
-	scanCues(c, view, e, min(len(view), e+r), After, &seen)
+	scanCues(c, view, lo, s, Before, &seen)
+	scanCues(c, view, e, hi, After, &seen)
 	d := 0
 	for i := range c.cues {
 		if seen[i>>6]>>(i&63)&1 != 0 {

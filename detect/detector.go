@@ -89,6 +89,10 @@ const (
 type Cues struct {
 	Radius int   // bytes searched on each side, 0..MaxRadius
 	Words  []Cue // each counts at most once per finding
+	// SameLine stops the search at line breaks: only words on the
+	// match's own line(s) count. Useful for chat exports, where the next
+	// line is another message.
+	SameLine bool
 }
 
 // A Cue is one context word and its effect.

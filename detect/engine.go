@@ -35,10 +35,11 @@ type Engine struct {
 }
 
 type compiled struct {
-	d      Detector
-	spec   Spec
-	cues   []cue
-	radius int
+	d        Detector
+	spec     Spec
+	cues     []cue
+	radius   int
+	sameLine bool
 	// byFirst lists, for each lower-case first byte, the cues starting
 	// with it, so a context region is scanned once for all cues.
 	byFirst *[256][]uint8
@@ -127,7 +128,7 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 		if _, dup := e.byID[sp.ID]; dup {
 			return nil, &SpecError{ID: sp.ID, Err: ErrDuplicateID}
 		}
-		c := compiled{d: d, spec: sp, radius: sp.Cues.Radius}
+		c := compiled{d: d, spec: sp, radius: sp.Cues.Radius, sameLine: sp.Cues.SameLine}
 		if len(sp.Cues.Words) > 255 {
 			return nil, specErr(sp.ID, "more than 255 cue words")
 		}

@@ -283,6 +283,31 @@ func TestCuesWholeWordBothSides(t *testing.T) {
 	}
 }
 
+func TestCuesSameLine(t *testing.T) {
+	sp := digitRun().Spec()
+	sp.ID = "test/digits-line"
+	sp.Cues.SameLine = true
+	d := detect.Func(sp, func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+		return digitRun().Detect(dst, w)
+	})
+	e := detect.MustCompile([]detect.Detector{d}, nil)
+	for _, tc := range []struct {
+		in    string
+		score int
+	}{
+		{"ref no 123", 80},
+		{"ref no\n123", 50}, // the cue is on the line before
+		{"123\nref no", 50}, // and here on the line after
+		{"page 123\nx", 20},
+	} {
+		fs, _ := e.AppendFind(nil, []byte(tc.in))
+		if len(fs) != 1 || fs[0].Score != tc.score {
+			t.Errorf("%q: %+v, want score %d", tc.in, fs, tc.score)
+		}
+	}
+	detecttest.Run(t, d, sample, strings.Repeat("ref no\n1234 page 99\n", 200))
+}
+
 func TestRegistry(t *testing.T) {
 	r, err := detect.NewRegistry(digitRun(), secretWord(), nothing("other/x", "x"))
 	if err != nil {

@@ -367,19 +367,19 @@ func TestScanAtMatchesScanner(t *testing.T) {
 			}
 		}
 	}
-	// Segments with more findings than a worker buffers (4096) wait for
+	// Segments with more findings than a worker buffers (16384) wait for
 	// their turn and then stream; results are unchanged.
 	dense := []byte(strings.Repeat(sample, 400)) // about 100 000 findings
 	wantDense, _ := e.AppendFind(nil, dense)
 	var gotDense []detect.Finding
-	_, err := e.ScanAt(bytes.NewReader(dense), int64(len(dense)), &detect.ParallelOptions{Workers: 3, SegmentSize: 150_000}, func(f detect.Finding, m []byte) error {
+	_, err := e.ScanAt(bytes.NewReader(dense), int64(len(dense)), &detect.ParallelOptions{Workers: 3, SegmentSize: 500_000}, func(f detect.Finding, m []byte) error {
 		if string(m) != string(dense[f.Start:f.End]) {
 			t.Fatalf("match bytes %q at %d", m, f.Start)
 		}
 		gotDense = append(gotDense, f)
 		return nil
 	})
-	if err != nil || len(gotDense) != len(wantDense) || len(wantDense) < 4*4096 {
+	if err != nil || len(gotDense) != len(wantDense) || len(wantDense) < 4*16384 {
 		t.Fatalf("dense ScanAt: %v, %d findings, want %d", err, len(gotDense), len(wantDense))
 	}
 	for i := range gotDense {

@@ -13,13 +13,14 @@ type ParallelOptions struct {
 	// Workers is the number of goroutines; zero means 1.
 	Workers int
 	// SegmentSize is the number of bytes each worker owns per task; zero
-	// chooses from the input size and Workers (between 256 KiB and 4 MiB).
+	// chooses from the input size and Workers (between 64 KiB and 512 KiB,
+	// so that a segment's findings usually fit in a worker's buffer).
 	SegmentSize int64
 }
 
 // maxBuffered is how many findings a worker holds while an earlier segment
 // is still being delivered; then it waits for its turn.
-const maxBuffered = 4096
+const maxBuffered = 16384
 
 // ScanAt scans size bytes of r with several goroutines and calls fn for
 // each finding in order of Start, with the matched bytes (valid only
@@ -29,7 +30,7 @@ const maxBuffered = 4096
 //
 // fn is called from the workers' goroutines, never by two at once. The
 // worker whose segment is next in order streams its findings to fn; the
-// others buffer at most a few thousand findings each and then wait their
+// others buffer at most 16384 findings each and then wait their
 // turn, so memory is bounded by Workers (their Scanners and buffers)
 // whatever the density of findings. If fn returns an error, ScanAt stops
 // and returns it.
@@ -41,7 +42,7 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 	workers := max(1, opt.Workers)
 	seg := opt.SegmentSize
 	if seg <= 0 {
-		seg = min(max(size/int64(workers*8), 256<<10), 4<<20)
+		seg = min(max(size/int64(workers*8), 64<<10), 512<<10)
 	}
 	if e.opts.Binary == BinaryStop && size > 0 {
 		head := make([]byte, min(size, SniffLen))

@@ -27,6 +27,9 @@ const KindEmail detect.Kind = "email"
 // rejected, never truncated. Rejected: URL user-info and paths
 // ("https://user:pw@host", "http://h/p@x.com"), Outlook content IDs
 // ("image001.png@01D7A2B3.C4D5E6F0") and retina image names ("logo@2x.png").
+// A log key before the address ("user=jo@example.com") is left out of the
+// match; the price is that a rare address with a single '=' in its local
+// part loses the part before it.
 //
 // Triggers: '@'.
 //
@@ -111,6 +114,11 @@ func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 	for s < at && t[s] < 0x80 && !emailAlnum(t[s]) && t[s] != '_' {
 		s++
 	}
+	// A log key ("user=jo@example.com") is not part of the address: with
+	// exactly one '=' after an identifier, the address starts after it.
+	if k := bytes.IndexByte(t[s:at], '='); k > 0 && bytes.Count(t[s:at], []byte("=")) == 1 && emailIdent(t[s:s+k]) && s+k+1 < at {
+		s += k + 1
+	}
 	local := t[s:at]
 	if len(local) == 0 || local[len(local)-1] == '.' || bytes.Contains(local, []byte("..")) {
 		return 0, 0, 0, false
@@ -150,6 +158,16 @@ func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 		score = 80
 	}
 	return s, e, score, true
+}
+
+// emailIdent reports whether b looks like a log or URL-query key.
+func emailIdent(b []byte) bool {
+	for i, c := range b {
+		if !(emailAlnum(c) || c == '_' || c == '-' || c == '.') || i == 0 && !('a' <= c|0x20 && c|0x20 <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // emailInURL reports whether the local part starting at t[s] is the

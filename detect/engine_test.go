@@ -367,7 +367,7 @@ func TestScanAtMatchesScanner(t *testing.T) {
 			}
 		}
 	}
-	// Segments with more findings than a worker buffers (16384) wait for
+	// Segments with more findings than a worker buffers (8192) wait for
 	// their turn and then stream; results are unchanged.
 	dense := []byte(strings.Repeat(sample, 400)) // about 100 000 findings
 	wantDense, _ := e.AppendFind(nil, dense)
@@ -379,7 +379,7 @@ func TestScanAtMatchesScanner(t *testing.T) {
 		gotDense = append(gotDense, f)
 		return nil
 	})
-	if err != nil || len(gotDense) != len(wantDense) || len(wantDense) < 4*16384 {
+	if err != nil || len(gotDense) != len(wantDense) || len(wantDense) < 4*8192 {
 		t.Fatalf("dense ScanAt: %v, %d findings, want %d", err, len(gotDense), len(wantDense))
 	}
 	for i := range gotDense {

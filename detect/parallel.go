@@ -20,7 +20,7 @@ type ParallelOptions struct {
 
 // maxBuffered is how many findings a worker holds while an earlier segment
 // is still being delivered; then it waits for its turn.
-const maxBuffered = 16384
+const maxBuffered = 8192
 
 // ScanAt scans size bytes of r with several goroutines and calls fn for
 // each finding in order of Start, with the matched bytes (valid only
@@ -30,7 +30,7 @@ const maxBuffered = 16384
 //
 // fn is called from the workers' goroutines, never by two at once. The
 // worker whose segment is next in order streams its findings to fn; the
-// others buffer at most 16384 findings each and then wait their
+// others buffer at most 8192 findings each and then wait their
 // turn, so memory is bounded by Workers (their Scanners and buffers)
 // whatever the density of findings. If fn returns an error, ScanAt stops
 // and returns it.

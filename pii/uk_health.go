@@ -144,22 +144,51 @@ func (ukNHS) Spec() detect.Spec {
 }
 
 func (ukNHS) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
-	it := ukTenIter{w: w}
+	return ukTenDetect(dst, ukTenIter{w: w}, ukTenNHS, 25, 35), nil
+}
+
+// The ten-digit health numbers, for ukTenDetect.
+const (
+	ukTenNHS = iota
+	ukTenCHI
+	ukTenHC
+)
+
+// ukTenValid reports whether the ten digits d are a valid number of kind.
+// (A switch, not a function value: passing d to an indirect call would
+// make the caller's digit buffer escape to the heap.)
+func ukTenValid(kind int, d []byte) bool {
+	switch kind {
+	case ukTenNHS:
+		p := ukPrefix3(d)
+		return p >= 300 && !(p >= 320 && p <= 399) && !ukAllSame(d) && ukMod11OK(d)
+	case ukTenCHI:
+		day, month, yy := int(d[0])*10+int(d[1]), int(d[2])*10+int(d[3]), int(d[4])*10+int(d[5])
+		return ukValidDMY(day, month, yy) && !ukAllSame(d) && ukMod11OK(d)
+	case ukTenHC:
+		p := ukPrefix3(d)
+		return p >= 320 && p <= 399 && !(p == 320 && ukAllZero(d[3:9])) && ukMod11OK(d)
+	}
+	return false
+}
+
+// ukTenDetect appends the ten-digit candidates of it that are valid
+// numbers of kind, scored plain or grouped by their format.
+func ukTenDetect(dst []detect.Finding, it ukTenIter, kind, plain, grouped int) []detect.Finding {
 	var dg ukDigits
 	for {
 		s, e, format, ok := it.nextCand(&dg)
 		if !ok {
-			return dst, nil
+			return dst
 		}
-		d := dg.d[:10]
-		if p := ukPrefix3(d); p < 300 || (p >= 320 && p <= 399) || ukAllSame(d) || !ukMod11OK(d) {
+		if !ukTenValid(kind, dg.d[:10]) {
 			continue
 		}
-		score := 25
+		score := plain
 		if format != UKFormatPlain {
-			score = 35
+			score = grouped
 		}
-		dst = append(dst, ukFinding(w, s, e, score, format))
+		dst = append(dst, ukFinding(it.w, s, e, score, format))
 	}
 }
 
@@ -225,24 +254,7 @@ func ukMonthDays(month, yy int) int {
 }
 
 func (ukCHI) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
-	it := ukTenIter{w: w, six4: true}
-	var dg ukDigits
-	for {
-		s, e, format, ok := it.nextCand(&dg)
-		if !ok {
-			return dst, nil
-		}
-		d := dg.d[:10]
-		day, month, yy := int(d[0])*10+int(d[1]), int(d[2])*10+int(d[3]), int(d[4])*10+int(d[5])
-		if !ukValidDMY(day, month, yy) || ukAllSame(d) || !ukMod11OK(d) {
-			continue
-		}
-		score := 20
-		if format != UKFormatPlain {
-			score = 30
-		}
-		dst = append(dst, ukFinding(w, s, e, score, format))
-	}
+	return ukTenDetect(dst, ukTenIter{w: w, six4: true}, ukTenCHI, 20, 30), nil
 }
 
 // NewHC returns a detector for Northern Ireland Health and Care (H&C)
@@ -284,24 +296,7 @@ func (ukHC) Spec() detect.Spec {
 }
 
 func (ukHC) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
-	it := ukTenIter{w: w}
-	var dg ukDigits
-	for {
-		s, e, format, ok := it.nextCand(&dg)
-		if !ok {
-			return dst, nil
-		}
-		d := dg.d[:10]
-		p := ukPrefix3(d)
-		if p < 320 || p > 399 || (p == 320 && ukAllZero(d[3:9])) || !ukMod11OK(d) {
-			continue
-		}
-		score := 20
-		if format != UKFormatPlain {
-			score = 30
-		}
-		dst = append(dst, ukFinding(w, s, e, score, format))
-	}
+	return ukTenDetect(dst, ukTenIter{w: w}, ukTenHC, 20, 30), nil
 }
 
 func ukAllZero(d []byte) bool {

@@ -224,6 +224,19 @@ func ukDigitRunEnd(t []byte, i int) int {
 	return i
 }
 
+// ukAlnumRun returns the run of ASCII letters and digits around t[i],
+// extended at most limit bytes to each side of i.
+func ukAlnumRun(t []byte, i, limit int) (ts, te int) {
+	ts, te = i, i
+	for ts > 0 && ukIsAlnum(t[ts-1]) && i-ts < limit {
+		ts--
+	}
+	for te < len(t) && ukIsAlnum(t[te]) && te-i < limit {
+		te++
+	}
+	return ts, te
+}
+
 // ukMod11 returns the NHS-style modulus 11 check digit of the first n
 // digits (weights n+1 down to 2), or 10 when no check digit is possible.
 func ukMod11(d []byte) int {

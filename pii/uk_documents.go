@@ -136,14 +136,7 @@ func (ukLicence) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		if i < next {
 			continue
 		}
-		ts := i
-		for ts > 0 && ukIsAlnum(t[ts-1]) && i-ts < 20 {
-			ts--
-		}
-		te := i
-		for te < len(t) && ukIsAlnum(t[te]) && te-i < 20 {
-			te++
-		}
+		ts, te := ukAlnumRun(t, i, 20)
 		next = te
 		s, e, info, ok := ts, 0, uint32(0), false
 		if ukTokenStart(t, ts) {

@@ -158,14 +158,7 @@ func (ukPostcode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		if i < next {
 			continue
 		}
-		ts := i
-		for ts > 0 && ukIsAlnum(t[ts-1]) && i-ts < 8 {
-			ts--
-		}
-		te := i
-		for te < len(t) && ukIsAlnum(t[te]) && te-i < 8 {
-			te++
-		}
+		ts, te := ukAlnumRun(t, i, 8)
 		next = te
 		n := te - ts
 		if n > 8 || !ukTokenStart(t, ts) || !ukTokenEnd(t, te) {

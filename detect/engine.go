@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"sync"
@@ -30,6 +31,9 @@ type Engine struct {
 	// case-folded bigram.
 	pairs   *[1 << 16]uint16
 	actions []action
+	// nib, when not nil, drives the vector pre-pass (shufti.go) that
+	// finds the positions worth looking up in pairs, 32 at a time.
+	nib *nibbleTables
 
 	pool sync.Pool // *scratch for AppendFind
 }
@@ -90,8 +94,9 @@ func newAnchor(low []byte, at int, g int) kwAnchor {
 
 // scratch is per-scan working memory, reused across steps.
 type scratch struct {
-	hits [][]int32 // per group, offsets in the view
-	win  Window
+	hits  [][]int32 // per group, offsets in the view
+	win   Window
+	masks [256]uint32 // vector pre-pass output, one word per 32 positions
 }
 
 // Compile validates the detectors' specs and builds the shared prefilter.
@@ -352,6 +357,9 @@ func (e *Engine) buildPrefilter() error {
 		}
 		e.pairs[idx] = ai
 	}
+	if haveAVX2 {
+		e.nib, _ = buildNibbleTables(e.pairs)
+	}
 	return nil
 }
 
@@ -442,6 +450,29 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 	tab := e.pairs
 	n := len(view)
 	i := lo
+	if e.nib != nil {
+		for {
+			// Each block of 32 positions reads one byte past its end.
+			nb := min((hi-i)/32, (n-1-i)/32, len(sc.masks))
+			if nb <= 0 || !pairMasks(view[i:], e.nib, sc.masks[:nb]) {
+				break
+			}
+			for k, m := range sc.masks[:nb] {
+				for m != 0 {
+					p := i + 32*k + bits.TrailingZeros32(m)
+					m &= m - 1
+					if c := tab[uint16(view[p])|uint16(view[p+1])<<8]; c != 0 {
+						if g := e.actions[c].single; g >= 0 {
+							sc.hits[g] = append(sc.hits[g], int32(p))
+						} else {
+							e.act(sc, view, p, c)
+						}
+					}
+				}
+			}
+			i += 32 * nb
+		}
+	}
 	// Eight positions per step; a block with any hit is handled from the
 	// eight values already looked up.
 	for ; i+8 < n && i+8 <= hi; i += 8 {

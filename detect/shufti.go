@@ -1,0 +1,181 @@
+package detect
+
+import "math/bits"
+
+// Vector pre-pass for the pair prefilter (see DESIGN.md, "Prefilter").
+//
+// The pair table answers "does any trigger start here?" exactly, one
+// position at a time. On CPUs with 32-byte byte shuffles (AVX2), a
+// pre-pass answers a superset of that question for 32 positions at once:
+// every pair (c0, c1) the table marks is put in one of eight buckets, and
+// a bucket is described by four 16-entry nibble tables, so that
+//
+//	cand(i) = lo0[b[i]&15] & hi0[b[i]>>4] & lo1[b[i+1]&15] & hi1[b[i+1]>>4] != 0
+//
+// is true for every marked pair (and for some others: a bucket accepts
+// every combination of the nibbles of its members). The exact table then
+// checks only the positions the pre-pass flags. Results are identical by
+// construction; only the time differs.
+
+// nibbleTables are the four shuffle tables, each 16 entries repeated in
+// both 128-bit lanes, in the order the assembly loads them.
+type nibbleTables struct {
+	lo0, hi0, lo1, hi1 [32]byte
+}
+
+// A bucket is a set of marked pairs summarised by the nibbles of its
+// first and second bytes.
+type bucket struct {
+	lo0, hi0, lo1, hi1 uint16 // nibble sets
+}
+
+func (b bucket) union(o bucket) bucket {
+	return bucket{b.lo0 | o.lo0, b.hi0 | o.hi0, b.lo1 | o.lo1, b.hi1 | o.hi1}
+}
+
+// cost estimates how often a bucket fires on text: the product of the
+// estimated frequencies of its nibble sets.
+func (b bucket) cost(w *nibbleWeights) float64 {
+	return w.sum(&w.lo, b.lo0) * w.sum(&w.hi, b.hi0) * w.sum(&w.lo, b.lo1) * w.sum(&w.hi, b.hi1)
+}
+
+// nibbleWeights estimate the frequency of each low and high nibble in
+// text, from byteFreq.
+type nibbleWeights struct{ lo, hi [16]float64 }
+
+func (w *nibbleWeights) sum(t *[16]float64, set uint16) float64 {
+	s := 0.0
+	for set != 0 {
+		k := bits.TrailingZeros16(set)
+		s += t[k]
+		set &= set - 1
+	}
+	return s
+}
+
+func newNibbleWeights() *nibbleWeights {
+	w := new(nibbleWeights)
+	for c := range 256 {
+		f := byteFreq(byte(c))
+		w.lo[c&15] += f
+		w.hi[c>>4] += f
+	}
+	return w
+}
+
+// byteFreq is a rough relative frequency of a byte in English text, chat
+// exports and logs. It only guides how pairs share buckets.
+func byteFreq(c byte) float64 {
+	switch {
+	case c == ' ':
+		return 16
+	case 'a' <= c && c <= 'z':
+		return float64(byteRank(c)-170) / 3 // 'e' ≈ 10 … 'z' ≈ 1
+	case 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return 1
+	case c == '\n' || c == '.' || c == ',' || c == ':' || c == '/' || c == '-':
+		return 1
+	case c >= 0x80:
+		return 0.05
+	}
+	return 0.1
+}
+
+// buildNibbleTables summarises the marked pairs of tab in eight buckets.
+// Pairs whose first byte is the same start in one bucket; buckets are
+// merged greedily, cheapest estimated growth in firing rate first. It
+// reports false when nothing is marked.
+func buildNibbleTables(tab *[1 << 16]uint16) (*nibbleTables, bool) {
+	var bs []bucket
+	// One bucket per first byte, with the nibbles of its second bytes.
+	for c0 := range 256 {
+		var b bucket
+		for c1 := range 256 {
+			if tab[c0|c1<<8] != 0 {
+				b.lo1 |= 1 << (c1 & 15)
+				b.hi1 |= 1 << (c1 >> 4)
+			}
+		}
+		if b.lo1 == 0 {
+			continue
+		}
+		b.lo0, b.hi0 = 1<<(c0&15), 1<<(c0>>4)
+		bs = append(bs, b)
+	}
+	if len(bs) == 0 {
+		return nil, false
+	}
+	w := newNibbleWeights()
+	// First the merges that add no false pairs (same second-byte nibbles
+	// and the same high or low first nibble), then greedily.
+	bs = mergeSame(bs, func(a, b bucket) bool { return a.lo1 == b.lo1 && a.hi1 == b.hi1 && a.hi0 == b.hi0 })
+	bs = mergeSame(bs, func(a, b bucket) bool { return a.lo1 == b.lo1 && a.hi1 == b.hi1 && a.lo0 == b.lo0 })
+	// Keep the greedy step cheap for huge trigger sets: coarser merges
+	// first (same second-byte nibbles, then same first high nibble).
+	if len(bs) > 48 {
+		bs = mergeSame(bs, func(a, b bucket) bool { return a.lo1 == b.lo1 && a.hi1 == b.hi1 })
+	}
+	if len(bs) > 48 {
+		bs = mergeSame(bs, func(a, b bucket) bool { return a.hi0 == b.hi0 })
+	}
+	for len(bs) > 8 {
+		bi, bj, best := 0, 1, -1.0
+		for i := range bs {
+			ci := bs[i].cost(w)
+			for j := i + 1; j < len(bs); j++ {
+				d := bs[i].union(bs[j]).cost(w) - ci - bs[j].cost(w)
+				if best < 0 || d < best {
+					bi, bj, best = i, j, d
+				}
+			}
+		}
+		bs[bi] = bs[bi].union(bs[bj])
+		bs = append(bs[:bj], bs[bj+1:]...)
+	}
+	nt := new(nibbleTables)
+	for k, b := range bs {
+		bit := byte(1) << k
+		for n := range 16 {
+			if b.lo0&(1<<n) != 0 {
+				nt.lo0[n] |= bit
+			}
+			if b.hi0&(1<<n) != 0 {
+				nt.hi0[n] |= bit
+			}
+			if b.lo1&(1<<n) != 0 {
+				nt.lo1[n] |= bit
+			}
+			if b.hi1&(1<<n) != 0 {
+				nt.hi1[n] |= bit
+			}
+		}
+	}
+	for _, t := range []*[32]byte{&nt.lo0, &nt.hi0, &nt.lo1, &nt.hi1} {
+		copy(t[16:], t[:16])
+	}
+	return nt, true
+}
+
+func mergeSame(bs []bucket, same func(a, b bucket) bool) []bucket {
+	out := bs[:0]
+	for _, b := range bs {
+		merged := false
+		for i := range out {
+			if same(out[i], b) {
+				out[i] = out[i].union(b)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// candidate reports the pre-pass answer for the pair (c0, c1); the
+// assembly computes the same for 32 positions at once. Tests use it.
+func (nt *nibbleTables) candidate(c0, c1 byte) bool {
+	return nt.lo0[c0&15]&nt.hi0[c0>>4]&nt.lo1[c1&15]&nt.hi1[c1>>4] != 0
+}

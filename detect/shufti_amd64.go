@@ -1,0 +1,44 @@
+//go:build !purego
+
+package detect
+
+//go:noescape
+func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32)
+
+func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+
+func xgetbv() (eax uint32)
+
+// haveAVX2 reports whether the CPU and the operating system support AVX2
+// (CPUID leaf 7 EBX bit 5, OSXSAVE, and XMM and YMM state enabled in XCR0).
+var haveAVX2 = func() bool {
+	maxID, _, _, _ := cpuid(0, 0)
+	if maxID < 7 {
+		return false
+	}
+	_, _, ecx1, _ := cpuid(1, 0)
+	const osxsave, avx = 1 << 27, 1 << 28
+	if ecx1&osxsave == 0 || ecx1&avx == 0 {
+		return false
+	}
+	if xgetbv()&6 != 6 {
+		return false
+	}
+	_, ebx7, _, _ := cpuid(7, 0)
+	return ebx7&(1<<5) != 0
+}()
+
+// pairMasks fills out[k] with the pre-pass mask of positions
+// 32k..32k+31 of p, for k < len(out); p must hold 32*len(out)+1 bytes.
+// It reports false when there is no vector unit to do it.
+func pairMasks(p []byte, t *nibbleTables, out []uint32) bool {
+	if !haveAVX2 {
+		return false
+	}
+	if len(out) == 0 {
+		return true
+	}
+	_ = p[32*len(out)] // bounds check once
+	pairMasksAVX2(&p[0], len(out), t, &out[0])
+	return true
+}

@@ -1,0 +1,71 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32)
+//
+// For each block k of 32 positions, out[k] gets a bit per position i
+// (p[32k+i], p[32k+i+1]) that the nibble tables accept. Reads
+// p[0 : 32*nblocks+1].
+TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-32
+	MOVQ p+0(FP), SI
+	MOVQ nblocks+8(FP), CX
+	MOVQ t+16(FP), DX
+	MOVQ out+24(FP), DI
+	VMOVDQU 0(DX), Y8   // lo0
+	VMOVDQU 32(DX), Y9  // hi0
+	VMOVDQU 64(DX), Y10 // lo1
+	VMOVDQU 96(DX), Y11 // hi1
+	MOVL $0x0F0F0F0F, AX
+	MOVL AX, X12
+	VPBROADCASTD X12, Y12 // nibble mask
+	VPXOR Y13, Y13, Y13   // zero
+	TESTQ CX, CX
+	JZ done
+
+loop:
+	VMOVDQU (SI), Y0  // b[i]
+	VMOVDQU 1(SI), Y1 // b[i+1]
+	VPSRLW $4, Y0, Y2
+	VPAND Y12, Y0, Y0
+	VPAND Y12, Y2, Y2
+	VPSHUFB Y0, Y8, Y0
+	VPSHUFB Y2, Y9, Y2
+	VPAND Y0, Y2, Y0
+	VPSRLW $4, Y1, Y3
+	VPAND Y12, Y1, Y1
+	VPAND Y12, Y3, Y3
+	VPSHUFB Y1, Y10, Y1
+	VPSHUFB Y3, Y11, Y3
+	VPAND Y1, Y3, Y1
+	VPAND Y0, Y1, Y0
+	VPCMPEQB Y13, Y0, Y0
+	VPMOVMSKB Y0, AX
+	NOTL AX
+	MOVL AX, (DI)
+	ADDQ $32, SI
+	ADDQ $4, DI
+	DECQ CX
+	JNZ loop
+
+done:
+	VZEROUPPER
+	RET
+
+// func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+TEXT ·cpuid(SB), NOSPLIT, $0-24
+	MOVL eaxArg+0(FP), AX
+	MOVL ecxArg+4(FP), CX
+	CPUID
+	MOVL AX, eax+8(FP)
+	MOVL BX, ebx+12(FP)
+	MOVL CX, ecx+16(FP)
+	MOVL DX, edx+20(FP)
+	RET
+
+// func xgetbv() (eax uint32)
+TEXT ·xgetbv(SB), NOSPLIT, $0-4
+	MOVL $0, CX
+	XGETBV
+	MOVL AX, eax+0(FP)
+	RET

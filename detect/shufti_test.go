@@ -1,0 +1,193 @@
+package detect
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// triggerSets are prefilter configurations for the vector pre-pass
+// tests: single bytes, keywords of every sort, enough anchors to force
+// bucket merges, and high bytes.
+func triggerSets(r *rand.Rand) [][]Triggers {
+	sets := [][]Triggers{
+		{{Bytes: Digits}},
+		{{Bytes: "@"}, {Keywords: []string{"official", "secret", "restricted", "protect"}}},
+		{{Bytes: Upper}, {Bytes: Digits + "+"}, {Keywords: []string{"sec=", "dlm=", "x-protective-marking", "(s//", "c i a l"}}},
+		{{Bytes: "\xd0\xd1\xce\xcf\xef\x8b\x8c\x8d\x8e\x8f\x81\xad"}, {Keywords: []string{"ab", "\x00\x7f", "zz", "Q"}}},
+	}
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	sets = append(sets, []Triggers{{Bytes: string(all)}})
+	for range 20 {
+		var ts []Triggers
+		for range 1 + r.IntN(4) {
+			var t Triggers
+			for range r.IntN(4) {
+				t.Bytes += string(rune(r.IntN(128)))
+			}
+			for range r.IntN(60) {
+				n := 2 + r.IntN(8)
+				kw := make([]byte, n)
+				for i := range kw {
+					if r.IntN(8) == 0 {
+						kw[i] = byte(r.IntN(128))
+					} else {
+						kw[i] = byte('a' + r.IntN(26))
+					}
+				}
+				t.Keywords = append(t.Keywords, string(kw))
+			}
+			if t.Bytes == "" && len(t.Keywords) == 0 {
+				t.Bytes = "#"
+			}
+			ts = append(ts, t)
+		}
+		sets = append(sets, ts)
+	}
+	return sets
+}
+
+func engineFor(t testing.TB, ts []Triggers) *Engine {
+	t.Helper()
+	var ds []Detector
+	for i, tr := range ts {
+		ds = append(ds, Func(Spec{ID: fmt.Sprintf("t/d%d", i), Kind: "t", MaxLen: 64, Triggers: tr},
+			func(dst []Finding, w *Window) ([]Finding, error) { return dst, nil }))
+	}
+	e, err := Compile(ds, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// Every pair the exact table marks must pass the pre-pass, or hits would
+// be lost.
+func TestNibbleTablesSound(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for si, ts := range triggerSets(r) {
+		e := engineFor(t, ts)
+		nt, ok := buildNibbleTables(e.pairs)
+		if !ok {
+			t.Fatalf("set %d: no tables", si)
+		}
+		marked, passed := 0, 0
+		for idx := range 1 << 16 {
+			c0, c1 := byte(idx), byte(idx>>8)
+			cand := nt.candidate(c0, c1)
+			if cand {
+				passed++
+			}
+			if e.pairs[idx] != 0 {
+				marked++
+				if !cand {
+					t.Fatalf("set %d: pair %q marked but rejected by the pre-pass", si, []byte{c0, c1})
+				}
+			}
+		}
+		t.Logf("set %d: %d pairs marked, %d pass the pre-pass", si, marked, passed)
+	}
+	if _, ok := buildNibbleTables(new([1 << 16]uint16)); ok {
+		t.Error("empty table: want no pre-pass")
+	}
+}
+
+// The assembly must compute what candidate computes, position by
+// position.
+func TestPairMasksMatchCandidate(t *testing.T) {
+	if !haveAVX2 {
+		t.Skip("no AVX2 in this build or on this CPU")
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for si, ts := range triggerSets(r) {
+		e := engineFor(t, ts)
+		nt, _ := buildNibbleTables(e.pairs)
+		p := make([]byte, 32*37+1)
+		for i := range p {
+			if r.IntN(2) == 0 {
+				p[i] = byte(r.IntN(256))
+			} else {
+				p[i] = "etaoin shrdlu0123456789SECRET@\n"[r.IntN(31)]
+			}
+		}
+		masks := make([]uint32, 37)
+		if !pairMasks(p, nt, masks) {
+			t.Fatal("pairMasks declined with AVX2 present")
+		}
+		for i := 0; i+1 < len(p); i++ {
+			got := masks[i/32]>>(i%32)&1 == 1
+			if want := nt.candidate(p[i], p[i+1]); got != want {
+				t.Fatalf("set %d: position %d (%q): vector %v, scalar %v", si, i, p[i:i+2], got, want)
+			}
+		}
+	}
+}
+
+// The prefilter must record the same hits with and without the vector
+// pre-pass, for any range of any view.
+func TestPrefilterVectorEquivalence(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	words := []string{"official ", "SECRET ", "top secret", "sec=", "0207 946 0958 ", "a@b.example ", "\xd0\x9e", "zz", "ab"}
+	for si, ts := range triggerSets(r) {
+		e, scalar := engineFor(t, ts), engineFor(t, ts)
+		scalar.nib = nil
+		for range 30 {
+			var sb strings.Builder
+			for sb.Len() < r.IntN(3000) {
+				switch r.IntN(3) {
+				case 0:
+					sb.WriteString(words[r.IntN(len(words))])
+				case 1:
+					sb.WriteByte(byte(r.IntN(256)))
+				default:
+					sb.WriteString("the quick brown fox ")
+				}
+			}
+			view := []byte(sb.String())
+			lo := r.IntN(len(view) + 1)
+			hi := lo + r.IntN(len(view)-lo+1)
+			a, b := e.newScratch(), scalar.newScratch()
+			e.prefilter(a, view, lo, hi)
+			scalar.prefilter(b, view, lo, hi)
+			for g := range a.hits {
+				if !slices.Equal(a.hits[g], b.hits[g]) {
+					t.Fatalf("set %d, view %q [%d,%d): group %d: vector %v, scalar %v", si, view, lo, hi, g, a.hits[g], b.hits[g])
+				}
+			}
+		}
+	}
+}
+
+func FuzzPrefilterVector(f *testing.F) {
+	f.Add([]byte("TOP SECRET 0207 946 0958 a@b.example"), "secret,sec=", uint16(0), uint16(100))
+	f.Add([]byte(strings.Repeat("\xd0\x9e\x00\xff", 40)), "\xff\x00,zz", uint16(3), uint16(90))
+	f.Fuzz(func(t *testing.T, view []byte, kws string, lo, hi uint16) {
+		tr := Triggers{Bytes: "@7"}
+		for _, k := range strings.Split(kws, ",") {
+			if len(k) > 0 && len(k) <= 64 {
+				tr.Keywords = append(tr.Keywords, k)
+			}
+		}
+		ds := []Detector{Func(Spec{ID: "t/f", Kind: "t", MaxLen: 64, Triggers: tr},
+			func(dst []Finding, w *Window) ([]Finding, error) { return dst, nil })}
+		e, err := Compile(ds, nil)
+		if err != nil {
+			t.Skip()
+		}
+		scalar, _ := Compile(ds, nil)
+		scalar.nib = nil
+		l := int(lo) % (len(view) + 1)
+		h := l + int(hi)%(len(view)-l+1)
+		a, b := e.newScratch(), scalar.newScratch()
+		e.prefilter(a, view, l, h)
+		scalar.prefilter(b, view, l, h)
+		if !slices.Equal(a.hits[0], b.hits[0]) {
+			t.Fatalf("vector %v, scalar %v", a.hits[0], b.hits[0])
+		}
+	})
+}

@@ -457,18 +457,35 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 			if nb <= 0 || !pairMasks(view[i:], e.nib, sc.masks[:nb]) {
 				break
 			}
+			// The hits of the last single group are kept in a local
+			// slice (registers, not memory) until another group fires.
+			lg, lh := int32(-1), []int32(nil)
 			for k, m := range sc.masks[:nb] {
 				for m != 0 {
 					p := i + 32*k + bits.TrailingZeros32(m)
 					m &= m - 1
-					if c := tab[uint16(view[p])|uint16(view[p+1])<<8]; c != 0 {
-						if g := e.actions[c].single; g >= 0 {
-							sc.hits[g] = append(sc.hits[g], int32(p))
-						} else {
-							e.act(sc, view, p, c)
-						}
+					c := tab[uint16(view[p])|uint16(view[p+1])<<8]
+					if c == 0 {
+						continue
+					}
+					g := e.actions[c].single
+					if g == lg && g >= 0 {
+						lh = append(lh, int32(p))
+						continue
+					}
+					if lg >= 0 {
+						sc.hits[lg] = lh
+					}
+					lg, lh = -1, nil
+					if g >= 0 {
+						lg, lh = g, append(sc.hits[g], int32(p))
+					} else {
+						e.act(sc, view, p, c)
 					}
 				}
+			}
+			if lg >= 0 {
+				sc.hits[lg] = lh
 			}
 			i += 32 * nb
 		}

@@ -67,7 +67,7 @@ func hashFold(t []byte, s, e int) uint64 {
 
 // hashString hashes a word from the embedded lists: lower-cased, without
 // apostrophes.
-func hashString(s string) uint64 {
+func hashString[S ~string | ~[]byte](s S) uint64 {
 	var buf [64]byte
 	b := buf[:0]
 	for i := 0; i < len(s); i++ {

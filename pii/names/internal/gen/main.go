@@ -7,12 +7,14 @@
 //
 // It reads first_names_uk.tsv, first_names_us_ssa.tsv, surnames.tsv and
 // common_words_also_names.tsv, and the SCOWL word list given by -dict,
-// and writes gazetteer.tsv, common.txt and words.txt. The
+// and writes gazetteer.tsv.gz, common.txt and words.txt.gz. The
 // output is deterministic: the same input gives the same bytes.
 package main
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"flag"
 	"fmt"
 	"log"
@@ -80,7 +82,7 @@ func main() {
 		e := lex[k]
 		fmt.Fprintf(&b, "%s\t%d\t%d\n", k, bucket(e.given), bucket(e.surname))
 	}
-	write(filepath.Join(*out, "gazetteer.tsv"), b.String())
+	writeGzip(filepath.Join(*out, "gazetteer.tsv.gz"), b.String())
 
 	var cw []string
 	for _, r := range readTSV(filepath.Join(*src, "common_words_also_names.tsv")) {
@@ -101,7 +103,7 @@ func main() {
 	}
 	slices.Sort(words)
 	words = slices.Compact(words)
-	write(filepath.Join(*out, "words.txt"), strings.Join(words, "\n")+"\n")
+	writeGzip(filepath.Join(*out, "words.txt.gz"), strings.Join(words, "\n")+"\n")
 	log.Printf("gazetteer: %d entries; common words: %d; dictionary words: %d", len(keys), len(cw), len(words))
 }
 
@@ -150,6 +152,25 @@ func num(s string) float64 {
 		log.Fatalf("bad count %q", s)
 	}
 	return v
+}
+
+// writeGzip writes s gzip-compressed, with an empty header (no name or
+// time), so the output depends only on s and the Go version. Embedding
+// the tables compressed keeps 2 MB of the binary out of memory: the
+// detector streams them into its hash table once.
+func writeGzip(path, s string) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := zw.Write([]byte(s)); err != nil {
+		log.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	write(path, buf.String())
 }
 
 func write(path, s string) {

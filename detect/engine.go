@@ -61,7 +61,8 @@ type group struct {
 	pad     int // window half-width: max MaxLen+Radius+1 of the members
 	maxLen  int // max MaxLen of the members
 	members []int
-	sorted  bool // hits arrive in order (no keyword triggers)
+	sorted  bool  // hits arrive in order (no keyword triggers)
+	gate    *gate // run filter table, when members are RunFilters (runs.go)
 }
 
 type action struct {
@@ -97,6 +98,7 @@ type scratch struct {
 	hits  [][]int32 // per group, offsets in the view
 	win   Window
 	masks [256]uint32 // vector pre-pass output, one word per 32 positions
+	gated [][]int32   // per gated member of the current group, its hits
 }
 
 // Compile validates the detectors' specs and builds the shared prefilter.
@@ -167,6 +169,11 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 	}
 	if err := e.buildPrefilter(); err != nil {
 		return nil, err
+	}
+	for g := range e.groups {
+		if gr := &e.groups[g]; gr.sorted {
+			gr.gate = buildGate(gr.members, e.dets)
+		}
 	}
 	e.pool.New = func() any { return e.newScratch() }
 	return e, nil
@@ -400,7 +407,14 @@ func byteRank(c byte) int {
 }
 
 func (e *Engine) newScratch() *scratch {
-	return &scratch{hits: make([][]int32, len(e.groups))}
+	sc := &scratch{hits: make([][]int32, len(e.groups))}
+	for _, gr := range e.groups {
+		if gr.gate != nil {
+			sc.gated = make([][]int32, 64)
+			break
+		}
+	}
+	return sc
 }
 
 // Detectors returns the IDs of the engine's detectors in the order given
@@ -577,6 +591,10 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 		lo := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= ol-gr.maxLen })
 		hi := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= oh+gr.maxLen })
 		hits = hits[lo:hi]
+		var cur [64]int // per gated member, its next hit in sc.gated
+		if gr.gate != nil {
+			gr.gate.gateHits(sc, view, hits, atStart, atEnd)
+		}
 		for j := 0; j < len(hits); {
 			ws, we := max(0, int(hits[j])-pad), min(n, int(hits[j])+pad)
 			k := j + 1
@@ -596,8 +614,28 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 				wh[x] -= int32(ws)
 			}
 			win := Window{Text: view[ws:we:we], Base: vs + int64(ws), Hits: wh, AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
-			for _, di := range gr.members {
+			for mi, di := range gr.members {
 				*w = win // each member gets the window afresh, whatever the last did to it
+				if gr.gate != nil {
+					if gm := gr.gate.member[mi]; gm >= 0 {
+						// A gated member sees only the hits of the runs it
+						// accepts, and is not called without any.
+						mh, c := sc.gated[gm], cur[gm]
+						end := c
+						for end < len(mh) && int(mh[end]) < we {
+							end++
+						}
+						if end == c {
+							continue
+						}
+						cur[gm] = end
+						sub := mh[c:end]
+						for x := range sub {
+							sub[x] -= int32(ws)
+						}
+						w.Hits = sub
+					}
+				}
 				st.Windows++
 				before := len(dst)
 				var err error

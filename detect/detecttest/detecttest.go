@@ -89,6 +89,34 @@ func Fuzz(f *testing.F, d detect.Detector, seeds ...string) {
 	})
 }
 
+// Ungated returns d without its [detect.RunFilter] method, so that the
+// engine hands it every hit: for comparing results with and without the
+// filter. Detail, when d has it, is kept.
+func Ungated(d detect.Detector) detect.Detector {
+	if dd, ok := d.(detect.Detailer); ok {
+		return ungatedDetailer{d, dd}
+	}
+	return ungated{d}
+}
+
+type ungated struct{ d detect.Detector }
+
+func (u ungated) Spec() detect.Spec { return u.d.Spec() }
+func (u ungated) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	return u.d.Detect(dst, w)
+}
+
+type ungatedDetailer struct {
+	d  detect.Detector
+	dd detect.Detailer
+}
+
+func (u ungatedDetailer) Spec() detect.Spec { return u.d.Spec() }
+func (u ungatedDetailer) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	return u.d.Detect(dst, w)
+}
+func (u ungatedDetailer) Detail(f detect.Finding, match []byte) (any, error) { return u.dd.Detail(f, match) }
+
 // Parse strips the ⟦ ⟧ markers from an annotated case and returns the text
 // and the byte spans they marked.
 func Parse(annotated string) (text string, spans [][2]int) {
@@ -140,6 +168,18 @@ func check(t testing.TB, d detect.Detector, text []byte, sizes []int, readers bo
 		t.Fatalf("%s: %d finding(s) broke the contract (outside the window, empty, or longer than MaxLen) on %q", sp.ID, st.Invalid, clip(text))
 	}
 	checkFindings(t, sp, text, want)
+	if _, ok := d.(detect.RunFilter); ok {
+		// The run filter must not change results: compare with the same
+		// detector seen without it (it then gets every hit).
+		ue := detect.MustCompile([]detect.Detector{Ungated(d)}, &detect.Options{Binary: detect.BinaryScan})
+		all, err := ue.AppendFind(nil, text)
+		if err != nil {
+			t.Fatalf("AppendFind: %v", err)
+		}
+		if diff := diffFindings(want, all); diff != "" {
+			t.Fatalf("%s: AcceptRun rejects a run that a match needs, on %q: %s", sp.ID, clip(text), diff)
+		}
+	}
 	for _, cs := range sizes {
 		if cs < 64 && len(text) > smallChunkLimit {
 			continue

@@ -135,3 +135,30 @@ func TestRunCatchesIncompleteWindows(t *testing.T) {
 		t.Fatalf("Run did not report incomplete windows: %q", failed)
 	}
 }
+
+// gatedWords is words(false) with a run filter: q-runs of 1..8 letters
+// with non-letters beside them. unsound also rejects runs of length 3,
+// which a match can contain.
+type gatedWords struct {
+	detect.Detector
+	unsound bool
+}
+
+func (g gatedWords) AcceptRun(s detect.RunShape) bool {
+	if g.unsound && s.Len == 3 {
+		return false
+	}
+	return s.Len <= 8
+}
+
+func TestRunPassesSoundRunFilter(t *testing.T) {
+	detecttest.Run(t, gatedWords{Detector: words(false)}, "the quick quiet aqua squid qqq", strings.Repeat("qqqqqqqqqq ", 50))
+}
+
+func TestRunCatchesUnsoundRunFilter(t *testing.T) {
+	d := gatedWords{Detector: words(false), unsound: true}
+	failed := run(func(tb testing.TB) { detecttest.Run(tb, d, "say qqq now") })
+	if len(failed) == 0 || !strings.Contains(failed[0], "AcceptRun") {
+		t.Fatalf("Run did not catch a run filter that drops a match: %q", failed)
+	}
+}

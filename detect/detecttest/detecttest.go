@@ -115,7 +115,9 @@ func (u ungatedDetailer) Spec() detect.Spec { return u.d.Spec() }
 func (u ungatedDetailer) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	return u.d.Detect(dst, w)
 }
-func (u ungatedDetailer) Detail(f detect.Finding, match []byte) (any, error) { return u.dd.Detail(f, match) }
+func (u ungatedDetailer) Detail(f detect.Finding, match []byte) (any, error) {
+	return u.dd.Detail(f, match)
+}
 
 // Parse strips the ⟦ ⟧ markers from an annotated case and returns the text
 // and the byte spans they marked.

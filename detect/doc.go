@@ -38,10 +38,19 @@
 // Within a view, one pass of the prefilter finds every detector's
 // triggers: a table indexed by each pair of adjacent bytes, in which
 // trigger bytes and each keyword's rarest bigram (in every case) are
-// marked. Hits of detectors with the same triggers are shared; windows of
-// MaxLen + Radius + 1 bytes around hits are merged, and each detector is
-// called once per window. The cost of a scan is linear in the input plus
-// the work detectors do on their windows; see DESIGN.md for measurements.
+// marked. On amd64 CPUs with AVX2 a vector pre-pass flags candidate
+// positions 32 bytes at a time and the table checks only those (build
+// with -tags purego to use the table alone). Hits of detectors with the
+// same triggers are shared; windows of MaxLen + Radius + 1 bytes around
+// hits are merged, and each detector is called once per window.
+//
+// Detectors that share byte triggers (all the digit-triggered identifier
+// detectors, say) can implement [RunFilter]: the engine then computes the
+// shape of each run of trigger bytes once (its length and the classes of
+// its neighbours) and hands each detector only the runs it can match,
+// from one table lookup per run. The cost of a scan is linear in the input
+// plus the work detectors do on their hits; see DESIGN.md for
+// measurements.
 //
 // # Scores
 //
@@ -67,8 +76,8 @@
 //
 // An Engine is safe for concurrent use; a Scanner is not (use one per
 // goroutine, and Reset it to reuse its buffers). The package starts no
-// goroutines except inside ScanAt, keeps no global state and does no work
-// at init. Once warm, a Scanner allocates nothing per chunk.
+// goroutines except inside ScanAt and keeps no global state; at init it
+// only reads the CPU's features (CPUID) and fills two 256-byte tables. Once warm, a Scanner allocates nothing per chunk.
 //
 // # Compatibility
 //

@@ -81,6 +81,7 @@ func All() []detect.Detector { return []detect.Detector{New(Options{})} }
 // Answers are cached per detector (bounded, safe for concurrent use).
 //
 // Triggers: ASCII digits.
+// Run filter: accepts a digit run unless a letter, '/' or '\' is next to it, or it is shorter than 6 digits with no separator byte (space, '-', '.', bracket, non-ASCII) on either side.
 //
 // Score: 60 for a valid number in international format, 55 with "00",
 // 55 for a grouped national number, 50 for an ungrouped run of digits;

@@ -227,6 +227,15 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 
 // pieceNumbers splits a piece into numbers and appends the valid ones.
 func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte, s int, p *piece) []detect.Finding {
+	// No candidate has fewer than minIntlLen digits: most pieces (times,
+	// dates, small numbers) stop here.
+	nd := 0
+	for g := 0; g < p.n; g++ {
+		nd += p.ge[g] - p.gs[g]
+	}
+	if nd < minIntlLen {
+		return dst
+	}
 	p.lo, p.hi = 0, p.n
 	if glueBefore(t, s) {
 		p.lo = 1

@@ -1,0 +1,48 @@
+package phone
+
+import "github.com/tidemark/tidemark/detect"
+
+var _ detect.RunFilter = (*Detector)(nil)
+
+// isSepClass reports the classes of the bytes that can join two digit
+// groups of a piece (see isSep and validSep): the last byte of a
+// separator is ' ', '-', '.', '(', ')' or 0xA0 (no-break space), the first
+// one ' ', '-', '.', '(', ')' or 0xC2. A run with a neighbour of any other
+// class is the first (byte before) or last (byte after) group of its
+// piece.
+func isSepClass(c detect.ByteClass) bool {
+	switch c {
+	case detect.ClassSpace, detect.ClassDash, detect.ClassDot, detect.ClassOpen, detect.ClassClose, detect.ClassNonASCII:
+		return true
+	}
+	return false
+}
+
+// AcceptRun implements [detect.RunFilter]. A run of digits inside a
+// reported number is one digit group of a piece, so it is rejected when:
+//
+//   - a letter or '/' or '\' is next to it: the scanner's glue rules
+//     (glueBefore, glueAfter) drop the first group of a piece glued to
+//     such a byte, and groups inside a piece are next to separators;
+//   - both neighbours are not separator bytes (so it is a piece of one
+//     group, the whole number) and it has fewer than minIntlLen digits,
+//     the fewest any candidate may have.
+//
+// Both hold whatever the region. Every run of a piece the scanner may
+// match has at least one accepted run (a middle group always is, and so is
+// the last group of a piece followed by a separator), so the scanner's
+// skipping of long runs of groups is unchanged.
+func (d *Detector) AcceptRun(s detect.RunShape) bool {
+	switch s.Before {
+	case detect.ClassUpper, detect.ClassLower, detect.ClassSlash, detect.ClassDigit:
+		return false
+	}
+	switch s.After {
+	case detect.ClassUpper, detect.ClassLower, detect.ClassSlash, detect.ClassDigit:
+		return false
+	}
+	if !isSepClass(s.Before) && !isSepClass(s.After) && s.Len < minIntlLen {
+		return false
+	}
+	return true
+}

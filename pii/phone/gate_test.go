@@ -1,0 +1,174 @@
+package phone_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/tidemark/tidemark/detect"
+	"github.com/tidemark/tidemark/detect/detecttest"
+	"github.com/tidemark/tidemark/pii/phone"
+)
+
+// gateSeeds are hard formats for the run filter: every grouping the
+// scanner accepts, numbers next to every sort of neighbour, runs of
+// groups too long to be a number next to numbers, and the chat, date,
+// time and money shapes the filter exists to skip.
+var gateSeeds = []string{
+	"020 7946 0958, 07700 900123, +44 (0)20 7946 0958, 0044 20 7946 0958, +1 (202) 555-0175, +33 1 23 45 67 89",
+	"07700-900-123 07700.900.123 Tel:07700900123 tel.+447700900123 tel=07700900123 x07700900123",
+	"020 7946 0958 x123, 020 7946 0958 ext. 12, 020 7946 0958#12, 020/7946/0958, 0207946/0958",
+	"020\u00a07946\u00a00958, +44\u00a0(0)20\u00a07946\u00a00958, 020\u20137946\u20130958, \u201307700900123\u2013",
+	"+(44) 20 7946 0958, (+44) 20 7946 0958, (020)7946 0958, 020) 7946 0958, (0)20 7946 0958",
+	"0 2 0 7 9 4 6 0 9 5 8, 0 20 7946 0958, 02 07 94 60 95 8, 0207 946 095 8: hi",
+	"+44 7700 9001 23: hi\n+33 1 23 45 67 89: salut\n07700 900123: ok\n0770090012: no",
+	"30/03/2021, 16:57 - +44 7700 900600: ok\n[24/04/2021, 22:09:53] 07700 900181: ok\n[12/03/2021, 09:14:55] Sam: 12:30?",
+	"1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0  020 7946 0958\n12345 12345 12345 12345 12345 12345  07700 900123",
+	"a1234567890123456789012345678 9  020 7946 0958 a12345678901234567890123456789 9b  07700 900123",
+	"£07700900123 €07700900123 $07700900123 1,234 07700 900123 12:07700900123 +1+07700900123",
+	"00441134960000 004411349600001 0014155552671 +14155552671 +9892222222 +12 3456",
+	"192.168.100.200 1.2.3.4.5.6 07700.900.123.4 ISBN 0-306-40615-2 v10.2.0745",
+	"\x00020 7946 0958\x00 \"07700900123\" '07700900123' !07700900123? =07700 900123;",
+}
+
+func TestAcceptRunShapes(t *testing.T) {
+	d := phone.New(phone.Options{})
+	sh := func(n int, b, a detect.ByteClass) detect.RunShape {
+		return detect.RunShape{Len: n, Before: b, After: a}
+	}
+	accept := []detect.RunShape{
+		sh(3, detect.ClassSpace, detect.ClassSpace),        // 020 7946 0958
+		sh(4, detect.ClassSpace, detect.ClassComma),        // 0958,
+		sh(11, detect.ClassColon, detect.ClassLineEdge),    // Tel:07700900123
+		sh(12, detect.ClassPlus, detect.ClassSpace),        // tel.+447700900123
+		sh(2, detect.ClassPlus, detect.ClassSpace),         // +44 20
+		sh(1, detect.ClassOpen, detect.ClassClose),         // (0)
+		sh(2, detect.ClassSpace, detect.ClassColon),        // +33 1 23 45 67 89: hi
+		sh(5, detect.ClassDash, detect.ClassDash),          // 07700-900-123
+		sh(3, detect.ClassDot, detect.ClassLineEdge),       // 07700.900.123
+		sh(3, detect.ClassNonASCII, detect.ClassNonASCII),  // NBSP
+		sh(11, detect.ClassNonASCII, detect.ClassNonASCII), // en dash
+		sh(15, detect.ClassLineEdge, detect.ClassLineEdge), // 00 + 15 digits
+		sh(6, detect.ClassPunct, detect.ClassPunct),        // ="+989222"
+		sh(2, detect.ClassColon, detect.ClassClose),        // :55] could be "tel:02) 7946 0958"
+	}
+	reject := []detect.RunShape{
+		sh(2, detect.ClassOpen, detect.ClassSlash),      // [12/
+		sh(2, detect.ClassSlash, detect.ClassSlash),     // /03/
+		sh(4, detect.ClassSlash, detect.ClassComma),     // /2021,
+		sh(2, detect.ClassColon, detect.ClassColon),     // :14:
+		sh(2, detect.ClassLineEdge, detect.ClassColon),  // \n12:30
+		sh(1, detect.ClassSpace, detect.ClassLower),     // 3pm, 1st
+		sh(3, detect.ClassLower, detect.ClassSpace),     // x123
+		sh(2, detect.ClassUpper, detect.ClassSpace),     // A4
+		sh(4, detect.ClassLineEdge, detect.ClassComma),  // 2021,
+		sh(2, detect.ClassPunct, detect.ClassLineEdge),  // #42
+		sh(5, detect.ClassComma, detect.ClassColon),     // ,12345:
+		sh(11, detect.ClassSlash, detect.ClassSpace),    // /07700900123
+		sh(11, detect.ClassSpace, detect.ClassSlash),    // 07700900123/
+		sh(15, detect.ClassLower, detect.ClassLineEdge), // glued id
+	}
+	for _, s := range accept {
+		if !d.AcceptRun(s) {
+			t.Errorf("AcceptRun(%+v) = false, want true", s)
+		}
+	}
+	for _, s := range reject {
+		if d.AcceptRun(s) {
+			t.Errorf("AcceptRun(%+v) = true, want false", s)
+		}
+	}
+}
+
+// TestAcceptRunMatches checks that every digit run inside every finding
+// (MinScore 0) on the cases and seeds has an accepted shape, in several
+// regions.
+func TestAcceptRunMatches(t *testing.T) {
+	var in []string
+	for _, c := range cases {
+		s, _ := detecttest.Parse(c)
+		in = append(in, s)
+	}
+	in = append(in, gateSeeds...)
+	for _, region := range []string{"GB", "US", "DE", "FR"} {
+		d := phone.New(phone.Options{Region: region})
+		e := detect.MustCompile([]detect.Detector{detecttest.Ungated(d)}, &detect.Options{MinScore: 0})
+		n := 0
+		for _, s := range in {
+			text := []byte(s)
+			fs, err := e.AppendFind(nil, text)
+			if err != nil {
+				continue // binary-looking seeds
+			}
+			for _, f := range fs {
+				for i := int(f.Start); i < int(f.End); {
+					if text[i] < '0' || text[i] > '9' {
+						i++
+						continue
+					}
+					j := i
+					for j < len(text) && '0' <= text[j] && text[j] <= '9' {
+						j++
+					}
+					s := detect.RunShape{Len: min(j-i, detect.MaxRunLen), Before: detect.ClassLineEdge, After: detect.ClassLineEdge}
+					if i > 0 {
+						s.Before = detect.ClassOf(text[i-1])
+					}
+					if j < len(text) {
+						s.After = detect.ClassOf(text[j])
+					}
+					if !d.AcceptRun(s) {
+						t.Errorf("%s: run %q of match %q has rejected shape %+v", region, text[i:j], text[f.Start:f.End], s)
+					}
+					n++
+					i = j
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no runs checked", region)
+		}
+	}
+}
+
+func TestGatedSeeds(t *testing.T) {
+	for _, region := range []string{"GB", "US", "DE"} {
+		d := phone.New(phone.Options{Region: region})
+		detecttest.Run(t, d, gateSeeds...)
+		gated := detect.MustCompile([]detect.Detector{d}, &detect.Options{MinScore: 0})
+		plain := detect.MustCompile([]detect.Detector{detecttest.Ungated(d)}, &detect.Options{MinScore: 0})
+		for _, s := range gateSeeds {
+			got, _ := gated.AppendFind(nil, []byte(s))
+			want, _ := plain.AppendFind(nil, []byte(s))
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %q: gated %v, ungated %v", region, s, got, want)
+			}
+		}
+	}
+}
+
+// FuzzGated compares the phone detector with and without its run filter
+// (MinScore 0) on fuzzed input, for regions GB and US.
+func FuzzGated(f *testing.F) {
+	for _, s := range gateSeeds {
+		f.Add([]byte(s))
+	}
+	for _, c := range cases {
+		s, _ := detecttest.Parse(c)
+		f.Add([]byte(s))
+	}
+	var gated, plain []*detect.Engine
+	for _, region := range []string{"GB", "US"} {
+		d := phone.New(phone.Options{Region: region})
+		gated = append(gated, detect.MustCompile([]detect.Detector{d}, &detect.Options{MinScore: 0}))
+		plain = append(plain, detect.MustCompile([]detect.Detector{detecttest.Ungated(d)}, &detect.Options{MinScore: 0}))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for k := range gated {
+			got, err1 := gated[k].AppendFind(nil, data)
+			want, err2 := plain[k].AppendFind(nil, data)
+			if (err1 == nil) != (err2 == nil) || !slices.Equal(got, want) {
+				t.Fatalf("engine %d: gated %v (%v), ungated %v (%v) on %q", k, got, err1, want, err2, data)
+			}
+		}
+	})
+}

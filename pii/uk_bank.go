@@ -32,6 +32,8 @@ const ukSortGap = 40
 //
 // Triggers: ASCII digits.
 //
+// Run filter: two-digit groups, six or eight digits, 4-4 account groups; see uk_gate.go.
+//
 // Scores: pair 60; sort code alone 15, six bare digits 30; +45 near
 // "sort code" or "sortcode", +15 near "account" or "acc no", +10 near
 // "bank", "BACS" or "payee"; −40 near "DOB" or "born", −30 near "date",

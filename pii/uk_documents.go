@@ -18,6 +18,8 @@ const ukPassportWords = "passport|passports|travel document|hmpo"
 //
 // Triggers: ASCII digits.
 //
+// Run filter: runs of exactly nine digits with no letter beside them; see uk_gate.go.
+//
 // Scores: 40 (the required context word is present); +30 near
 // "passport", +20 near "HMPO" or "travel document", +10 near "British",
 // "expiry", "nationality"; −30 near "invoice", "order", "phone", "tel";
@@ -100,6 +102,8 @@ const (
 // they are only checked to be letters or digits.
 //
 // Triggers: ASCII digits.
+//
+// Run filter: 1-10 digits after a capital, the spaced date group and the spaced issue number; see uk_gate.go.
 //
 // Scores: 60, 65 with the issue number; +35 near "driving licence",
 // "driving license", "driver number" or "driver's licence", +30 near

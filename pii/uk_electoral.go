@@ -26,6 +26,8 @@ const ukElectoralWords = "electoral|elector|electors|polling|poll card|poll numb
 //
 // Triggers: ASCII digits.
 //
+// Run filter: 1-5 digits after a capital, '-', '/' or a space, not before a letter; see uk_gate.go.
+//
 // Scores: 20 (the context word is present); +35 near "electoral" or
 // "elector", +30 near "poll card", +25 near "polling" or "voter"; −30
 // near "order", "invoice", "flight"; −20 near "room", "seat", "page",

@@ -108,6 +108,8 @@ func ukPrefix3(d []byte) int { return int(d[0])*100 + int(d[1])*10 + int(d[2]) }
 //
 // Triggers: ASCII digits.
 //
+// Run filter: ten digits, or 3-3-4 groups joined by a space or dash, with no letter beside them; see uk_gate.go.
+//
 // Scores: 25 for plain digits, 35 for grouped digits (a checksum passes
 // for one random number in eleven, so a bare number is not an NHS number
 // by itself); +45 near "NHS" or "national health service", +15 near
@@ -205,6 +207,8 @@ func ukTenDetect(dst []detect.Finding, it ukTenIter, kind, plain, grouped int) [
 //
 // Triggers: ASCII digits.
 //
+// Run filter: ten digits, or 6-4 or 3-3-4 groups joined by a space or dash, with no letter beside them; see uk_gate.go.
+//
 // Scores: 20 plain, 30 grouped (every date-like ten-digit number passes
 // one time in eleven); +50 near "CHI" or "community health index", +10
 // near "Scotland", "Scottish", "NHS" or "patient"; −30 near "invoice",
@@ -269,6 +273,8 @@ func (ukCHI) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 // are checked.
 //
 // Triggers: ASCII digits.
+//
+// Run filter: ten digits, or 3-3-4 groups joined by a space or dash, with no letter beside them; see uk_gate.go.
 //
 // Scores: 20 plain, 30 grouped; +50 near "H&C", "health and care" or
 // "HCN", +25 near "NHS", +15 near "Northern Ireland" or "patient"; −30

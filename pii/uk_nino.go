@@ -27,6 +27,8 @@ const (
 //
 // Triggers: ASCII digits.
 //
+// Run filter: six digits, or two-digit groups, after a letter, space or dash; see uk_gate.go.
+//
 // Scores: 55 with the suffix, 30 without; −10 in lower case, −25 for an
 // administrative prefix; +35 near "national insurance", "NI number", "NI
 // no", "NINO" or "insurance number", +25 near "NIN", +15 near "NI" or

@@ -26,6 +26,8 @@ const (
 //
 // Triggers: ASCII digits.
 //
+// Run filter: runs of 1-4 digits after a letter or a space (BFPO; outward, inward and unspaced codes); see uk_gate.go.
+//
 // Scores: 45 with the space (and GIR, BFPO), 30 without; −15 in lower
 // case; +10 after a comma (an address line); +35 near "postcode" or "post
 // code", +30 near "postal code", +15 near "address", +10 near "road",

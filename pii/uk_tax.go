@@ -17,6 +17,8 @@ import "github.com/tidemark/tidemark/detect"
 //
 // Triggers: ASCII digits.
 //
+// Run filter: ten digits (K on at most one side), 3-3-4 or 5-5 groups; see uk_gate.go.
+//
 // Scores: 15 for bare digits (one random number in eleven passes), 40
 // with a K; +55 near "UTR", +50 near "unique taxpayer reference" or
 // "taxpayer reference", +40 near "tax reference", +25 near "self
@@ -103,6 +105,8 @@ const (
 // below 500 and HA numbers 500 or above.
 //
 // Triggers: ASCII digits.
+//
+// Run filter: 9 or 12 digits, 3-4-2(-3) space-separated groups, GBGD/GBHA digits, never before a letter; see uk_gate.go.
 //
 // Scores: 60 with the prefix, 40 without it (the "VAT" cue then adds
 // 30); +30 near "VAT", +10 near "HMRC"; −30 near "phone" or "tel",

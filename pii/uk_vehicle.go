@@ -28,6 +28,8 @@ const (
 //
 // Triggers: ASCII digits.
 //
+// Run filter: 1-3 digits between capitals, or between a capital and a space; see uk_gate.go.
+//
 // Scores: 35 current, 20 prefix or suffix (these shapes are common in
 // codes), −10 without the space; +35 near "reg", "registration", "number
 // plate", "VRM" or "VRN", +30 near "vehicle", +25 near "plate", "DVLA",

@@ -1,0 +1,191 @@
+package pii
+
+import "github.com/tidemark/tidemark/detect"
+
+// Run filters of the UK identifier detectors (see detect.RunFilter). Each
+// AcceptRun accepts every shape (length, neighbour classes) that a run of
+// digits inside a match its Detect code reports can have, at any score,
+// and rejects the rest: chat timestamps, times, money, years, ordinals.
+// A run's neighbours are never digits. The shapes follow the code, not
+// the doc comments; keep them in step with it.
+
+var (
+	_ detect.RunFilter = ukPostcode{}
+	_ detect.RunFilter = ukNINO{}
+	_ detect.RunFilter = ukNHS{}
+	_ detect.RunFilter = ukCHI{}
+	_ detect.RunFilter = ukHC{}
+	_ detect.RunFilter = ukPassport{}
+	_ detect.RunFilter = ukLicence{}
+	_ detect.RunFilter = ukVehicle{}
+	_ detect.RunFilter = ukUTR{}
+	_ detect.RunFilter = ukVAT{}
+	_ detect.RunFilter = ukElectoral{}
+	_ detect.RunFilter = ukSortCode{}
+)
+
+func ukGateLetter(c detect.ByteClass) bool { return c == detect.ClassUpper || c == detect.ClassLower }
+
+// ukGateSep reports whether c may be a group separator (space or dash;
+// ClassDash also holds '_', which only widens the filter).
+func ukGateSep(c detect.ByteClass) bool { return c == detect.ClassSpace || c == detect.ClassDash }
+
+// ukGateNumBefore is what ukNumBefore allows just before a number: no
+// letter (nor digit) and no '+' ('#' shares ClassPunct, so it is kept).
+func ukGateNumBefore(c detect.ByteClass) bool { return !ukGateLetter(c) && c != detect.ClassPlus }
+
+// ukGateTen accepts the runs of the ten-digit candidates of ukTenIter:
+// ten plain digits, and 3-3-4 groups (plus 6-4 with six4, 5-5 with
+// five) separated by a space or a dash; withK lets a plain number carry
+// a K on one side.
+func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
+	b, a := s.Before, s.After
+	switch s.Len {
+	case 10:
+		if withK {
+			// K1234567890 (letter before, none after), 1234567890K
+			// (letter after, ukNumBefore before) or neither.
+			return b != detect.ClassPlus && !(ukGateLetter(b) && ukGateLetter(a))
+		}
+		return ukGateNumBefore(b) && !ukGateLetter(a)
+	case 3: // first or middle group of 3-3-4
+		return ukGateNumBefore(b) && ukGateSep(a)
+	case 4: // last group of 3-3-4 or 6-4
+		return ukGateSep(b) && !ukGateLetter(a)
+	case 6: // first group of 6-4
+		return six4 && ukGateNumBefore(b) && ukGateSep(a)
+	case 5: // either group of 5-5
+		return five && (ukGateNumBefore(b) && ukGateSep(a) || ukGateSep(b) && !ukGateLetter(a))
+	}
+	return false
+}
+
+// AcceptRun: outward-code digits (1-2, or up to 3 where an unspaced
+// inward digit follows) after a letter; the inward digit after a space
+// or a letter, before a letter; BFPO numbers of 1-4 digits after "BFPO"
+// or "BFPO ", before a non-letter.
+func (ukPostcode) AcceptRun(s detect.RunShape) bool {
+	switch {
+	case ukGateLetter(s.Before):
+		return s.Len <= 3 || s.Len == 4 && !ukGateLetter(s.After)
+	case s.Before == detect.ClassSpace:
+		return s.Len == 1 && ukGateLetter(s.After) || s.Len <= 4 && !ukGateLetter(s.After)
+	}
+	return false
+}
+
+// AcceptRun: six digits after the prefix letters or one space or dash;
+// two-digit groups after them, the first followed by a space or dash.
+func (ukNINO) AcceptRun(s detect.RunShape) bool {
+	if !ukGateLetter(s.Before) && !ukGateSep(s.Before) {
+		return false
+	}
+	switch s.Len {
+	case 6:
+		return true
+	case 2:
+		return ukGateSep(s.Before) || ukGateSep(s.After)
+	}
+	return false
+}
+
+// AcceptRun: ten plain digits or 3-3-4 groups, no letter on either side.
+func (ukNHS) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, false, false, false) }
+
+// AcceptRun: ten plain digits, 6-4 or 3-3-4 groups, no letter either side.
+func (ukCHI) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, true, false, false) }
+
+// AcceptRun: ten plain digits or 3-3-4 groups, no letter on either side.
+func (ukHC) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, false, false, false) }
+
+// AcceptRun: exactly nine digits, no letter or '+' before, no letter after.
+func (ukPassport) AcceptRun(s detect.RunShape) bool {
+	return s.Len == 9 && ukGateNumBefore(s.Before) && !ukGateLetter(s.After)
+}
+
+// AcceptRun: after a capital, the date digits with any 9 padding of the
+// surname (6-10, before a capital), the surname padding of the spaced
+// form, and the digits of the tail (1-6, not before a lower-case
+// letter); after a space, the spaced date group (6, before a space) and
+// a spaced issue number (2, before a non-letter).
+func (ukLicence) AcceptRun(s detect.RunShape) bool {
+	switch s.Before {
+	case detect.ClassUpper:
+		if s.Len <= 6 {
+			return s.After != detect.ClassLower
+		}
+		return s.Len <= 10 && s.After == detect.ClassUpper
+	case detect.ClassSpace:
+		return s.Len == 6 && s.After == detect.ClassSpace || s.Len == 2 && !ukGateLetter(s.After)
+	}
+	return false
+}
+
+// AcceptRun: 1-3 digits after a capital and before a space or a capital
+// (current and prefix marks, unspaced suffix), or after a space and
+// before a capital (spaced suffix).
+func (ukVehicle) AcceptRun(s detect.RunShape) bool {
+	if s.Len > 3 {
+		return false
+	}
+	switch s.Before {
+	case detect.ClassUpper:
+		return s.After == detect.ClassSpace || s.After == detect.ClassUpper
+	case detect.ClassSpace:
+		return s.After == detect.ClassUpper
+	}
+	return false
+}
+
+// AcceptRun: ten plain digits (a K on at most one side), 3-3-4 or 5-5
+// groups.
+func (ukUTR) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, false, true, true) }
+
+// AcceptRun: 9 or 12 plain digits; 3-4-2(-3) groups separated by spaces;
+// three digits after GBGD/GBHA; never after a lower-case letter or '+',
+// never before a letter.
+func (ukVAT) AcceptRun(s detect.RunShape) bool {
+	b, a := s.Before, s.After
+	if b == detect.ClassLower || b == detect.ClassPlus || ukGateLetter(a) {
+		return false
+	}
+	switch s.Len {
+	case 9, 12:
+		return true
+	case 3: // first group (before a space), GBGD/GBHA digits, branch group
+		return a == detect.ClassSpace || b == detect.ClassUpper || b == detect.ClassSpace
+	case 4:
+		return b == detect.ClassSpace && a == detect.ClassSpace
+	case 2:
+		return b == detect.ClassSpace
+	}
+	return false
+}
+
+// AcceptRun: 1-5 digits after a capital, '-', '/' or a space, before a
+// non-letter.
+func (ukElectoral) AcceptRun(s detect.RunShape) bool {
+	switch s.Before {
+	case detect.ClassUpper, detect.ClassDash, detect.ClassSlash, detect.ClassSpace:
+		return s.Len <= 5 && !ukGateLetter(s.After)
+	}
+	return false
+}
+
+// AcceptRun: two-digit groups of a sort code (the first not after a
+// letter or '+' and before a space or dash, the others after a space or
+// dash); six bare digits; account numbers of 8 digits or 4-4.
+func (ukSortCode) AcceptRun(s detect.RunShape) bool {
+	b, a := s.Before, s.After
+	switch s.Len {
+	case 2:
+		// The last group of a code followed by an account number is not
+		// checked for what follows it.
+		return ukGateNumBefore(b) && ukGateSep(a) || ukGateSep(b)
+	case 6, 8:
+		return ukGateNumBefore(b) && !ukGateLetter(a)
+	case 4:
+		return ukGateNumBefore(b) && a == detect.ClassSpace || b == detect.ClassSpace && !ukGateLetter(a)
+	}
+	return false
+}

@@ -29,6 +29,10 @@ const (
 //
 // Triggers: ASCII digits (house numbers and postcodes).
 //
+// Run filter: runs of 1-4 digits not after a lower-case letter and before
+// a letter, ',', ' ' or '-'; after a capital, of 1-3 before a capital or
+// a space (postcodes).
+//
 // Score: 45 for a number and street alone (below the usual threshold:
 // a cue such as "address" lifts it), 60 with a locality, 80 with a
 // postcode, 90 with both. Cues: +15 near "address", "lives at", "live

@@ -39,6 +39,9 @@ const (
 //
 // Triggers: ASCII digits.
 //
+// Run filter: runs of 12+ digits not glued to letters, of 1-6 digits beside
+// a space or hyphen (groups), and any run between two of those or of 15+.
+//
 // Score: 60 contiguous, 70 grouped as the issuer prints it. Cues: +20
 // near "card", "credit", "debit", "visa", "mastercard", "amex", "cvv",
 // "cvc", "expiry", "payment"; −30 near "order", "invoice", "ref",

@@ -34,6 +34,10 @@ const (
 //
 // Triggers: ASCII digits.
 //
+// Run filter: runs of 1-2 digits beside a '/', '-', '.', space or (after
+// them) letter, and of 4 digits before '/' or '-' or after a separator,
+// space or comma and not before a letter.
+//
 // Score: dates are everywhere (chat timestamps, letters, logs), so a date
 // is reported only when a birth word ("dob", "d.o.b", "born", "birth",
 // "birthday", "date of birth") starts within 40 bytes of it on the same

@@ -25,6 +25,9 @@ const KindIBAN detect.Kind = "iban"
 //
 // Triggers: ASCII digits (the check digits).
 //
+// Run filter: runs after a capital letter, and of at most 4 digits after a
+// space.
+//
 // Score: 80. Cues: +15 near "iban", "bank", "account", "acct", "transfer",
 // "bic", "swift"; −20 near "ref", "reference".
 //

@@ -28,6 +28,9 @@ const (
 // Triggers: ASCII digits (an IPv6 address without any decimal digit,
 // such as "fe::ab", is not found).
 //
+// Run filter: runs of 1-3 digits beside '.', ':' or a letter, and of 4
+// digits beside ':' and no letter.
+//
 // Score: IPv4 60; 50 for private ranges (10/8, 172.16/12, 192.168/16);
 // 40 when every octet is one digit (more often a version or section
 // number); 35 for 0.0.0.0/8, loopback, link-local and broadcast. IPv6 65;

@@ -1,0 +1,126 @@
+package pii
+
+import "github.com/tidemark/tidemark/detect"
+
+// Run filters (detect.RunFilter) of the payment card, IBAN, IP address,
+// date-of-birth and UK address detectors. Each AcceptRun rejects only
+// shapes of digit runs that no match the detector reports can contain,
+// and (where a detector's Detect skips ahead after a candidate that it
+// then drops) no candidate whose skip could hide a later match either.
+
+var (
+	_ detect.RunFilter = card{}
+	_ detect.RunFilter = iban{}
+	_ detect.RunFilter = ipAddr{}
+	_ detect.RunFilter = dob{}
+	_ detect.RunFilter = ukAddress{}
+)
+
+func gateLetter(c detect.ByteClass) bool { return c == detect.ClassUpper || c == detect.ClassLower }
+
+// gateCardSep: the classes of the separators between card digit groups
+// (' ' or '-').
+func gateCardSep(c detect.ByteClass) bool { return c == detect.ClassSpace || c == detect.ClassDash }
+
+// AcceptRun: 12+ digits (contiguous) or 1-6 (a group beside a ' ' or
+// '-'), never glued to letters; plus any run between two separators and
+// any run of 15+ digits (parts of over-long digit tables, which Detect
+// skips past as a whole).
+func (card) AcceptRun(s detect.RunShape) bool {
+	if s.Len >= detect.MaxRunLen || gateCardSep(s.Before) && gateCardSep(s.After) {
+		return true
+	}
+	if gateLetter(s.Before) || gateLetter(s.After) {
+		return false
+	}
+	switch s.Len {
+	case 12, 13, 14: // contiguous
+		return true
+	case 4: // first, middle or last group
+		return gateCardSep(s.Before) || gateCardSep(s.After)
+	case 1, 2, 3, 5: // last group (4-4-4-4-1..3, 4-4-4-3, 4-6-5)
+		return gateCardSep(s.Before)
+	}
+	return false // 6 (a middle group) is accepted above; 7-11 never
+}
+
+// AcceptRun: runs after a capital letter (the check digits after the
+// country code, BBAN runs in compact form) and runs of at most 4 digits
+// after a space (BBAN runs in groups of four).
+func (iban) AcceptRun(s detect.RunShape) bool {
+	switch s.Before {
+	case detect.ClassUpper:
+		return true
+	case detect.ClassSpace:
+		return s.Len <= 4
+	}
+	return false
+}
+
+// gateIPInner: the classes that can sit beside a digit run inside an IP
+// address: '.', ':' and the hex letters of IPv6 groups.
+func gateIPInner(c detect.ByteClass) bool {
+	return c == detect.ClassDot || c == detect.ClassColon || gateLetter(c)
+}
+
+// AcceptRun: 1-3 digits (IPv4 octets, parts of IPv6 groups) with '.',
+// ':' or a letter on at least one side, and 4 digits (a whole IPv6
+// group) with ':' on one side and no letter on either. Every run of an
+// address has such a neighbour: IPv4 octets touch a dot, and an IPv6
+// group touches a ':' (an address has at least two), so a run filling it
+// does, and a shorter one touches a hex letter of its group.
+func (ipAddr) AcceptRun(s detect.RunShape) bool {
+	switch {
+	case s.Len <= 3:
+		return gateIPInner(s.Before) || gateIPInner(s.After)
+	case s.Len == 4:
+		return (s.Before == detect.ClassColon || s.After == detect.ClassColon) &&
+			!gateLetter(s.Before) && !gateLetter(s.After)
+	}
+	return false
+}
+
+// gateDateSep: the classes of the separators of numeric dates ('/', '-',
+// '.').
+func gateDateSep(c detect.ByteClass) bool {
+	return c == detect.ClassSlash || c == detect.ClassDash || c == detect.ClassDot
+}
+
+// AcceptRun: years of 4 digits that start an ISO date (before '/' or '-')
+// or end a date (after a separator, space or comma, not glued to a
+// letter); days, months and 2-digit years of 1-2 digits beside a date
+// separator, a space (day before or after a month name) or an ordinal's
+// letters (12th). Detect skips past every date it parses, reported or
+// not, so the runs that start one are accepted whatever precedes them.
+func (dob) AcceptRun(s detect.RunShape) bool {
+	switch s.Len {
+	case 1, 2:
+		return gateDateSep(s.After) || s.After == detect.ClassSpace || gateLetter(s.After) ||
+			gateDateSep(s.Before) || s.Before == detect.ClassSpace
+	case 4:
+		if s.After == detect.ClassSlash || s.After == detect.ClassDash {
+			return true // 1961-03-12
+		}
+		return (gateDateSep(s.Before) || s.Before == detect.ClassSpace || s.Before == detect.ClassComma) &&
+			!gateLetter(s.After)
+	}
+	return false
+}
+
+// AcceptRun: runs of 1-4 digits not after a lower-case letter and
+// followed by a letter (221B, 12a, postcode letters), ',', ' ' or '-'
+// (house numbers, flat numbers, ranges 10-12); after a capital only the
+// postcode's runs of 1-3 digits, followed by a capital or a space.
+func (ukAddress) AcceptRun(s detect.RunShape) bool {
+	if s.Len > 4 || s.Before == detect.ClassLower {
+		return false
+	}
+	if s.Before == detect.ClassUpper {
+		return s.Len <= 3 && (s.After == detect.ClassUpper || s.After == detect.ClassSpace)
+	}
+	switch s.After {
+	case detect.ClassUpper, detect.ClassLower, detect.ClassComma, detect.ClassSpace, detect.ClassDash:
+		return true
+	}
+	return false
+}

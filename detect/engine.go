@@ -591,10 +591,6 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 		lo := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= ol-gr.maxLen })
 		hi := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= oh+gr.maxLen })
 		hits = hits[lo:hi]
-		var cur [64]int // per gated member, its next hit in sc.gated
-		if gr.gate != nil {
-			gr.gate.gateHits(sc, view, hits, atStart, atEnd)
-		}
 		for j := 0; j < len(hits); {
 			ws, we := max(0, int(hits[j])-pad), min(n, int(hits[j])+pad)
 			k := j + 1
@@ -610,6 +606,9 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 				we++
 			}
 			wh := hits[j:k]
+			if gr.gate != nil {
+				gr.gate.gateHits(sc, view, wh, ws, atStart, atEnd)
+			}
 			for x := range wh {
 				wh[x] -= int32(ws)
 			}
@@ -620,20 +619,10 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 					if gm := gr.gate.member[mi]; gm >= 0 {
 						// A gated member sees only the hits of the runs it
 						// accepts, and is not called without any.
-						mh, c := sc.gated[gm], cur[gm]
-						end := c
-						for end < len(mh) && int(mh[end]) < we {
-							end++
-						}
-						if end == c {
+						if len(sc.gated[gm]) == 0 {
 							continue
 						}
-						cur[gm] = end
-						sub := mh[c:end]
-						for x := range sub {
-							sub[x] -= int32(ws)
-						}
-						w.Hits = sub
+						w.Hits = sc.gated[gm]
 					}
 				}
 				st.Windows++

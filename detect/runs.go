@@ -166,11 +166,13 @@ func buildGate(members []int, dets []compiled) *gate {
 	return g
 }
 
-// gateHits splits a group's hits (view offsets, ascending) among its gated
-// members: sc.gated[k] gets the hits of the runs member k accepts. A run
-// whose neighbours are not known (it touches the edge of the view but not
-// of the input, or the edge of the scanned range) goes to every member.
-func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, atStart, atEnd bool) {
+// gateHits splits the hits of one window (view offsets, ascending) among
+// the group's gated members: sc.gated[k] gets, as offsets in the window
+// starting at ws, the hits of the runs member k accepts. A run whose
+// neighbours are not known (it touches the edge of the view but not of the
+// input, or the edge of the scanned range) goes to every member. Runs
+// never straddle windows: adjacent hits are always merged.
+func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart, atEnd bool) {
 	for k := range sc.gated {
 		sc.gated[k] = sc.gated[k][:0]
 	}
@@ -202,7 +204,11 @@ func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, atStart, atEnd 
 		for mask != 0 {
 			b := bits.TrailingZeros64(mask)
 			mask &= mask - 1
-			sc.gated[b] = append(sc.gated[b], hits[j:k]...)
+			g := sc.gated[b]
+			for x := s; x < e; x++ {
+				g = append(g, int32(x-ws))
+			}
+			sc.gated[b] = g
 		}
 		j = k
 	}

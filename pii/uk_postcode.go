@@ -16,7 +16,9 @@ const (
 // Matches: every Royal Mail format, A9 9AA, A99 9AA, AA9 9AA, AA99 9AA,
 // A9A 9AA and AA9A 9AA, with one space or none between the outward and
 // inward codes, all upper case or all lower case; GIR 0AA; BFPO numbers
-// (BFPO 1234, BFPO1234). Whole tokens only.
+// of 1-4 digits (BFPO 1234, BFPO1234, or bfpo in lower case, never mixed
+// case). Whole tokens only; a BFPO number must end the number, so "BFPO
+// 09:14", "BFPO 10,5" and "bfpo 10%" are not matches.
 //
 // Validation: the area (the leading letters) must be one of the 121
 // Royal Mail postcode areas or the Crown dependencies GY, JE, IM (plus the
@@ -173,9 +175,13 @@ func (ukPostcode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 			(string(t[ts-4:te]) == "GIR 0AA" || string(t[ts-4:te]) == "gir 0aa"):
 			s, e, info = ts-4, te, UKPostcodeGIR
 		case n <= 4 && ukAllDigits(t[ts:te]) && ts >= 5 && t[ts-1] == ' ' && ukIsBFPO(t, ts-5):
-			s, e, info = ts-5, te, UKPostcodeBFPO
+			if ukBFPOEnd(t, te) {
+				s, e, info, lower = ts-5, te, UKPostcodeBFPO, ukIsLower(t[ts-5])
+			}
 		case n >= 5 && ukIsBFPO(t, ts) && ukAllDigits(t[ts+4:te]):
-			s, e, info = ts, te, UKPostcodeBFPO
+			if ukBFPOEnd(t, te) {
+				s, e, info = ts, te, UKPostcodeBFPO
+			}
 		case n == 8:
 		case n >= 2 && n <= 4 && te+4 <= len(t) && t[te] == ' ' && ukTokenEnd(t, te+4) &&
 			ukOutward(t[ts:te], lower) && ukInward(t[te+1:te+4], lower):
@@ -200,7 +206,7 @@ func (ukPostcode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		if info == UKPostcodeUnspaced {
 			score = 30
 		}
-		if lower && info != UKPostcodeBFPO {
+		if lower {
 			score -= 15
 			info |= UKPostcodeLower
 		}
@@ -222,11 +228,18 @@ func ukAllDigits(b []byte) bool {
 	return len(b) > 0
 }
 
-// ukIsBFPO reports whether "BFPO" (any case) starts at t[s].
+// ukIsBFPO reports whether "BFPO" or "bfpo" starts a token at t[s].
 func ukIsBFPO(t []byte, s int) bool {
 	if s+4 > len(t) {
 		return false
 	}
-	b := t[s : s+4]
-	return (b[0]|0x20) == 'b' && (b[1]|0x20) == 'f' && (b[2]|0x20) == 'p' && (b[3]|0x20) == 'o' && ukTokenStart(t, s)
+	b := string(t[s : s+4])
+	return (b == "BFPO" || b == "bfpo") && ukTokenStart(t, s)
+}
+
+// ukBFPOEnd reports whether a BFPO number may end before t[e]: it ends
+// the number (no letter, no digit group joined by '-', '.', ',', '/' or
+// ':', as in "BFPO 09:14" or "BFPO 10,5") and is not a percentage.
+func ukBFPOEnd(t []byte, e int) bool {
+	return ukNumAfter(t, e, false) && (e >= len(t) || t[e] != '%')
 }

@@ -165,3 +165,37 @@ func TestUKVectors(t *testing.T) {
 		}
 	}
 }
+
+// ukQuirks are texts whose findings (all scores) are pinned: numbers
+// that run on past their end, NINOs read as sort codes, NHS-shaped UTRs.
+// Each want is the list of matched substrings, in order.
+var ukQuirks = []struct {
+	id   string
+	text string
+	want []string
+}{
+	// A BFPO number ends the number: no ':' + digit, '%', ',' + digit after it.
+	{"pii/uk-postcode", "Meet at BFPO 09:14 today", nil},
+	{"pii/uk-postcode", "bfpo 10% off", nil},
+	{"pii/uk-postcode", "BFPO 10,5 units", nil},
+	{"pii/uk-postcode", "BFPO 10.5 units", nil},
+	{"pii/uk-postcode", "BFPO1234:5", nil},
+	{"pii/uk-postcode", "Forces mail: BFPO 57: Germany", []string{"BFPO 57"}},
+	{"pii/uk-postcode", "BFPO 57; BFPO 58, BFPO 59.", []string{"BFPO 57", "BFPO 58", "BFPO 59"}},
+	{"pii/uk-postcode", "\"BFPO 1234\" and (BFPO1234)", []string{"BFPO 1234", "BFPO1234"}},
+	{"pii/uk-postcode", "bfpo 57 and bfpo1234", []string{"bfpo 57", "bfpo1234"}},
+	{"pii/uk-postcode", "Bfpo 57 and bFPO 58", nil},
+}
+
+func TestUKQuirks(t *testing.T) {
+	all := ukAll()
+	for _, q := range ukQuirks {
+		var got []string
+		for _, f := range ukFind(t, all[q.id], q.text) {
+			got = append(got, q.text[f.Start:f.End])
+		}
+		if fmt.Sprint(got) != fmt.Sprint(q.want) {
+			t.Errorf("%s on %q: got %q, want %q", q.id, q.text, got, q.want)
+		}
+	}
+}

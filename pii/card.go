@@ -39,8 +39,8 @@ const (
 //
 // Triggers: ASCII digits.
 //
-// Run filter: runs of 12+ digits not glued to letters, of 1-6 digits beside
-// a space or hyphen (groups), and any run between two of those or of 15+.
+// Run filter: runs of 12+ digits and of 1-6 digits beside a space or
+// hyphen (groups), not glued to letters.
 //
 // Score: 60 contiguous, 70 grouped as the issuer prints it. Cues: +20
 // near "card", "credit", "debit", "visa", "mastercard", "amex", "cvv",
@@ -122,10 +122,12 @@ func cardRun(t []byte, h int, gl *[8]int) (s, e, n int, sep byte, ok bool) {
 		break
 	}
 	if e-s > cardMaxRun {
+		// Part of a longer chain: every hit up to e is in it too, and
+		// rejected with it. The chain's later hits are looked at again
+		// (and rejected the same way): skipping further, past spaces or
+		// hyphens that do not join groups, could hide a card after the
+		// chain (" - 4111 1111 1111 1111").
 		ok = false
-		for e < len(t) && (intlDigit(t[e]) || t[e] == ' ' || t[e] == '-') {
-			e++
-		}
 	}
 	return s, e, n, sep, ok
 }

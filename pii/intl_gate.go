@@ -23,25 +23,24 @@ func gateLetter(c detect.ByteClass) bool { return c == detect.ClassUpper || c ==
 func gateCardSep(c detect.ByteClass) bool { return c == detect.ClassSpace || c == detect.ClassDash }
 
 // AcceptRun: 12+ digits (contiguous) or 1-6 (a group beside a ' ' or
-// '-'), never glued to letters; plus any run between two separators and
-// any run of 15+ digits (parts of over-long digit tables, which Detect
-// skips past as a whole).
+// '-'), never glued to letters. Detect skips only within a chain of digit
+// groups, and rejects every card in a chain of an unprinted shape, so the
+// runs no card can contain need not be seen.
 func (card) AcceptRun(s detect.RunShape) bool {
-	if s.Len >= detect.MaxRunLen || gateCardSep(s.Before) && gateCardSep(s.After) {
-		return true
-	}
 	if gateLetter(s.Before) || gateLetter(s.After) {
 		return false
 	}
 	switch s.Len {
-	case 12, 13, 14: // contiguous
+	case 12, 13, 14, detect.MaxRunLen: // contiguous (15 stands for 15+)
 		return true
 	case 4: // first, middle or last group
 		return gateCardSep(s.Before) || gateCardSep(s.After)
+	case 6: // middle group (4-6-5, 4-6-4)
+		return gateCardSep(s.Before) && gateCardSep(s.After)
 	case 1, 2, 3, 5: // last group (4-4-4-4-1..3, 4-4-4-3, 4-6-5)
 		return gateCardSep(s.Before)
 	}
-	return false // 6 (a middle group) is accepted above; 7-11 never
+	return false // 7-11 never
 }
 
 // AcceptRun: runs after a capital letter (the check digits after the

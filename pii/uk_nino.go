@@ -14,8 +14,9 @@ const (
 //
 // Matches: two prefix letters, six digits and a suffix letter A-D, as
 // AB123456C, AB 12 34 56 C, AB-12-34-56-C, AB 123456 C or AB123456 C;
-// the suffix may be missing (AB 12 34 56). Letters are all upper case or
-// all lower case. Never inside a larger token.
+// the suffix may be missing (AB 12 34 56), and then the digits must end
+// the number (not "AB 12 34 56:78" nor "AB123456,7"). Letters are all
+// upper case or all lower case. Never inside a larger token.
 //
 // Validation: HMRC National Insurance Manual NIM39110: neither prefix
 // letter is D, F, I, Q, U or V; the second is not O; the prefixes BG, GB,
@@ -163,7 +164,9 @@ func ukParseNINO(t []byte, s int) (e int, info uint32, ok bool) {
 		}
 		// A word such as "I" or "a" after AB123456: no suffix.
 	}
-	if !ukTokenEnd(t, i) || (i < len(t) && (t[i] == '-' || t[i] == '.' && i+1 < len(t) && ukIsDigit(t[i+1]))) {
+	// The last group ends the number: "AB 12 34 56:78", "AB123456,7" and
+	// "AB123456-" are not NINOs.
+	if !ukTokenEnd(t, i) || !ukNumAfter(t, i, false) || i < len(t) && t[i] == '-' {
 		return 0, 0, false
 	}
 	return i, info, true

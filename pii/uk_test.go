@@ -185,6 +185,11 @@ var ukQuirks = []struct {
 	{"pii/uk-postcode", "\"BFPO 1234\" and (BFPO1234)", []string{"BFPO 1234", "BFPO1234"}},
 	{"pii/uk-postcode", "bfpo 57 and bfpo1234", []string{"bfpo 57", "bfpo1234"}},
 	{"pii/uk-postcode", "Bfpo 57 and bFPO 58", nil},
+	// The last group of a NINO ends the number.
+	{"pii/uk-nino", "AB 12 34 56:78", nil},
+	{"pii/uk-nino", "AB 12 34 56,78", nil},
+	{"pii/uk-nino", "AB123456:78", nil},
+	{"pii/uk-nino", "AB 12 34 56: on file; AB 12 34 57;", []string{"AB 12 34 56", "AB 12 34 57"}},
 }
 
 func TestUKQuirks(t *testing.T) {

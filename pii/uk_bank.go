@@ -24,7 +24,9 @@ const ukSortGap = 40
 // sort code, with no other digits and at most one line break between
 // them, one finding of Kind uk.bank-account spans both; otherwise the
 // finding is the sort code alone (Kind uk.sort-code). Never inside a
-// longer number (so dates such as 12-03-2024 are not candidates).
+// longer number (so dates such as 12-03-2024 are not candidates), and the
+// code always ends the number, with or without an account number after
+// it ("12-34-56x: 12345678" is not a pair).
 //
 // Validation: sort codes and account numbers have no public check digit
 // (modulus checking needs Pay.UK's licensed tables); codes of all zeros
@@ -96,7 +98,10 @@ func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		default:
 			continue
 		}
-		if ukAllZero(dg.d[:6]) {
+		// The code ends the number, even when an account number follows
+		// ("12-34-56x: 12345678" is not a pair); a space and more digits
+		// may only be the account number.
+		if ukAllZero(dg.d[:6]) || !ukNumAfter(t, e, false) {
 			continue
 		}
 		if ae, ok := ukAccountAfter(t, e); ok {
@@ -104,12 +109,12 @@ func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 			dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(ae), Score: 60, Kind: KindUKBankAccount, Info: UKSortThenAcc})
 			continue
 		}
+		if !ukNumAfter(t, e, sep == ' ') {
+			continue
+		}
 		if as, ok := ukAccountBefore(t, s); ok {
 			next = e
 			dst = append(dst, detect.Finding{Start: w.Base + int64(as), End: w.Base + int64(e), Score: 60, Kind: KindUKBankAccount, Info: UKAccThenSort})
-			continue
-		}
-		if !ukNumAfter(t, e, sep == ' ') {
 			continue
 		}
 		next = e

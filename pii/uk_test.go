@@ -190,6 +190,13 @@ var ukQuirks = []struct {
 	{"pii/uk-nino", "AB 12 34 56,78", nil},
 	{"pii/uk-nino", "AB123456:78", nil},
 	{"pii/uk-nino", "AB 12 34 56: on file; AB 12 34 57;", []string{"AB 12 34 56", "AB 12 34 57"}},
+	// The sort code ends before its account number.
+	{"pii/uk-sort-code", "12-34-56x: 12345678", nil},
+	{"pii/uk-sort-code", "12 34 56x 12345678", nil},
+	{"pii/uk-sort-code", "12345678 at 40-11-62x", nil},
+	{"pii/uk-sort-code", "12-34-56: 12345678", []string{"12-34-56: 12345678"}},
+	{"pii/uk-sort-code", "12 34 56 12345678", []string{"12 34 56 12345678"}},
+	{"pii/uk-sort-code", "12345678 at 40-11-62.", []string{"12345678 at 40-11-62"}},
 }
 
 func TestUKQuirks(t *testing.T) {

@@ -95,13 +95,14 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 			continue
 		}
 		s, e, info, ok := dobAt(t, h)
-		if !ok {
+		// Only a reported date is skipped past: one dropped (glued, no
+		// birth word, a timestamp) may hide a real date starting inside
+		// it ("x12 March 1961-03-12"), and skipping it would make the
+		// decision depend on a chain of such dates of any length.
+		if !ok || intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) || !dobNearCue(t, s, e) || dobTimestamp(t, e) {
 			continue
 		}
 		next = e
-		if intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) || !dobNearCue(t, s, e) || dobTimestamp(t, e) {
-			continue
-		}
 		score := dobBareScore
 		if info>>9&0xfff < 100 {
 			score = dobTwoDigitYearScore

@@ -21,7 +21,32 @@ var cardFixCases = []string{
 	"4111 1111 1111 1111 " + strings.Repeat("1234 ", 12),
 }
 
+var dobFixCases = []string{
+	// A date that is parsed and dropped must not hide a date starting
+	// inside it.
+	"born x12 March ⟦1961-03-12⟧ dob",
+	"1" + strings.Repeat("/5/12", 31) + " March ⟦1961-03-12⟧ dob",
+	"1" + strings.Repeat("/5/12", 32) + " March ⟦1961-03-12⟧ dob",
+	"1" + strings.Repeat("/5/12", 40) + " March ⟦1961-03-12⟧ dob",
+	"born ⟦12/03/1961⟧",
+	"Born: ⟦12/03/1961⟧",
+	"birth ⟦12/03/1961⟧",
+	"birthday ⟦12/03/1961⟧",
+	"Birthdate: ⟦12/03/1961⟧",
+	"DOB ⟦12/03/1961⟧",
+	"d.o.b. ⟦12/03/1961⟧",
+	"D O B ⟦12/03/1961⟧",
+	"date of birth ⟦12/03/1961⟧",
+	"⟦12/03/1961⟧ (DOB)",
+	"Date of birth:\n⟦12/03/1961⟧",
+}
+
 func TestCardFixCases(t *testing.T) {
 	detecttest.Cases(t, NewPaymentCard(), 0, cardFixCases...)
 	detecttest.Run(t, NewPaymentCard(), intlStripAll(cardFixCases)...)
+}
+
+func TestDOBFixCases(t *testing.T) {
+	detecttest.Cases(t, NewDateOfBirth(), 0, dobFixCases...)
+	detecttest.Run(t, NewDateOfBirth(), intlStripAll(dobFixCases)...)
 }

@@ -89,8 +89,7 @@ func gateDateSep(c detect.ByteClass) bool {
 // or end a date (after a separator, space or comma, not glued to a
 // letter); days, months and 2-digit years of 1-2 digits beside a date
 // separator, a space (day before or after a month name) or an ordinal's
-// letters (12th). Detect skips past every date it parses, reported or
-// not, so the runs that start one are accepted whatever precedes them.
+// letters (12th). Detect skips only past the dates it reports.
 func (dob) AcceptRun(s detect.RunShape) bool {
 	switch s.Len {
 	case 1, 2:

@@ -42,6 +42,10 @@ const ukSortGap = 40
 // "tel" or "phone", −20 near "invoice" or "order". Info holds UKSort*
 // values.
 //
+// Not matched: the six digits of a National Insurance number written
+// with separators (two capitals, the code, a suffix A-D: XA 44 39 30 A),
+// whatever its prefix.
+//
 // Known false positives: dates written dd-mm-yy (they score low unless
 // "sort code" is near) and other dd-dd-dd codes next to eight-digit
 // numbers. Known false negatives: sort codes written with dots or
@@ -101,7 +105,7 @@ func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		// The code ends the number, even when an account number follows
 		// ("12-34-56x: 12345678" is not a pair); a space and more digits
 		// may only be the account number.
-		if ukAllZero(dg.d[:6]) || !ukNumAfter(t, e, false) {
+		if ukAllZero(dg.d[:6]) || !ukNumAfter(t, e, false) || !bare && ukSortIsNINO(t, s, e) {
 			continue
 		}
 		if ae, ok := ukAccountAfter(t, e); ok {
@@ -183,3 +187,18 @@ func ukAccountBefore(t []byte, s int) (int, bool) {
 	}
 	return 0, false
 }
+
+// ukSortIsNINO reports whether the grouped sort code t[s:e] is the digits
+// of a National Insurance number written with separators: a token of two
+// capitals, one space or dash, the code, one space or dash and a suffix
+// token A, B, C or D (XA 44 39 30 A, GB 63 32 54 C even with a prefix
+// HMRC does not issue). A code after two letters alone ("SC 12 34 56")
+// or before another word ("is 12 34 56 a", "AB 12 34 56 I") is kept.
+func ukSortIsNINO(t []byte, s, e int) bool {
+	if s < 3 || e+2 > len(t) || !ukIsSortSep(t[s-1]) || !ukIsSortSep(t[e]) {
+		return false
+	}
+	return ukIsUpper(t[s-3]) && ukIsUpper(t[s-2]) && ukTokenStart(t, s-3) && ukIn(t[e+1], "ABCD") && ukTokenEnd(t, e+2)
+}
+
+func ukIsSortSep(c byte) bool { return c == ' ' || c == '-' }

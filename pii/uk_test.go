@@ -197,6 +197,16 @@ var ukQuirks = []struct {
 	{"pii/uk-sort-code", "12-34-56: 12345678", []string{"12-34-56: 12345678"}},
 	{"pii/uk-sort-code", "12 34 56 12345678", []string{"12 34 56 12345678"}},
 	{"pii/uk-sort-code", "12345678 at 40-11-62.", []string{"12345678 at 40-11-62"}},
+	// A NINO written with spaces (prefix, six digits, suffix) is not a sort code.
+	{"pii/uk-sort-code", "NI number XA 44 39 30 A.", nil},
+	{"pii/uk-sort-code", "NI number GB 63 32 54 C was rejected", nil},
+	{"pii/uk-sort-code", "NINO NJ 05 17 01 B\norder no. 98635905", nil},
+	{"pii/uk-sort-code", "order no. 81266000\nNI number NW 14 97 98 B", nil},
+	{"pii/uk-sort-code", "ab-12-34-56-c", nil},
+	{"pii/uk-sort-code", "SC 12 34 56 and SC 12-34-56, account 12345678", []string{"12 34 56", "12-34-56, account 12345678"}},
+	{"pii/uk-sort-code", "sort code 12 34 56 A/C 12345678", []string{"12 34 56 A/C 12345678"}},
+	{"pii/uk-sort-code", "sort code: 12-34-56 a", []string{"12-34-56"}},
+	{"pii/uk-sort-code", "sort code is 12 34 56 I think; AB 12 34 56 E", []string{"12 34 56", "12 34 56"}},
 }
 
 func TestUKQuirks(t *testing.T) {

@@ -39,8 +39,8 @@ const (
 // space or comma and not before a letter.
 //
 // Score: dates are everywhere (chat timestamps, letters, logs), so a date
-// is reported only when a birth word ("dob", "d.o.b", "born", "birth",
-// "birthday", "date of birth") starts within 40 bytes of it on the same
+// is reported only when a birth word (a whole word: "dob", "d.o.b", "born",
+// "birth", "birthday", "birthdate", "date of birth"; not "Borneo") starts within 40 bytes of it on the same
 // line (or on the line above when that ends with ':', a form label) with
 // no other number in between, and never when a time follows it ("12/03/2021, 09:30"); its base
 // score is then 30 (25 with a 2-digit year), below the usual reporting
@@ -157,15 +157,37 @@ func dobNearCue(t []byte, s, e int) bool {
 		if c != 'b' && c != 'd' || i > 0 && intlLetter(t[i-1]) {
 			continue
 		}
-		r := t[i:min(len(t), i+5)]
-		if c == 'b' && len(r) >= 4 && r[1]|0x20 == 'o' && r[2]|0x20 == 'r' && r[3]|0x20 == 'n' ||
-			c == 'b' && len(r) == 5 && r[1]|0x20 == 'i' && r[2]|0x20 == 'r' && r[3]|0x20 == 't' && r[4]|0x20 == 'h' ||
-			c == 'd' && len(r) >= 3 && r[1]|0x20 == 'o' && r[2]|0x20 == 'b' && (len(r) == 3 || !intlLetter(r[3])) ||
-			c == 'd' && len(r) == 5 && (r[1] == '.' || r[1] == ' ') && r[2]|0x20 == 'o' && r[3] == r[1] && r[4]|0x20 == 'b' {
+		if dobBirthWord(t, i) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// dobBirthWord returns the length of the birth word starting at t[i]
+// ("born", "birth", "birthday", "birthdate", "dob", "d.o.b", "d o b"), or
+// 0. The word must not run on into letters ("Borneo", "births"); the
+// caller checks the byte before it. "date of birth" is found by its
+// "birth".
+func dobBirthWord(t []byte, i int) int {
+	word := func(w string) int {
+		if i+len(w) > len(t) || i+len(w) < len(t) && intlLetter(t[i+len(w)]) {
+			return 0
+		}
+		for k := 0; k < len(w); k++ {
+			if intlLower(t[i+k]) != w[k] {
+				return 0
+			}
+		}
+		return len(w)
+	}
+	switch t[i] | 0x20 {
+	case 'b':
+		return max(word("born"), word("birth"), word("birthday"), word("birthdate"))
+	case 'd':
+		return max(word("dob"), word("d.o.b"), word("d o b"))
+	}
+	return 0
 }
 
 // dobTimestamp reports whether the date t[s:e] is followed by a time

@@ -28,6 +28,12 @@ var dobFixCases = []string{
 	"1" + strings.Repeat("/5/12", 31) + " March ⟦1961-03-12⟧ dob",
 	"1" + strings.Repeat("/5/12", 32) + " March ⟦1961-03-12⟧ dob",
 	"1" + strings.Repeat("/5/12", 40) + " March ⟦1961-03-12⟧ dob",
+	// Birth words are whole words.
+	"Borneo 12/03/1961",
+	"borne 12/03/1961",
+	"the births 12/03/1961",
+	"birthplace 12/03/1961",
+	"d.o.bx 12/03/1961",
 	"born ⟦12/03/1961⟧",
 	"Born: ⟦12/03/1961⟧",
 	"birth ⟦12/03/1961⟧",

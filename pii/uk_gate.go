@@ -137,9 +137,11 @@ func (ukVehicle) AcceptRun(s detect.RunShape) bool {
 	return false
 }
 
-// AcceptRun: ten plain digits (a K on at most one side), 3-3-4 or 5-5
-// groups.
-func (ukUTR) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, false, true, true) }
+// AcceptRun: ten plain digits (a K on at most one side) or 5-5 groups
+// (Detect drops the 3-3-4 candidates of ukTenIter).
+func (ukUTR) AcceptRun(s detect.RunShape) bool {
+	return s.Len != 3 && s.Len != 4 && ukGateTen(s, false, true, true)
+}
 
 // AcceptRun: 9 or 12 plain digits; 3-4-2(-3) groups separated by spaces;
 // three digits after GBGD/GBHA; never after a lower-case letter or '+',

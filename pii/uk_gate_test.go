@@ -219,7 +219,7 @@ func TestUKRunGatingShapes(t *testing.T) {
 		"pii/uk-passport":             {sh(9, ' ', '.'), sh(9, ':', '^')},
 		"pii/uk-driving-licence":      {sh(6, 'A', 'S'), sh(9, 'A', 'S'), sh(1, 'M', 'I'), sh(3, 'J', '^'), sh(6, ' ', ' '), sh(2, ' ', '^'), sh(3, 'A', ' ')},
 		"pii/uk-vehicle-registration": {sh(2, 'B', ' '), sh(2, 'B', 'C'), sh(3, 'A', ' '), sh(3, ' ', 'D'), sh(1, 'C', 'D')},
-		"pii/uk-utr":                  {sh(10, 'K', ' '), sh(10, ' ', 'K'), sh(10, ' ', '^'), sh(5, ' ', ' '), sh(5, ' ', ','), sh(3, ' ', '-')},
+		"pii/uk-utr":                  {sh(10, 'K', ' '), sh(10, ' ', 'K'), sh(10, ' ', '^'), sh(5, ' ', ' '), sh(5, ' ', ','), sh(5, '-', '.')},
 		"pii/uk-vat":                  {sh(9, 'B', ' '), sh(9, ' ', '.'), sh(12, 'I', '^'), sh(3, 'B', ' '), sh(3, 'D', '^'), sh(4, ' ', ' '), sh(2, ' ', ' '), sh(3, ' ', ',')},
 		"pii/uk-electoral-roll":       {sh(3, 'B', ' '), sh(4, 'A', '^'), sh(1, 'A', '-'), sh(3, '-', '.'), sh(3, '/', ' '), sh(5, ' ', ',')},
 		"pii/uk-sort-code":            {sh(2, ' ', '-'), sh(2, '-', '-'), sh(2, '-', 'x'), sh(6, ' ', '^'), sh(8, ' ', '.'), sh(4, ' ', ' '), sh(4, ' ', ',')},
@@ -232,7 +232,7 @@ func TestUKRunGatingShapes(t *testing.T) {
 	// Chat shapes a filter must still accept, because a match can have
 	// them: "BFPO 09:14" and "BFPO 10%" are BFPO numbers, "sw3 3pa" a
 	// lower-case postcode, "AB 12 34 09:" ends a NINO,
-	// "£943 476 5919" is an NHS number, "12/34" may be an elector
+	// "£943 476 5919" is an NHS number (not a UTR: 3-3-4 is never HMRC's), "12/34" may be an elector
 	// number's "/34" (the letters before the '/' are not in the shape).
 	keep := map[string][]int{
 		"pii/uk-postcode":        {5, 7, 8, 9},
@@ -241,7 +241,6 @@ func TestUKRunGatingShapes(t *testing.T) {
 		"pii/uk-chi":             {6},
 		"pii/uk-hc":              {6},
 		"pii/uk-driving-licence": {5, 7},
-		"pii/uk-utr":             {6},
 		"pii/uk-vat":             {5, 6, 7},
 		"pii/uk-electoral-roll":  {1, 2, 5, 7},
 		"pii/uk-sort-code":       {5, 7},

@@ -5,10 +5,11 @@ import "github.com/tidemark/tidemark/detect"
 // NewUTR returns a detector for HMRC Unique Taxpayer References (UTR),
 // used for Self Assessment and Corporation Tax.
 //
-// Matches: ten digits plain (1097172564), in 5-5 groups (10971 72564)
-// or 3-3-4 groups separated by spaces or dashes, and plain numbers with a
-// K directly before or after (1097172564K, K1097172564) as HMRC's own
-// services accept them; never inside a longer number or token.
+// Matches: ten digits plain (1097172564) or in 5-5 groups separated by a
+// space or a dash (10971 72564, as HMRC prints it), and plain numbers
+// with a K directly before or after (1097172564K, K1097172564) as HMRC's
+// own services accept them; never inside a longer number or token. 3-3-4
+// groups (943 476 5919) are the NHS number's layout and are not UTRs.
 //
 // Validation: the HMRC check digit is the first digit: the other nine
 // are weighted 6, 7, 8, 9, 10, 5, 4, 3, 2, and the sum modulo 11 indexes
@@ -17,7 +18,7 @@ import "github.com/tidemark/tidemark/detect"
 //
 // Triggers: ASCII digits.
 //
-// Run filter: ten digits (K on at most one side), 3-3-4 or 5-5 groups; see uk_gate.go.
+// Run filter: ten digits (K on at most one side) or 5-5 groups; see uk_gate.go.
 //
 // Scores: 15 for bare digits (one random number in eleven passes), 40
 // with a K; +55 near "UTR", +50 near "unique taxpayer reference" or
@@ -68,7 +69,8 @@ func (ukUTR) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 		if !ok {
 			return dst, nil
 		}
-		if !ukUTROK(dg.d[:10]) {
+		// 3-3-4 groups are the NHS number's layout, never HMRC's.
+		if ukDigitRunEnd(w.Text, s)-s == 3 || !ukUTROK(dg.d[:10]) {
 			continue
 		}
 		score := 15

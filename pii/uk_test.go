@@ -207,6 +207,9 @@ var ukQuirks = []struct {
 	{"pii/uk-sort-code", "sort code 12 34 56 A/C 12345678", []string{"12 34 56 A/C 12345678"}},
 	{"pii/uk-sort-code", "sort code: 12-34-56 a", []string{"12-34-56"}},
 	{"pii/uk-sort-code", "sort code is 12 34 56 I think; AB 12 34 56 E", []string{"12 34 56", "12 34 56"}},
+	// UTRs are ten digits or 5-5; 3-3-4 is the NHS layout.
+	{"pii/uk-utr", "NHS 943 476 5919 and 109-717-2564, 109 717 2564", nil},
+	{"pii/uk-utr", "UTR 1097172564, 10971 72564, 10971-72564", []string{"1097172564", "10971 72564", "10971-72564"}},
 }
 
 func TestUKQuirks(t *testing.T) {

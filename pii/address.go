@@ -39,7 +39,8 @@ const (
 // at", "resides", "residing"; +10 near "home", "deliver", "delivery",
 // "correspondence".
 //
-// A flat or unit prefix joins the match: "Flat 3, 12 Acacia Avenue".
+// A flat or unit prefix joins the match: "Flat 3, 12 Acacia Avenue",
+// "Flat 2/3, 14 High St".
 //
 // Addresses without a building number are found from their postcode
 // backwards when a segment names a street or a building ("Rose Cottage,
@@ -101,11 +102,16 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 			continue
 		}
 		s := h
-		// "Flat 3, 12 Acacia Avenue": the flat prefix joins the match.
+		// "Flat 3, 12 Acacia Avenue": the flat prefix joins the match,
+		// found from the flat's number or, when that is not a hit of its
+		// own ("Flat 2/3, 14 High St" under the run filter), from the
+		// building number after it.
 		if fs, k, ok := addrFlat(t, h); ok {
 			if _, _, ok := addrAt(t, k); ok {
 				s, h = fs, k
 			}
+		} else if fs, ok := addrFlatBefore(t, h); ok {
+			s = fs
 		}
 		e, info, ok := addrAt(t, h)
 		if !ok || e-s > addrMaxLen || intlEdge(w, s, e, 3) {
@@ -307,6 +313,12 @@ func addrFlat(t []byte, h int) (s, k int, ok bool) {
 	for i < len(t) && intlDigit(t[i]) && i-h < 4 {
 		i++
 	}
+	// "Flat 2/3": floor and flat.
+	if i+1 < len(t) && t[i] == '/' && intlDigit(t[i+1]) {
+		j := i + 1
+		for i = j; i < len(t) && intlDigit(t[i]) && i-j < 4; i++ {
+		}
+	}
 	if i < len(t) && intlLetter(t[i]) {
 		i++
 	}
@@ -317,6 +329,34 @@ func addrFlat(t []byte, h int) (s, k int, ok bool) {
 		return 0, 0, false
 	}
 	return ws, i + 1, true
+}
+
+// addrFlatBefore finds a flat or unit prefix ending just before the
+// building number at t[h] ("Flat 2/3, " before "14 High St"): it returns
+// the prefix start.
+func addrFlatBefore(t []byte, h int) (s int, ok bool) {
+	if h < 2 || t[h-1] != ' ' {
+		return 0, false
+	}
+	i := h - 1
+	if t[i-1] == ',' {
+		i--
+	}
+	// The flat number: digits, '/', a letter (at most "1234/1234A").
+	ts := i
+	for ts > 0 && i-ts < 10 && (intlAlnum(t[ts-1]) || t[ts-1] == '/') {
+		ts--
+	}
+	for ts < i && !intlDigit(t[ts]) {
+		ts++
+	}
+	if ts == i || ts > 0 && t[ts-1] != ' ' {
+		return 0, false
+	}
+	if fs, k, ok := addrFlat(t, ts); ok && k == h {
+		return fs, true
+	}
+	return 0, false
 }
 
 // addrAt parses an address starting with the building number at t[h].

@@ -47,6 +47,13 @@ var dobFixCases = []string{
 	"Date of birth:\n⟦12/03/1961⟧",
 }
 
+var addrFixCases = []string{
+	"⟦Flat 2/3, 14 High St, Leeds LS1 1AA⟧",
+	"lives at ⟦Flat 12/1 14 High Street⟧.",
+	"⟦Flat 3, 12 Acacia Avenue⟧",
+	"Flat 2/3",
+}
+
 func TestCardFixCases(t *testing.T) {
 	detecttest.Cases(t, NewPaymentCard(), 0, cardFixCases...)
 	detecttest.Run(t, NewPaymentCard(), intlStripAll(cardFixCases)...)
@@ -55,4 +62,9 @@ func TestCardFixCases(t *testing.T) {
 func TestDOBFixCases(t *testing.T) {
 	detecttest.Cases(t, NewDateOfBirth(), 0, dobFixCases...)
 	detecttest.Run(t, NewDateOfBirth(), intlStripAll(dobFixCases)...)
+}
+
+func TestAddrFixCases(t *testing.T) {
+	detecttest.Cases(t, NewUKAddress(), 0, addrFixCases...)
+	detecttest.Run(t, NewUKAddress(), intlStripAll(addrFixCases)...)
 }

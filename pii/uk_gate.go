@@ -176,14 +176,15 @@ func (ukElectoral) AcceptRun(s detect.RunShape) bool {
 
 // AcceptRun: two-digit groups of a sort code (the first not after a
 // letter or '+' and before a space or dash, the others after a space or
-// dash); six bare digits; account numbers of 8 digits or 4-4.
+// dash, the last not before a letter); six bare digits; account numbers
+// of 8 digits or 4-4.
 func (ukSortCode) AcceptRun(s detect.RunShape) bool {
 	b, a := s.Before, s.After
 	switch s.Len {
 	case 2:
-		// The last group of a code followed by an account number is not
-		// checked for what follows it.
-		return ukGateNumBefore(b) && ukGateSep(a) || ukGateSep(b)
+		// The last group ends the number (ukNumAfter), with or without
+		// an account number after it: never before a letter.
+		return ukGateNumBefore(b) && ukGateSep(a) || ukGateSep(b) && !ukGateLetter(a)
 	case 6, 8:
 		return ukGateNumBefore(b) && !ukGateLetter(a)
 	case 4:

@@ -26,6 +26,7 @@ var ukGateSeeds = []string{
 	"electoral roll AB123, UA0001, AB-123, AB/123, AB 123, UA1-234, UA12/23456, polling district A1",
 	"sort code 12-34-56 acc 12345678; 12 34 56 / 12345678; 1234 5678 then 12-34-56; 12-34-56x: 12345678; sort code: 123456",
 	"Address: London, SW1A 1AA; SW1A1AA; sw1a 1aa; M1 1AE, B33 8TH, CR2 6XH, DN55 1PT, EC1A1BB, W1A 0AX, GIR 0AA, gir 0aa, BFPO 1234, BFPO1234, bfpo 12, BFPO 09:14",
+	"BFPO 09:14, bfpo 10% off, BFPO 10,5; AB 12 34 56:78, AB123456,7; 12-34-56x: 12345678; NI number XA 44 39 30 A, GB 63 32 54 C; UTR 109 717 2564",
 	"[12/03/2021, 09:14:55] Sam: ok 12:30? 12/03/2021, 21:14 - Jo: 3pm £250 2021 1st 2nd 10% #42 x2 3x A4 MP3 4G COVID-19 B2B v1.2.3 1,234.56",
 }
 
@@ -222,7 +223,13 @@ func TestUKRunGatingShapes(t *testing.T) {
 		"pii/uk-utr":                  {sh(10, 'K', ' '), sh(10, ' ', 'K'), sh(10, ' ', '^'), sh(5, ' ', ' '), sh(5, ' ', ','), sh(5, '-', '.')},
 		"pii/uk-vat":                  {sh(9, 'B', ' '), sh(9, ' ', '.'), sh(12, 'I', '^'), sh(3, 'B', ' '), sh(3, 'D', '^'), sh(4, ' ', ' '), sh(2, ' ', ' '), sh(3, ' ', ',')},
 		"pii/uk-electoral-roll":       {sh(3, 'B', ' '), sh(4, 'A', '^'), sh(1, 'A', '-'), sh(3, '-', '.'), sh(3, '/', ' '), sh(5, ' ', ',')},
-		"pii/uk-sort-code":            {sh(2, ' ', '-'), sh(2, '-', '-'), sh(2, '-', 'x'), sh(6, ' ', '^'), sh(8, ' ', '.'), sh(4, ' ', ' '), sh(4, ' ', ',')},
+		"pii/uk-sort-code":            {sh(2, ' ', '-'), sh(2, '-', '-'), sh(2, '-', ':'), sh(2, ' ', ';'), sh(6, ' ', '^'), sh(8, ' ', '.'), sh(4, ' ', ' '), sh(4, ' ', ',')},
+	}
+	// Shapes no match can have since the detectors check the end of the
+	// number ("12-34-56x: 12345678") and UTRs dropped 3-3-4 groups.
+	reject := map[string][]detect.RunShape{
+		"pii/uk-sort-code": {sh(2, '-', 'x'), sh(2, ' ', 's'), sh(2, ' ', 'A')},
+		"pii/uk-utr":       {sh(3, ' ', ' '), sh(3, '^', '-'), sh(4, ' ', '^'), sh(4, '-', ')')},
 	}
 	// Chat timestamps, times, money, years, ordinals, versions.
 	chat := []detect.RunShape{
@@ -230,10 +237,14 @@ func TestUKRunGatingShapes(t *testing.T) {
 		sh(3, 0xC2, ' '), sh(2, ' ', '%'), sh(1, ' ', 'p'), sh(1, ' ', 's'), sh(1, '.', '.'), sh(11, ' ', ' '),
 	}
 	// Chat shapes a filter must still accept, because a match can have
-	// them: "BFPO 09:14" and "BFPO 10%" are BFPO numbers, "sw3 3pa" a
-	// lower-case postcode, "AB 12 34 09:" ends a NINO,
-	// "£943 476 5919" is an NHS number (not a UTR: 3-3-4 is never HMRC's), "12/34" may be an elector
-	// number's "/34" (the letters before the '/' are not in the shape).
+	// them. A shape cannot tell ':' from ';' nor '%' from '"', so "BFPO
+	// 57;" and "\"BFPO 57\"" keep shapes 5 and 7 for postcodes although
+	// "BFPO 09:14" and "bfpo 10%" are no longer matches; likewise "AB 12
+	// 34 56;" (NINO), "12-34-56;" and "12 34 56\"" (sort code), "GB 980
+	// 7806 84;" (VAT). "sw3 3pa" is a lower-case postcode, "£943 476
+	// 5919" an NHS number (not a UTR: 3-3-4 is never HMRC's), "12/34"
+	// may be an elector number's "/34" (the letters before the '/' are
+	// not in the shape).
 	keep := map[string][]int{
 		"pii/uk-postcode":        {5, 7, 8, 9},
 		"pii/uk-nino":            {5, 7},
@@ -255,6 +266,11 @@ func TestUKRunGatingShapes(t *testing.T) {
 		for _, s := range acc {
 			if !f.AcceptRun(s) {
 				t.Errorf("%s rejects %+v", id, s)
+			}
+		}
+		for _, s := range reject[id] {
+			if f.AcceptRun(s) {
+				t.Errorf("%s accepts %+v", id, s)
 			}
 		}
 		for i, s := range chat {

@@ -122,7 +122,12 @@ func ukNumBefore(t []byte, s int, space bool) bool {
 	}
 	if s >= 2 && ukIsDigit(t[s-2]) {
 		switch c {
-		case '-', '.', ',', '/', ':':
+		case ',':
+			// "1,234": only a group of exactly three digits continues a
+			// number; "Evans,5345332304" or "12,5345332304" in a CSV row
+			// does not.
+			return ukDigitRunEnd(t, s)-s != 3
+		case '-', '.', '/', ':':
 			return false
 		case ' ':
 			return !space
@@ -145,7 +150,12 @@ func ukNumAfter(t []byte, e int, space bool) bool {
 	}
 	if e+1 < len(t) && ukIsDigit(t[e+1]) {
 		switch c {
-		case '-', '.', ',', '/', ':':
+		case ',':
+			// A thousands separator follows a group of one to three
+			// digits; after a longer group it separates fields
+			// ("5345332304,12/03/1961" in a CSV row).
+			return e-ukDigitRunStart(t, e-1) > 3
+		case '-', '.', '/', ':':
 			return false
 		case ' ':
 			return !space

@@ -174,6 +174,12 @@ var ukQuirks = []struct {
 	text string
 	want []string
 }{
+	// A comma next to a group of more than three digits separates CSV
+	// fields; next to a group of three it may be a thousands separator.
+	{"pii/uk-nhs", "Kwame Evans,5345332304,12/03/1961", []string{"5345332304"}},
+	{"pii/uk-nhs", "id,5345332304", []string{"5345332304"}},
+	{"pii/uk-nhs", "12,5345332304 x", []string{"5345332304"}},
+	{"pii/uk-nhs", "5,345,332,304 and 534,5332304", nil},
 	// A BFPO number ends the number: no ':' + digit, '%', ',' + digit after it.
 	{"pii/uk-postcode", "Meet at BFPO 09:14 today", nil},
 	{"pii/uk-postcode", "bfpo 10% off", nil},

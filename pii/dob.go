@@ -32,11 +32,10 @@ const (
 // Validation: a real calendar date (leap years included) with a 4-digit
 // year in 1900-2030, or a 2-digit year.
 //
-// Triggers: ASCII digits.
-//
-// Run filter: runs of 1-2 digits beside a '/', '-', '.', space or (after
-// them) letter, and of 4 digits before '/' or '-' or after a separator,
-// space or comma and not before a letter.
+// Triggers: the birth words "dob", "d.o.b", "d o b", "born", "birth" (any
+// case); only the dates within 80 bytes of one are parsed (MaxLen is 80:
+// a date of up to 32 bytes and a birth word up to 48 bytes away, before
+// or after it).
 //
 // Score: dates are everywhere (chat timestamps, letters, logs), so a date
 // is reported only when a birth word (a whole word: "dob", "d.o.b", "born",
@@ -66,9 +65,9 @@ var _ detect.Detector = dob{}
 
 func (dob) Spec() detect.Spec {
 	return detect.Spec{
-		ID: "pii/date-of-birth", Kind: KindDateOfBirth, MaxLen: dobMaxLen,
+		ID: "pii/date-of-birth", Kind: KindDateOfBirth, MaxLen: dobReach,
 		Description: "Dates of birth (calendar-valid dates scored by birth context)",
-		Triggers:    detect.Triggers{Bytes: detect.Digits},
+		Triggers:    detect.Triggers{Keywords: dobKeywords},
 		Cues: detect.Cues{Radius: dobRadius, Words: []detect.Cue{
 			// Labels come before values ("DOB: 12/03/1961", "born on ...").
 			{Word: "dob", Delta: 45, Side: detect.Before}, {Word: "d o b", Delta: 45, Side: detect.Before},
@@ -86,7 +85,38 @@ func (dob) Spec() detect.Spec {
 	}
 }
 
+// dobReach is how far from a birth word a date can lie: the word starts
+// within dobRadius bytes of a date at most dobMaxLen bytes long.
+const dobReach = dobRadius + dobMaxLen
+
+// dobKeywords trigger the detector: every birth word dobNearCue accepts
+// starts with one of them ("date of birth", "birthday", "birthdate" with
+// "birth").
+var dobKeywords = []string{"dob", "d.o.b", "d o b", "born", "birth"}
+
+// Detect looks at the digit runs within dobReach of each birth word: a
+// reported date needs a birth word that near, and every birth word is a
+// hit. The dates found are those that dobDigits gives with a hit on every
+// digit run.
 func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	t := w.Text
+	next, scan := 0, 0 // end of the last date reported; digits before scan are done
+	for _, k32 := range w.Hits {
+		k := int(k32)
+		lo, hi := max(scan, k-dobReach), min(len(t), k+dobReach)
+		for h := lo; h < hi; h++ {
+			if intlDigit(t[h]) && (h == 0 || !intlDigit(t[h-1])) && h >= next {
+				dst, next = dobTry(dst, w, h, next)
+			}
+		}
+		scan = max(scan, hi)
+	}
+	return dst, nil
+}
+
+// dobDigits is Detect for a window whose hits are digits (the digit
+// triggered version, kept for tests).
+func dobDigits(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	t := w.Text
 	next := 0
 	for _, h32 := range w.Hits {
@@ -94,22 +124,28 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 		if h < next || h > 0 && intlDigit(t[h-1]) {
 			continue
 		}
-		s, e, info, ok := dobAt(t, h)
-		// Only a reported date is skipped past: one dropped (glued, no
-		// birth word, a timestamp) may hide a real date starting inside
-		// it ("x12 March 1961-03-12"), and skipping it would make the
-		// decision depend on a chain of such dates of any length.
-		if !ok || intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) || !dobNearCue(t, s, e) || dobTimestamp(t, e) {
-			continue
-		}
-		next = e
-		score := dobBareScore
-		if info>>9&0xfff < 100 {
-			score = dobTwoDigitYearScore
-		}
-		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
+		dst, next = dobTry(dst, w, h, next)
 	}
 	return dst, nil
+}
+
+// dobTry reports the date whose digit run starts at t[h], if any, and
+// returns the new skip position: the end of the date when reported.
+func dobTry(dst []detect.Finding, w *detect.Window, h, next int) ([]detect.Finding, int) {
+	t := w.Text
+	s, e, info, ok := dobAt(t, h)
+	// Only a reported date is skipped past: one dropped (glued, no
+	// birth word, a timestamp) may hide a real date starting inside
+	// it ("x12 March 1961-03-12"), and skipping it would make the
+	// decision depend on a chain of such dates of any length.
+	if !ok || intlEdge(w, s, e, 2) || intlGluedBefore(t, s) || intlGluedAfter(t, e) || !dobNearCue(t, s, e) || dobTimestamp(t, e) {
+		return dst, next
+	}
+	score := dobBareScore
+	if info>>9&0xfff < 100 {
+		score = dobTwoDigitYearScore
+	}
+	return append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info}), e
 }
 
 // dobNearCue reports whether a birth word ("dob", "d.o.b", "born",

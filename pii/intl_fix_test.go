@@ -1,9 +1,12 @@
 package pii
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/tidemark/tidemark/bench/corpus"
+	"github.com/tidemark/tidemark/detect"
 	"github.com/tidemark/tidemark/detect/detecttest"
 )
 
@@ -67,4 +70,87 @@ func TestDOBFixCases(t *testing.T) {
 func TestAddrFixCases(t *testing.T) {
 	detecttest.Cases(t, NewUKAddress(), 0, addrFixCases...)
 	detecttest.Run(t, NewUKAddress(), intlStripAll(addrFixCases)...)
+}
+
+// dobByDigit is the date-of-birth detector triggered on digits, as it
+// was before it was triggered on birth words: the reference its findings
+// must equal.
+type dobByDigit struct{}
+
+func (dobByDigit) Spec() detect.Spec {
+	sp := dob{}.Spec()
+	sp.ID, sp.MaxLen, sp.Triggers = "test/dob-by-digit", dobMaxLen, detect.Triggers{Bytes: detect.Digits}
+	return sp
+}
+
+func (dobByDigit) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	return dobDigits(dst, w)
+}
+
+// dobKeywordHard: birth words before, after and above dates, at the
+// reach's limits, and near-misses.
+var dobKeywordHard = []string{
+	"DOB 12/03/1961, born 12.03.1961, d.o.b. 1961-03-12, DOB: 12th March 1961, born on 3rd of May 1975, (DOB 01/02/03).",
+	"born March 12, 1961; dob Mar 12th 1961; birth 12-Mar-61; DOB 12 March,1961; born 12-Mar-1961\nDate of birth:\n  03/25/1961",
+	"born x12 March 1961-03-12 dob; dob x12/03/12/03/1961; born 1961/03/12x 03/12/61 dob",
+	"[12/03/2021, 09:14:55] Sam: born 12/03/1961 12:30? 12/03/2021, 21:14 - Jo: my birthday is 3rd May 1975 Borneo 1/2/1999",
+	"Date of birth:\n12/03/1961\nd o b 1.2.1961 D.O.B.: 29/02/2000 birthdate 31-12-99",
+	"12th of September 1961" + strings.Repeat(" ", 25) + "(dob)",
+	"12th of September 1961" + strings.Repeat(" ", 26) + "(dob)",
+	"September 12, 1961" + strings.Repeat(".", 47) + "dob",
+	"DOB" + strings.Repeat(" ", 45) + "12th of September 1961 x",
+	"DOB" + strings.Repeat(" ", 46) + "12th of September 1961 x",
+	"dob" + strings.Repeat(" ", 44) + "Sept 30, 1961 born" + strings.Repeat(" ", 40) + "1/2/1999 dob",
+	"born\n\n12/03/1961 dob\r\n12.03.1961\n adobe 12/03/1961 stubborn 1.2.1961 rebirth 12/03/61 dob12/03/1961",
+}
+
+func dobKeywordCompare(t *testing.T, kw, dig *detect.Engine, text []byte) {
+	t.Helper()
+	got, _ := kw.AppendFind(nil, text)
+	want, _ := dig.AppendFind(nil, text)
+	for i := range want {
+		want[i].Rule = "pii/date-of-birth"
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("on %q: birth-word triggered %v, digit triggered %v", text[:min(len(text), 300)], got, want)
+	}
+}
+
+// TestDOBKeywordEquivalence: triggered on birth words, the detector finds
+// what it finds triggered on every digit (MinScore 0), on the synthetic
+// corpora and hard text.
+func TestDOBKeywordEquivalence(t *testing.T) {
+	opt := &detect.Options{MinScore: 0}
+	kw, dig := detect.MustCompile([]detect.Detector{NewDateOfBirth()}, opt), detect.MustCompile([]detect.Detector{dobByDigit{}}, opt)
+	size := int64(2 << 20)
+	if testing.Short() {
+		size = 256 << 10
+	}
+	n := 0
+	for i, d := range []corpus.Density{corpus.Typical, corpus.Dense, corpus.Office} {
+		b, _ := corpus.Bytes(corpus.Config{Seed: uint64(7 + i), Size: size, Density: d})
+		dobKeywordCompare(t, kw, dig, b)
+		fs, _ := kw.AppendFind(nil, b)
+		n += len(fs)
+	}
+	if n == 0 {
+		t.Fatal("no dates of birth in the corpora")
+	}
+	for _, s := range slices.Concat(dobKeywordHard, intlStripAll(dobCases), intlStripAll(dobFixCases)) {
+		dobKeywordCompare(t, kw, dig, []byte(s))
+	}
+	detecttest.Run(t, NewDateOfBirth(), dobKeywordHard...)
+}
+
+// FuzzDOBKeyword compares the birth-word and digit triggered detectors on
+// fuzzed input.
+func FuzzDOBKeyword(f *testing.F) {
+	for _, s := range slices.Concat(dobKeywordHard, intlStripAll(dobCases), intlStripAll(dobFixCases)) {
+		f.Add([]byte(s))
+	}
+	opt := &detect.Options{MinScore: 0}
+	kw, dig := detect.MustCompile([]detect.Detector{NewDateOfBirth()}, opt), detect.MustCompile([]detect.Detector{dobByDigit{}}, opt)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dobKeywordCompare(t, kw, dig, data)
+	})
 }

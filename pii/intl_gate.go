@@ -2,17 +2,17 @@ package pii
 
 import "github.com/tidemark/tidemark/detect"
 
-// Run filters (detect.RunFilter) of the payment card, IBAN, IP address,
-// date-of-birth and UK address detectors. Each AcceptRun rejects only
-// shapes of digit runs that no match the detector reports can contain,
-// and (where a detector's Detect skips ahead after a candidate that it
-// then drops) no candidate whose skip could hide a later match either.
+// Run filters (detect.RunFilter) of the payment card, IBAN, IP address
+// and UK address detectors (date-of-birth triggers on birth words, which
+// are not gated). Each AcceptRun rejects only shapes of digit runs that
+// no match the detector reports can contain, and (where a detector's
+// Detect skips ahead after a candidate that it then drops) no candidate
+// whose skip could hide a later match either.
 
 var (
 	_ detect.RunFilter = card{}
 	_ detect.RunFilter = iban{}
 	_ detect.RunFilter = ipAddr{}
-	_ detect.RunFilter = dob{}
 	_ detect.RunFilter = ukAddress{}
 )
 
@@ -75,32 +75,6 @@ func (ipAddr) AcceptRun(s detect.RunShape) bool {
 	case s.Len == 4:
 		return (s.Before == detect.ClassColon || s.After == detect.ClassColon) &&
 			!gateLetter(s.Before) && !gateLetter(s.After)
-	}
-	return false
-}
-
-// gateDateSep: the classes of the separators of numeric dates ('/', '-',
-// '.').
-func gateDateSep(c detect.ByteClass) bool {
-	return c == detect.ClassSlash || c == detect.ClassDash || c == detect.ClassDot
-}
-
-// AcceptRun: years of 4 digits that start an ISO date (before '/' or '-')
-// or end a date (after a separator, space or comma, not glued to a
-// letter); days, months and 2-digit years of 1-2 digits beside a date
-// separator, a space (day before or after a month name) or an ordinal's
-// letters (12th). Detect skips only past the dates it reports.
-func (dob) AcceptRun(s detect.RunShape) bool {
-	switch s.Len {
-	case 1, 2:
-		return gateDateSep(s.After) || s.After == detect.ClassSpace || gateLetter(s.After) ||
-			gateDateSep(s.Before) || s.Before == detect.ClassSpace
-	case 4:
-		if s.After == detect.ClassSlash || s.After == detect.ClassDash {
-			return true // 1961-03-12
-		}
-		return (gateDateSep(s.Before) || s.Before == detect.ClassSpace || s.Before == detect.ClassComma) &&
-			!gateLetter(s.After)
 	}
 	return false
 }

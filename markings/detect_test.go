@@ -38,6 +38,15 @@ var classCases = []string{
 	"12/03/2021, 21:14 - Sam Taylor: ⟦official sensitive⟧",
 	"[12/03/2021, 09:14:55] Jo Bloggs: ⟦OFFICIAL-SENSITIVE⟧ - don't share",
 	"⟦S E C R E T⟧",
+	// STRAP (UK handling codeword with a digit)
+	"⟦TOP SECRET STRAP1⟧",
+	"⟦TOP SECRET STRAP 1⟧",
+	"⟦SECRET STRAP2⟧",
+	"⟦SECRET STRAP 3⟧",
+	"⟦SECRET - STRAP2⟧",
+	"⟦SECRET STRAP2 UK EYES ONLY⟧",
+	"⟦TOP SECRET STRAP 1 UK EYES ONLY⟧",
+	"[12/03/2021, 09:14:55] Jo Bloggs: ⟦TOP SECRET STRAP2⟧",
 	"⟦O F F I C I A L - S E N S I T I V E⟧",
 	// GPMS
 	"⟦PROTECT - PERSONAL⟧",
@@ -94,6 +103,10 @@ var classCases = []string{
 	"The NATO summit held secret talks.",
 	"confidential",
 	"Secret",
+	"SECRET STRAPLINE",
+	"Subject: Secret Santa 2024",
+	"SECRET SANTA 2024",
+	"TOP SECRET RECIPE NO 5",
 }
 
 var portionCases = []string{

@@ -978,6 +978,17 @@ var ukVocab = [...]vocabEntry{
 	{"SBU", ekCaveat, vUS | vLegacy},
 	{"LES", ekCaveat, vUS | vLegacy},
 	{"SSI", ekCaveat, vUS},
+	// STRAP: UK handling system for SECRET and TOP SECRET intelligence
+	// material; a codeword with a digit (MARKINGS.md says nothing more).
+	{"STRAP1", ekCodeword, vUK},
+	{"STRAP2", ekCodeword, vUK},
+	{"STRAP3", ekCodeword, vUK},
+	{"STRAP 1", ekCodeword, vUK},
+	{"STRAP 2", ekCodeword, vUK},
+	{"STRAP 3", ekCodeword, vUK},
+	{"STRAP-1", ekCodeword, vUK},
+	{"STRAP-2", ekCodeword, vUK},
+	{"STRAP-3", ekCodeword, vUK},
 	{"SI", ekCodeword, vUS},
 	{"TK", ekCodeword, vUS},
 	{"HCS", ekCodeword, vUS},

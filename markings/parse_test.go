@@ -38,6 +38,10 @@ var parseTests = []struct {
 	{"OFFICIAL-SENSITIVE - HR / MANAGEMENT", UKGSC, OfficialSensitive, "OFFICIAL-SENSITIVE - HR/MANAGEMENT", PersonalData, 0, []string{"HR/MANAGEMENT"}},
 	{"SECRET - CODEWORD - UK EYES ONLY", UKGSC, Secret, "SECRET - UK EYES ONLY", Placeholder, 0, []string{"UK EYES ONLY"}},
 	{"TOP SECRET", UKGSC, TopSecret, "TOP SECRET", 0, 0, nil},
+	{"TOP SECRET STRAP1", UKGSC, TopSecret, "TOP SECRET - STRAP1", 0, PolicyInvalid, []string{"STRAP1"}},
+	{"TOP SECRET STRAP 1", UKGSC, TopSecret, "TOP SECRET - STRAP 1", 0, 0, []string{"STRAP 1"}},
+	{"SECRET - STRAP2 - UK EYES ONLY", UKGSC, Secret, "SECRET - STRAP2 - UK EYES ONLY", 0, PolicyInvalid, []string{"UK EYES ONLY", "STRAP2"}},
+	{"SECRET STRAP2 UK EYES ONLY", UKGSC, Secret, "SECRET - STRAP2 - UK EYES ONLY", 0, 0, []string{"UK EYES ONLY", "STRAP2"}},
 	{"O F F I C I A L - S E N S I T I V E", UKGSC, OfficialSensitive, "OFFICIAL-SENSITIVE", LetterSpaced | Obfuscated, 0, nil},
 	{"ОFFICIAL", UKGSC, Official, "OFFICIAL", Obfuscated, 0, nil},
 	{"ＯＦＦＩＣＩＡＬ－ＳＥＮＳＩＴＩＶＥ", UKGSC, OfficialSensitive, "OFFICIAL-SENSITIVE", Obfuscated, 0, nil},
@@ -126,7 +130,7 @@ func TestParse(t *testing.T) {
 // TestParseInvalid: look-alikes and junk are not markings.
 func TestParseInvalid(t *testing.T) {
 	for _, in := range []string{
-		"", "   ", "Official Secrets Act", "SECRET SANTA", "secret recipe", "restricted area", "SECRET_KEY",
+		"", "   ", "Official Secrets Act", "SECRET SANTA", "secret recipe", "SECRET ABC123", "OFFICIAL-SENSITIVE REF 2021/45", "restricted area", "SECRET_KEY",
 		"protected void", "item(s)", "(C) copyright", "This email is confidential", "(s)", "(X//Y)",
 		"[SEC=BANANA]", "[SEC=OFFICIAL", "X-Protective-Marking VER=1", "NATO summit", "cui bono", "PROTECTED B-roll",
 		"UK", "TOP", "COSMIC", "\xff\xfe", "SEC=",

@@ -78,6 +78,10 @@ structured = [
     ("nz", "[SENSITIVE]"),
     ("nz", "BUDGET SENSITIVE"),
     ("us", "CUI"),
+    # STRAP (UK handling codeword with a digit), added with the STRAP fix
+    ("uk-strap", "TOP SECRET STRAP 1"), ("uk-strap", "SECRET STRAP2"), ("uk-strap", "SECRET STRAP 3"),
+    ("uk-strap", "TOP SECRET - STRAP2 - UK EYES ONLY"), ("uk-strap", "SECRET STRAP2 UK EYES ONLY"),
+    ("uk-strap", "[12/03/2021, 09:14:55] Jo Bloggs: TOP SECRET STRAP1"), ("uk-strap", "Classification: SECRET STRAP 2"),
 ]
 
 
@@ -169,6 +173,8 @@ lookalikes_text = [
     "PROTECT YOUR PASSWORD", "Protect - don't share your PIN", "(U) grade in the exam",
     "the (S) key is broken", "Answer (s) below", "see note (c) above", "Top secret? Not really.",
     "SECRET: surprise party for Tom on Saturday",
+    # added with the STRAP fix
+    "SECRET STRAPLINE", "the secret strap 2 buckle", "TOP SECRET STRAPS AND BUCKLES",
 ]
 
 def lookalikes():

@@ -47,6 +47,13 @@ var classCases = []string{
 	"⟦SECRET STRAP2 UK EYES ONLY⟧",
 	"⟦TOP SECRET STRAP 1 UK EYES ONLY⟧",
 	"[12/03/2021, 09:14:55] Jo Bloggs: ⟦TOP SECRET STRAP2⟧",
+	// An unknown token after the level (a document reference, a codeword
+	// with digits): the parse stops before it and the level is kept.
+	"⟦SECRET⟧ ABC123",
+	"⟦TOP SECRET⟧ REF 2021/45",
+	"⟦TOP SECRET⟧ ST 12345/21",
+	"⟦OFFICIAL-SENSITIVE⟧ REF 2021/45",
+	"TOP SECRET CODEWORD", // a placeholder (MARKINGS.md 12.14): a mention, below 50
 	"⟦O F F I C I A L - S E N S I T I V E⟧",
 	// GPMS
 	"⟦PROTECT - PERSONAL⟧",
@@ -104,6 +111,9 @@ var classCases = []string{
 	"confidential",
 	"Secret",
 	"SECRET STRAPLINE",
+	"SECRET 7 day plan for the party",
+	"SECRET ABC123 is the wifi password",
+	"OFFICIAL 2024 FIXTURES",
 	"Subject: Secret Santa 2024",
 	"SECRET SANTA 2024",
 	"TOP SECRET RECIPE NO 5",

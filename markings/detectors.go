@@ -64,8 +64,11 @@ const (
 //
 // Score: compound applied 90 (lower case 80), compound inline 55-60 (a
 // mention), bare capitals on their own line 45 (CONFIDENTIAL) to 85 (TOP
-// SECRET), bare at a line start before ":" or " - " 15 less, bare capitals
-// inline 20. Cues: "protective marking" adds 10 and "gov.uk" 5;
+// SECRET), bare at a line start before ":" or " - " 15 less (also SECRET and
+// TOP SECRET before a reference or codeword with digits in capitals, "SECRET
+// ABC123", "TOP SECRET REF 2021/45": the parse stops before the unknown
+// token and the level is kept), bare capitals inline 20. A placeholder
+// ("TOP SECRET CODEWORD", MARKINGS.md 12.14) scores 30 as a mention. Cues: "protective marking" adds 10 and "gov.uk" 5;
 // "marked" or "labelled" before lower by 15 (a mention).
 //
 // Scheme: from the form and vocabulary (MARKINGS.md section 12); a token
@@ -527,7 +530,7 @@ func bareScore(t []byte, r *result, c *lineCtx, pl Placement) int {
 		if c.ownLine {
 			return base
 		}
-		if !r.strongSep && !followsStrong(t, r.end) {
+		if !r.strongSep && !followsStrong(t, r.end) && !(r.level >= Secret && refAfter(t, r.end)) {
 			return 0
 		}
 		if pl == Subject {
@@ -542,6 +545,40 @@ func bareScore(t []byte, r *result, c *lineCtx, pl Placement) int {
 		return base - 15
 	}
 	return base
+}
+
+// refAfter reports whether the rest of the line after the level at i is,
+// after a plain space, a document reference or a codeword with digits in
+// capitals ("SECRET ABC123", "TOP SECRET REF 2021/45"): a token the grammar
+// does not know, which ends the parse but must not lose the level. The
+// rest of the line (at most 40 bytes) must hold no lower-case letter and
+// no non-ASCII byte (prose), and one of its first two tokens must hold a
+// digit.
+func refAfter(t []byte, i int) bool {
+	if i >= len(t) || t[i] != ' ' {
+		return false
+	}
+	digit, tok, inTok := false, 0, false
+	for j := i + 1; j < len(t); j++ {
+		c := t[j]
+		switch {
+		case c == '\n' || c == '\r':
+			return digit
+		case j-i > 40 || 'a' <= c && c <= 'z' || c >= 0x80:
+			return false
+		case c == ' ':
+			inTok = false
+		default:
+			if !inTok {
+				inTok = true
+				tok++
+			}
+			if isDigit(c) && tok <= 2 {
+				digit = true
+			}
+		}
+	}
+	return digit
 }
 
 // lowerAfter reports whether the first word after the separator that

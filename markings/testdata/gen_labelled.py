@@ -82,6 +82,9 @@ structured = [
     ("uk-strap", "TOP SECRET STRAP 1"), ("uk-strap", "SECRET STRAP2"), ("uk-strap", "SECRET STRAP 3"),
     ("uk-strap", "TOP SECRET - STRAP2 - UK EYES ONLY"), ("uk-strap", "SECRET STRAP2 UK EYES ONLY"),
     ("uk-strap", "[12/03/2021, 09:14:55] Jo Bloggs: TOP SECRET STRAP1"), ("uk-strap", "Classification: SECRET STRAP 2"),
+    # an unknown token after the level (reference, codeword with digits)
+    ("uk-ref", "SECRET ABC123"), ("uk-ref", "TOP SECRET REF 2021/45"), ("uk-ref", "TOP SECRET ST 12345/21"),
+    ("uk-ref", "OFFICIAL-SENSITIVE REF 2021/45"), ("uk-ref", "Subject: SECRET - DOC 44/2021"),
 ]
 
 
@@ -175,6 +178,9 @@ lookalikes_text = [
     "SECRET: surprise party for Tom on Saturday",
     # added with the STRAP fix
     "SECRET STRAPLINE", "the secret strap 2 buckle", "TOP SECRET STRAPS AND BUCKLES",
+    # added with the unknown-token fix
+    "SECRET 7 day plan for the party", "SECRET ABC123 is the wifi password", "OFFICIAL 2024 FIXTURES",
+    "TOP SECRET CODEWORD",
 ]
 
 def lookalikes():

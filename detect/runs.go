@@ -13,14 +13,16 @@ import "math/bits"
 // [Compile] calls AcceptRun once for every possible shape and builds one
 // table for all the filters of a trigger group. While scanning, the
 // engine computes the shape of each run of trigger bytes once and hands
-// each filter only the hits of the runs it accepts; a detector none of
-// whose runs in a window are accepted is not called for that window.
-// Detectors without the method get every hit, as before.
+// each filter one hit per run it accepts: the offset of the run's first
+// byte. A detector none of whose runs in a window are accepted is not
+// called for that window. Detectors without the method get every hit.
 //
-// AcceptRun must be sound: it may return false only for shapes that no
-// run inside a reported match can have, so that every match still has all
-// of its hits in Window.Hits. Keyword triggers are not gated. The
-// [github.com/tidemark/tidemark/detect/detecttest] kit checks soundness
+// So a RunFilter's Detect must find a match from the first byte of any of
+// its runs (the usual loop, which skips the hits inside a run it has
+// examined, does), and AcceptRun must be sound: it may return false only
+// for shapes that no run inside a reported match can have. Keyword
+// triggers are not gated. The
+// [github.com/tidemark/tidemark/detect/detecttest] kit checks both
 // empirically by comparing results with and without the filter.
 type RunFilter interface {
 	Detector
@@ -168,7 +170,7 @@ func buildGate(members []int, dets []compiled) *gate {
 
 // gateHits splits the hits of one window (view offsets, ascending) among
 // the group's gated members: sc.gated[k] gets, as offsets in the window
-// starting at ws, the hits of the runs member k accepts. A run whose
+// starting at ws, the first byte of each run member k accepts. A run whose
 // neighbours are not known (it touches the edge of the view but not of the
 // input, or the edge of the scanned range) goes to every member. Runs
 // never straddle windows: adjacent hits are always merged.
@@ -204,11 +206,7 @@ func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart
 		for mask != 0 {
 			b := bits.TrailingZeros64(mask)
 			mask &= mask - 1
-			g := sc.gated[b]
-			for x := s; x < e; x++ {
-				g = append(g, int32(x-ws))
-			}
-			sc.gated[b] = g
+			sc.gated[b] = append(sc.gated[b], int32(s-ws))
 		}
 		j = k
 	}

@@ -53,6 +53,11 @@ var classCases = []string{
 	"⟦TOP SECRET⟧ REF 2021/45",
 	"⟦TOP SECRET⟧ ST 12345/21",
 	"⟦OFFICIAL-SENSITIVE⟧ REF 2021/45",
+	// SECRET / TOP SECRET at the start of an e-mail subject, then the
+	// subject text after a plain space
+	"Subject: ⟦SECRET⟧ Follow up on the review",
+	"Subject: RE: ⟦TOP SECRET⟧ Options paper",
+	"Subject: ⟦SECRET⟧ - Follow up",
 	"TOP SECRET CODEWORD", // a placeholder (MARKINGS.md 12.14): a mention, below 50
 	"⟦O F F I C I A L - S E N S I T I V E⟧",
 	// GPMS
@@ -114,6 +119,10 @@ var classCases = []string{
 	"SECRET 7 day plan for the party",
 	"SECRET ABC123 is the wifi password",
 	"OFFICIAL 2024 FIXTURES",
+	"Subject: SECRET SANTA draw",
+	"Subject: Secret Santa draw",
+	"Subject: TOP SECRET recipe inside",
+	"Subject: OFFICIAL Launch of the new wing",
 	"Subject: Secret Santa 2024",
 	"SECRET SANTA 2024",
 	"TOP SECRET RECIPE NO 5",

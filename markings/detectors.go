@@ -67,7 +67,9 @@ const (
 // SECRET), bare at a line start before ":" or " - " 15 less (also SECRET and
 // TOP SECRET before a reference or codeword with digits in capitals, "SECRET
 // ABC123", "TOP SECRET REF 2021/45": the parse stops before the unknown
-// token and the level is kept), bare capitals inline 20. A placeholder
+// token and the level is kept), SECRET and TOP SECRET at the start of a
+// subject followed by a space and a capitalised word ("Subject: SECRET
+// Follow up") 20 less, bare capitals inline 20. A placeholder
 // ("TOP SECRET CODEWORD", MARKINGS.md 12.14) scores 30 as a mention. Cues: "protective marking" adds 10 and "gov.uk" 5;
 // "marked" or "labelled" before lower by 15 (a mention).
 //
@@ -531,6 +533,12 @@ func bareScore(t []byte, r *result, c *lineCtx, pl Placement) int {
 			return base
 		}
 		if !r.strongSep && !followsStrong(t, r.end) && !(r.level >= Secret && refAfter(t, r.end)) {
+			// "Subject: SECRET Follow up on ...": a subject prefix
+			// in capitals, then the subject text in capitals or
+			// Title case after a plain space (MARKINGS.md 12.4).
+			if pl == Subject && r.level >= Secret && upperAfter(t, r.end) {
+				return base - 20
+			}
 			return 0
 		}
 		if pl == Subject {
@@ -579,6 +587,12 @@ func refAfter(t []byte, i int) bool {
 		}
 	}
 	return digit
+}
+
+// upperAfter reports whether a single space and a word starting with a
+// capital letter follow position i.
+func upperAfter(t []byte, i int) bool {
+	return i+2 < len(t) && t[i] == ' ' && 'A' <= t[i+1] && t[i+1] <= 'Z' && isWordC(foldByte(t[i+2]))
 }
 
 // lowerAfter reports whether the first word after the separator that

@@ -85,6 +85,9 @@ structured = [
     # an unknown token after the level (reference, codeword with digits)
     ("uk-ref", "SECRET ABC123"), ("uk-ref", "TOP SECRET REF 2021/45"), ("uk-ref", "TOP SECRET ST 12345/21"),
     ("uk-ref", "OFFICIAL-SENSITIVE REF 2021/45"), ("uk-ref", "Subject: SECRET - DOC 44/2021"),
+    # SECRET / TOP SECRET as a subject prefix, then the subject after a space
+    ("uk-subject", "Subject: SECRET Follow up on the review"), ("uk-subject", "Subject: RE: TOP SECRET Options paper"),
+    ("uk-subject", "FW: SECRET Weekly summary"), ("uk-subject", "Subject: SECRET ABC123 status"),
 ]
 
 
@@ -181,6 +184,9 @@ lookalikes_text = [
     # added with the unknown-token fix
     "SECRET 7 day plan for the party", "SECRET ABC123 is the wifi password", "OFFICIAL 2024 FIXTURES",
     "TOP SECRET CODEWORD",
+    # added with the subject-prefix fix
+    "Subject: SECRET SANTA draw", "Subject: TOP SECRET recipe inside", "Subject: SECRET Garden Party tickets",
+    "Subject: Top Secret Film Night", "Subject: OFFICIAL Launch of the new wing",
 ]
 
 def lookalikes():

@@ -124,6 +124,15 @@ func (d *Detector) continues(lx *lexicon, t []byte, p int, atStart bool) bool {
 			return false
 		}
 	}
+	// prevToken's first test, without the call: a letter (or a
+	// non-ASCII byte) must end the word before the space.
+	c := t[p-2]
+	if c == '.' {
+		c = t[p-3]
+	}
+	if !isLetter(c) && c < 0x80 {
+		return false
+	}
 	prev, ok := lx.prevToken(t, p-1, atStart)
 	if !ok {
 		return false

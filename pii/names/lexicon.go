@@ -106,16 +106,22 @@ var sectionRoles = map[string]role{
 // slot packs a 32-bit fingerprint (high half of the hash, never zero) and
 // the role; the low bits of the hash pick the first slot.
 type lexicon struct {
-	slots  []uint64
+	slots  *[lexSize]uint64
 	mask   uint64
 	titles []string         // [title] list in order; titles[id-1]
 	title  map[uint64]uint8 // token hash -> title id (1-based)
 }
 
+// lexSize is the number of slots: ~206k gazetteer entries + ~30k more
+// words keep the load under 0.5. A constant, so that lookup needs no
+// bounds check.
+const lexSize = 1 << 19
+
 func (lx *lexicon) lookup(h uint64) role {
 	fp := uint64(uint32(h>>32) | 1)
-	for i := h & lx.mask; ; i = (i + 1) & lx.mask {
-		s := lx.slots[i]
+	slots := lx.slots
+	for i := h; ; i++ {
+		s := slots[i&(lexSize-1)]
 		if s == 0 {
 			return 0
 		}
@@ -126,7 +132,7 @@ func (lx *lexicon) lookup(h uint64) role {
 }
 
 func (lx *lexicon) update(h uint64, f func(role) role) {
-	put(lx.slots, lx.mask, h, f)
+	put(lx.slots[:], lx.mask, h, f)
 }
 
 func put(slots []uint64, mask, h uint64, f func(role) role) {
@@ -145,8 +151,7 @@ func put(slots []uint64, mask, h uint64, f func(role) role) {
 var lexiconOnce = sync.OnceValue(buildLexicon)
 
 func buildLexicon() *lexicon {
-	const size = 1 << 19 // ~206k gazetteer entries + ~30k more words: load under 0.5
-	lx := &lexicon{slots: make([]uint64, size), mask: size - 1, title: map[uint64]uint8{}}
+	lx := &lexicon{slots: new([lexSize]uint64), mask: lexSize - 1, title: map[uint64]uint8{}}
 	gzLines(gazetteerGz, func(line []byte) {
 		k, rest, ok := bytes.Cut(line, []byte{'\t'})
 		if !ok {

@@ -1,5 +1,10 @@
 package names
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // Byte-level tokenizing shared by Detect and Detail. Everything here works
 // on the window text without allocating.
 
@@ -44,6 +49,19 @@ var byteClass = [256]uint8{
 	'_': cCode, '@': cCode, '(': cCode, '[': cCode, '{': cCode, '<': cCode, '>': cCode,
 	'/': cJoin | cCode, '\\': cJoin | cCode, '=': cJoin | cCode, '$': cJoin | cCode, '%': cJoin | cCode, '+': cJoin | cCode,
 	'\'': cJoin, '-': cJoin, '#': cJoin, '.': cJoin, '*': cJoin,
+}
+
+const (
+	hi8 = 0x8080808080808080
+	lo8 = 0x7f7f7f7f7f7f7f7f
+)
+
+// letterMask returns 0x80 in each byte of w that is an ASCII letter.
+func letterMask(w uint64) uint64 {
+	y := (w | fold8) & lo8
+	ge := y + 0x1f1f1f1f1f1f1f1f // bit 7 set iff y >= 0x61 ('a')
+	gt := y + 0x0505050505050505 // bit 7 set iff y >= 0x7b ('z'+1)
+	return ge &^ gt &^ w & hi8
 }
 
 func isUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
@@ -96,18 +114,51 @@ func wordBefore(t []byte, i int) bool {
 func (lx *lexicon) scanToken(t []byte, p int, tk *token) (edge bool) {
 	// Fast path: a word of ASCII letters ended by a plain byte.
 	n := len(t)
-	var seen byte
-	i := p
-	for i < n && byteClass[t[i]]&cLetter != 0 {
-		seen |= t[i]
-		i++
+	e := -1            // end of the word, when the fast path finds it
+	var h, seen uint64 // its hash, and its bytes ORed (the 0x20 bits count)
+	if p+16 <= n {
+		// Eight bytes at a time: the letters are the bytes that OR 0x20
+		// maps into 'a'..'z'. Words of up to 15 letters are read and
+		// hashed (as hashFold does) from two loads.
+		w := binary.LittleEndian.Uint64(t[p:])
+		if nl := ^letterMask(w) & hi8; nl != 0 {
+			k := bits.TrailingZeros64(nl) >> 3
+			if c := byte(w >> (8 * uint(k))); k == 0 || c == '\'' || c == '-' || c >= 0x80 {
+				return lx.scanTokenSlow(t, p, tk)
+			}
+			m := uint64(1)<<(8*uint(k)) - 1
+			e, h, seen = p+k, finalize(mix(hashSeed, (w|fold8)&m), k), w&m
+		} else {
+			w2 := binary.LittleEndian.Uint64(t[p+8:])
+			if nl = ^letterMask(w2) & hi8; nl != 0 {
+				k := bits.TrailingZeros64(nl) >> 3
+				if c := byte(w2 >> (8 * uint(k))); c == '\'' || c == '-' || c >= 0x80 {
+					return lx.scanTokenSlow(t, p, tk)
+				}
+				m := uint64(1)<<(8*uint(k)) - 1
+				h = mix(hashSeed, w|fold8)
+				if k > 0 {
+					h = mix(h, (w2|fold8)&m)
+				}
+				e, h, seen = p+8+k, finalize(h, 8+k), w|w2&m
+			}
+		}
 	}
-	if i < n && (t[i] == '\'' || t[i] == '-' || t[i] >= 0x80) || i-p > maxTokLen {
-		return lx.scanTokenSlow(t, p, tk)
+	if e < 0 {
+		var sb byte
+		i := p
+		for i < n && byteClass[t[i]]&cLetter != 0 {
+			sb |= t[i]
+			i++
+		}
+		if i < n && (t[i] == '\'' || t[i] == '-' || t[i] >= 0x80) || i-p > maxTokLen {
+			return lx.scanTokenSlow(t, p, tk)
+		}
+		e, h, seen = i, hashFold(t, p, i), uint64(sb)
 	}
-	letters := i - p
+	letters := e - p
 	upper, lower := 0, 0
-	if seen&0x20 == 0 {
+	if seen&fold8 == 0 {
 		upper = letters
 	} else {
 		lower = 1
@@ -115,7 +166,7 @@ func (lx *lexicon) scanToken(t []byte, p int, tk *token) (edge bool) {
 			upper = 1
 		}
 	}
-	return lx.finish(t, p, i, hashFold(t, p, i), 0, upper, lower, letters, 0, 0, tk)
+	return lx.finish(t, p, e, h, 0, upper, lower, letters, 0, 0, tk)
 }
 
 // scanTokenSlow is scanToken for words with apostrophes, hyphens or

@@ -75,6 +75,11 @@ var classCases = []string{
 	"⟦SECRET UE⟧",
 	"⟦CONFIDENTIEL UE/EU CONFIDENTIAL⟧",
 	"⟦DIFFUSION RESTREINTE OTAN⟧",
+	// EU LIMITE near a Council document number (MARKINGS.md section 6)
+	"Brussels, 3 May 2021 (OR. en)\n8765/21\n⟦LIMITE⟧\nJAI 512",
+	"ST 12345/21 ⟦LIMITE⟧",
+	"⟦EU LIMITE⟧\nST 12345 2021 INIT",
+	"Council of the European Union\n\n⟦LIMITE⟧\n\nInterinstitutional File: 2021/0106(COD)\n9012/1/21 REV 1",
 	// US
 	"⟦TOP SECRET//SI//NOFORN⟧",
 	"⟦SECRET//REL TO USA, GBR⟧",
@@ -120,6 +125,11 @@ var classCases = []string{
 	"SECRET ABC123 is the wifi password",
 	"OFFICIAL 2024 FIXTURES",
 	"Subject: SECRET SANTA draw",
+	"LIMITE",
+	"date limite : 12/03/2021",
+	"LIMITED EDITION 2021/22",
+	"Document 12345/21 is LIMITE, so do not forward it",
+	"12345/21\nLimite de vitesse",
 	"Subject: Secret Santa draw",
 	"Subject: TOP SECRET recipe inside",
 	"Subject: OFFICIAL Launch of the new wing",

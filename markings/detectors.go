@@ -52,11 +52,17 @@ const (
 // (Official Secrets Act, Secret Santa, top secret recipe, restricted area)
 // and disclaimers ("This email is confidential") are rejected.
 //
+// EU LIMITE (a Council distribution marking, not a classification) is
+// reported at 60, placement banner-line, only in capitals, at the end of its
+// line, alone or after the document number, with a Council document number
+// (12345/21, 9012/1/21, ST 12345 2021) within the radius.
+//
 // Triggers: the keywords official, secret, confiden, restrict, otect,
-// classif, "diffusion restreinte", "cui//", "cui" at a line end,
+// classif, limite, "diffusion restreinte", "cui//", "cui" at a line end,
 // "[sensitive]", and "c r e t" / "c i a l" for letter-spaced SECRET and
-// OFFICIAL. The engine anchors them on the bigrams ff, cr, nf, ct, cl,
-// "c ", "//", "i\n" and "[s". Every level word other than CUI and NZ
+// OFFICIAL. The engine anchors them on the bigrams ff, cr, nf, ct, cl, im
+// (limite: "time", "him"; about 2% of the detector's speed), "c ", "//",
+// "i\n" and "[s". Every level word other than CUI and NZ
 // SENSITIVE contains one of the first six keywords, so compounds written
 // with them are always seen; bare "CUI" is seen only at the end of a line,
 // "SENSITIVE" only as "[SENSITIVE]" (so NZ "BUDGET SENSITIVE" is missed),
@@ -106,7 +112,7 @@ func (classification) Spec() detect.Spec {
 		ID:   IDClassification,
 		Kind: KindMarking,
 		Triggers: detect.Triggers{Keywords: []string{
-			"official", "secret", "confiden", "restrict", "otect", "classif", "diffusion restreinte",
+			"official", "secret", "confiden", "restrict", "otect", "classif", "diffusion restreinte", "limite",
 			"c r e t", "c i a l", "cui//", "cui\n", "cui\r", "[sensitive]",
 		}},
 		MaxLen:      classMaxLen,
@@ -394,6 +400,11 @@ func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
 	}
 	score := 0
 	switch {
+	case r.level == Limite:
+		score = limiteScore(t, r, &c)
+		if score > 0 {
+			pl = Banner
+		}
 	case r.flags&LetterSpaced != 0:
 		score = 50
 		if pl != Inline {
@@ -437,6 +448,69 @@ func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
 		return detect.Finding{}, false
 	}
 	return detect.Finding{Start: int64(s), End: int64(e), Kind: KindMarking, Score: score, Info: pack(r, pl)}, true
+}
+
+// limiteScore scores the EU Council distribution marking LIMITE (or EU
+// LIMITE): in capitals, at the end of its line, either alone on the line or
+// after the document number ("ST 12345/21 LIMITE"), and with a Council
+// document number within the radius (MARKINGS.md section 6: medium
+// confidence when it stands alone near a Council document number).
+func limiteScore(t []byte, r *result, c *lineCtx) int {
+	if r.lcase != caseUpper || !c.ownLine {
+		return 0
+	}
+	s, e := r.start, r.end
+	if !c.lineStart {
+		// only the document number may precede it on the line
+		ls := s
+		for ls > 0 && s-ls < 40 && t[ls-1] != '\n' {
+			ls--
+			if b := t[ls]; !(isDigit(b) || 'A' <= b && b <= 'Z' || b == ' ' || b == '/' || b == '.' || b == '-') {
+				return 0
+			}
+		}
+		if ls > 0 && t[ls-1] != '\n' || !councilNo(t[ls:s]) {
+			return 0
+		}
+		return 60
+	}
+	if !councilNo(t[max(0, s-classRadius):min(len(t), e+classRadius)]) {
+		return 0
+	}
+	return 60
+}
+
+// councilNo reports whether b holds a Council document number: 12345/21,
+// 9012/1/21 or "ST 12345 2021" (four or five digits, then "/" and two
+// digits, optionally after "/1"; or "ST " before five digits and a year).
+func councilNo(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		if !isDigit(b[i]) || i > 0 && (isDigit(b[i-1]) || isLetterC(foldByte(b[i-1])) || b[i-1] == '/') {
+			continue
+		}
+		j := i
+		for j < len(b) && isDigit(b[j]) {
+			j++
+		}
+		n := j - i
+		if n < 4 || n > 5 {
+			i = j
+			continue
+		}
+		k := j
+		if k+2 < len(b) && b[k] == '/' && isDigit(b[k+1]) && b[k+2] == '/' { // "/1/" revision
+			k += 2
+		}
+		if k+2 < len(b) && b[k] == '/' && isDigit(b[k+1]) && isDigit(b[k+2]) && (k+3 == len(b) || !isWordC(foldByte(b[k+3]))) {
+			return true
+		}
+		if n == 5 && i >= 3 && string(b[i-3:i]) == "ST " && j+5 <= len(b) && b[j] == ' ' &&
+			isDigit(b[j+1]) && isDigit(b[j+2]) && isDigit(b[j+3]) && isDigit(b[j+4]) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // domainScheme looks for a government e-mail or web domain within the

@@ -399,6 +399,13 @@ func (p *parser) level(r *result, w *word) (int, bool) {
 				return 0, false
 			}
 			r.level, end = TopSecret, y.e
+		case "LIMITE": // a distribution marking, not a level: judged like a bare word
+			if x.lo != 0 {
+				return 0, false
+			}
+			setCase(&x)
+			r.scheme, r.level = EU, Limite
+			return end, true
 		default:
 			return 0, false
 		}
@@ -426,6 +433,12 @@ func (p *parser) level(r *result, w *word) (int, bool) {
 		return p.suffixEU(r, e, "SECRET"), true
 	case "CONFIDENTIAL":
 		r.level = Confidential
+		return e, true
+	case "LIMITE": // EU Council distribution marking (MARKINGS.md section 6)
+		if w.lo != 0 { // French "date limite"
+			return 0, false
+		}
+		r.level, r.scheme = Limite, EU
 		return e, true
 	case "CONFIDENTIEL":
 		r.level, r.scheme = Confidential, CA

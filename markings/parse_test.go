@@ -65,6 +65,8 @@ var parseTests = []struct {
 	{"TRÈS SECRET UE/EU TOP SECRET", EU, TopSecret, "TRES SECRET UE/EU TOP SECRET", 0, NonCanonical, nil},
 	{"SECRET UE", EU, Secret, "SECRET UE/EU SECRET", 0, 0, nil},
 	{"EU CONFIDENTIAL", EU, Confidential, "CONFIDENTIEL UE/EU CONFIDENTIAL", 0, 0, nil},
+	{"LIMITE", EU, Limite, "LIMITE", 0, NonCanonical, nil},
+	{"EU LIMITE", EU, Limite, "LIMITE", 0, NonCanonical, nil},
 	// US
 	{"TOP SECRET//SI//NOFORN", US, TopSecret, "TOP SECRET//SI//NOFORN", 0, 0, []string{"NOFORN", "SI"}},
 	{"TOP SECRET//SI/TK//ORCON/NOFORN", US, TopSecret, "TOP SECRET//SI/TK//ORCON/NOFORN", 0, 0, []string{"ORCON", "NOFORN", "SI", "TK"}},

@@ -88,6 +88,9 @@ structured = [
     # SECRET / TOP SECRET as a subject prefix, then the subject after a space
     ("uk-subject", "Subject: SECRET Follow up on the review"), ("uk-subject", "Subject: RE: TOP SECRET Options paper"),
     ("uk-subject", "FW: SECRET Weekly summary"), ("uk-subject", "Subject: SECRET ABC123 status"),
+    # EU LIMITE near a Council document number
+    ("eu-limite", "Brussels, 3 May 2021 (OR. en)\n8765/21\nLIMITE\nJAI 512"), ("eu-limite", "ST 12345/21 LIMITE"),
+    ("eu-limite", "EU LIMITE\nST 12345 2021 INIT"), ("eu-limite", "9012/1/21 REV 1\nLIMITE"),
 ]
 
 
@@ -187,6 +190,9 @@ lookalikes_text = [
     # added with the subject-prefix fix
     "Subject: SECRET SANTA draw", "Subject: TOP SECRET recipe inside", "Subject: SECRET Garden Party tickets",
     "Subject: Top Secret Film Night", "Subject: OFFICIAL Launch of the new wing",
+    # added with the LIMITE fix
+    "LIMITE", "date limite : 12/03/2021", "LIMITED EDITION 2021/22", "Document 12345/21 is LIMITE, so do not forward it",
+    "12345/21\nLimite de vitesse", "LIMITED COMPANY NO 12345/21", "Example Holdings Limited",
 ]
 
 def lookalikes():

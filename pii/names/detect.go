@@ -55,8 +55,8 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 	lx := lexiconOnce()
 	t := w.Text
 	var toks [maxToks]token
-	var tk token
-	done := -1 // end of the last run examined: hits before it are inside it
+	tk := &toks[0] // each hit's token is scanned where run wants it
+	done := -1     // end of the last run examined: hits before it are inside it
 	// A token starting at lastSp+1 after a space continues a run iff
 	// lastCont (a cache of continues for the token after the last one seen).
 	lastSp, lastCont := -1, false
@@ -72,10 +72,10 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		} else if wordBefore(t, p) {
 			continue
 		}
-		if lx.scanToken(t, p, &tk) && !w.AtEnd {
+		if lx.scanToken(t, p, tk) && !w.AtEnd {
 			continue
 		}
-		if !chainable(&tk) {
+		if !chainable(tk) {
 			done = int(tk.e)
 			lastSp, lastCont = int(tk.next), false
 			continue
@@ -87,10 +87,10 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 			cont = d.continues(lx, t, p, w.AtStart)
 		}
 		if cont {
-			lastSp, lastCont = int(tk.next), endsRun(&tk)
+			lastSp, lastCont = int(tk.next), endsRun(tk)
 			continue
 		}
-		nt, end, ok := d.run(lx, t, &tk, &toks, w.AtEnd)
+		nt, end, ok := d.run(lx, t, tk, &toks, w.AtEnd)
 		done = end
 		if !ok {
 			continue
@@ -205,7 +205,9 @@ func (lx *lexicon) prevToken(t []byte, sp int, atStart bool) (token, bool) {
 // reaches the window's edge.
 func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token, atEnd bool) (int, int, bool) {
 	n := len(t)
-	toks[0] = *first
+	if first != &toks[0] {
+		toks[0] = *first
+	}
 	nt := 1
 	start := int(first.s)
 	for nt < maxToks {
@@ -232,11 +234,12 @@ func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token
 		if isLower(t[q]) && !particleInitial(t[q]) {
 			break // "Sarah Jones said": no particle starts with s
 		}
-		var tk token
-		if lx.scanToken(t, q, &tk) && !atEnd {
-			return 0, int(tk.e), false
+		next := &toks[nt] // scanned in place: no copy when it joins the run
+		if lx.scanToken(t, q, next) && !atEnd {
+			return 0, int(next.e), false
 		}
-		if isParticle(&tk) {
+		if isParticle(next) {
+			tk := *next
 			// Up to two particles, then a capitalised token.
 			var parts [2]token
 			np := 0
@@ -265,10 +268,9 @@ func (d *Detector) run(lx *lexicon, t []byte, first *token, toks *[maxToks]token
 			nt++
 			continue
 		}
-		if !chainable(&tk) || int(tk.e)-start > maxLen {
+		if !chainable(next) || int(next.e)-start > maxLen {
 			break
 		}
-		toks[nt] = tk
 		nt++
 	}
 	return nt, int(toks[nt-1].next), true

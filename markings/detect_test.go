@@ -58,6 +58,16 @@ var classCases = []string{
 	"Subject: ⟦SECRET⟧ Follow up on the review",
 	"Subject: RE: ⟦TOP SECRET⟧ Options paper",
 	"Subject: ⟦SECRET⟧ - Follow up",
+	// a single unknown capitals word alone after the level and a plain
+	// space: a codeword at medium confidence (scored below the dashed form)
+	"⟦TOP SECRET UMBRA⟧",
+	"⟦SECRET NIGHTJAR⟧",
+	"⟦TOP SECRET PEGASUS⟧",
+	"[12/03/2021, 09:14:55] Jo Bloggs: ⟦SECRET NIGHTJAR⟧",
+	"TOP SECRET PROJECT", // an English word: the level alone, at 45 (a heading)
+	"SECRET SERVICE",
+	"TOP SECRET PLANS",
+	"TOP SECRET UMBRA is the name of the film",
 	"TOP SECRET CODEWORD", // a placeholder (MARKINGS.md 12.14): a mention, below 50
 	"⟦O F F I C I A L - S E N S I T I V E⟧",
 	// GPMS
@@ -236,3 +246,39 @@ func FuzzClassification(f *testing.F) { detecttest.Fuzz(f, NewClassification(), 
 func FuzzPortion(f *testing.F)        { detecttest.Fuzz(f, NewPortion(), plain(portionCases)...) }
 func FuzzEPMS(f *testing.F)           { detecttest.Fuzz(f, NewEPMS(), plain(epmsCases)...) }
 func FuzzObfuscated(f *testing.F)     { detecttest.Fuzz(f, NewObfuscated(), plain(obfCases)...) }
+
+// TestPlainCodeword: a level in capitals then a plain space and one
+// unknown capitals word alone on the line (MARKINGS.md grammar: codeword,
+// medium confidence). A word that is not ordinary English is a codeword,
+// scored below the dashed form; an ordinary English word ends the parse
+// and the level is reported alone at 45 (a heading such as "TOP SECRET
+// PROJECT" is as likely as a marking); the idioms stay rejected.
+func TestPlainCodeword(t *testing.T) {
+	eng := detect.MustCompile(All(), &detect.Options{MinScore: 1})
+	for _, tt := range []struct {
+		in, value string
+		min, max  int
+	}{
+		{"TOP SECRET UMBRA", "TOP SECRET UMBRA", 60, 80},
+		{"SECRET NIGHTJAR", "SECRET NIGHTJAR", 60, 80},
+		{"TOP SECRET - UMBRA", "TOP SECRET - UMBRA", 90, 90},
+		{"TOP SECRET PROJECT", "TOP SECRET", 45, 45},
+		{"SECRET PLANS", "SECRET", 45, 45},
+		{"SECRET STRAPLINE", "SECRET", 45, 45},
+		{"SECRET SERVICE", "", 0, 0},
+		{"TOP SECRET RECIPE", "", 0, 0},
+		{"SECRET SANTA", "", 0, 0},
+		{"TOP SECRET CODEWORD", "TOP SECRET CODEWORD", 30, 30},
+	} {
+		fs, _ := eng.AppendFind(nil, []byte(tt.in))
+		if tt.value == "" {
+			if len(fs) != 0 {
+				t.Errorf("%q: %v, want none", tt.in, fs)
+			}
+			continue
+		}
+		if len(fs) != 1 || tt.in[fs[0].Start:fs[0].End] != tt.value || fs[0].Score < tt.min || fs[0].Score > tt.max {
+			t.Errorf("%q: %v, want %q scored %d-%d", tt.in, fs, tt.value, tt.min, tt.max)
+		}
+	}
+}

@@ -78,7 +78,15 @@ const (
 // ABC123", "TOP SECRET REF 2021/45": the parse stops before the unknown
 // token and the level is kept), SECRET and TOP SECRET at the start of a
 // subject followed by a space and a capitalised word ("Subject: SECRET
-// Follow up") 20 less, bare capitals inline 20. A placeholder
+// Follow up") 20 less, bare capitals inline 20. SECRET or TOP SECRET in
+// capitals, a plain space and one unknown word of four or more capitals
+// alone on the line ("TOP SECRET UMBRA", MARKINGS.md grammar: a codeword
+// at medium confidence) is a compound 20 less than the dashed form (70 on
+// its own line against 90); when the word is an ordinary English word (the
+// SCOWL size-35 list in data/, see words.go) the parse stops before it and
+// the level alone scores 45 ("TOP SECRET PROJECT", a heading as likely as
+// a marking), and the idioms (SECRET SERVICE, TOP SECRET RECIPE) are
+// rejected. A placeholder
 // ("TOP SECRET CODEWORD", MARKINGS.md 12.14) scores 30 as a mention. Cues: "protective marking" adds 10 and "gov.uk" 5;
 // "marked" or "labelled" before lower by 15 (a mention).
 //
@@ -434,6 +442,9 @@ func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
 		if weak {
 			score = 40
 		}
+		if r.plainCW { // "TOP SECRET UMBRA": a codeword at medium confidence
+			score -= 20
+		}
 		if r.flags&Placeholder != 0 {
 			score = 30
 			pl = Inline
@@ -595,6 +606,13 @@ func bareScore(t []byte, r *result, c *lineCtx, pl Placement) int {
 			return base
 		}
 		if !r.strongSep && !followsStrong(t, r.end) && !(r.level >= Secret && refAfter(t, r.end)) {
+			// "TOP SECRET PROJECT": one English word in capitals alone
+			// after the level (the parse stopped before it; a word that
+			// is not English is a codeword, see plainCodeword): a
+			// heading as likely as a marking, so the level at 45.
+			if pl == LineStart && r.level >= Secret && wordLineAfter(t, r.end) {
+				return 45
+			}
 			// "Subject: SECRET Follow up on ...": a subject prefix
 			// in capitals, then the subject text in capitals or
 			// Title case after a plain space (MARKINGS.md 12.4).
@@ -649,6 +667,31 @@ func refAfter(t []byte, i int) bool {
 		}
 	}
 	return digit
+}
+
+// wordLineAfter reports whether a single space and one word of capital
+// letters, alone to the end of the line, follow position i.
+func wordLineAfter(t []byte, i int) bool {
+	if i+1 >= len(t) || t[i] != ' ' {
+		return false
+	}
+	j := i + 1
+	for j < len(t) && 'A' <= t[j] && t[j] <= 'Z' {
+		j++
+	}
+	if j == i+1 {
+		return false
+	}
+	for ; j < len(t); j++ {
+		switch t[j] {
+		case ' ', '\t':
+		case '\n', '\r':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // upperAfter reports whether a single space and a word starting with a

@@ -56,6 +56,7 @@ type result struct {
 	flags      Flags
 	compound   bool // a distinctive multi-part form
 	strongSep  bool // the level is followed by a separator other than a space
+	plainCW    bool // a codeword after a plain space (medium confidence)
 	banner     bool // "//" categories
 	lcase      casePat
 	vocab      uint16
@@ -1121,7 +1122,7 @@ func (p *parser) ukElement(r *result, j int, k uint16) (int, bool) {
 		return ph.ends[nw-1], true
 	}
 	if !strong {
-		return 0, false
+		return p.plainCodeword(r, j, &ph)
 	}
 	if nw := ph.onlyHandling(); nw > 0 && ph.upperTo(nw) {
 		r.add(ekHandling, j, ph.ends[nw-1])
@@ -1157,6 +1158,42 @@ func (p *parser) ukElement(r *result, j int, k uint16) (int, bool) {
 		return 0, false
 	}
 	return ph.ends[0], true
+}
+
+// plainCodeword reads a codeword after the level and a plain space (MARKINGS.md
+// grammar: "one UPPER word (not a vocabulary word) in element position;
+// medium confidence"): SECRET or TOP SECRET in capitals, one space, then
+// one word of four or more capital letters that is neither a vocabulary
+// word, a stop word nor an ordinary English word, alone to the end of the
+// line ("TOP SECRET UMBRA"). An English word ("TOP SECRET PROJECT") is not
+// taken: the parse stops and the level is judged alone (bareScore).
+func (p *parser) plainCodeword(r *result, j int, ph *phrase) (int, bool) {
+	if r.n != 0 || j != r.end+1 || r.lcase != caseUpper || r.level != Secret && r.level != TopSecret || !ph.upperTo(1) {
+		return 0, false
+	}
+	wb := ph.buf[:ph.bends[0]]
+	end := ph.ends[0]
+	if len(wb) < 4 || stopWord(wb) || !allLetters(wb) || !p.lineEndAt(end) || englishWord(wb) {
+		return 0, false
+	}
+	r.plainCW = true
+	r.add(ekCodeword, j, end)
+	return end, true
+}
+
+// lineEndAt reports whether only spaces or tabs lie between i and the end
+// of the line or of the text.
+func (p *parser) lineEndAt(i int) bool {
+	for ; i < p.hi; i++ {
+		switch p.t[i] {
+		case ' ', '\t':
+		case '\n', '\r':
+			return true
+		default:
+			return false
+		}
+	}
+	return p.hi == len(p.t)
 }
 
 func allLetters(b []byte) bool {

@@ -42,6 +42,8 @@ var parseTests = []struct {
 	{"TOP SECRET STRAP 1", UKGSC, TopSecret, "TOP SECRET - STRAP 1", 0, 0, []string{"STRAP 1"}},
 	{"SECRET - STRAP2 - UK EYES ONLY", UKGSC, Secret, "SECRET - STRAP2 - UK EYES ONLY", 0, PolicyInvalid, []string{"UK EYES ONLY", "STRAP2"}},
 	{"SECRET STRAP2 UK EYES ONLY", UKGSC, Secret, "SECRET - STRAP2 - UK EYES ONLY", 0, 0, []string{"UK EYES ONLY", "STRAP2"}},
+	{"TOP SECRET UMBRA", UKGSC, TopSecret, "TOP SECRET - UMBRA", 0, 0, []string{"UMBRA"}},
+	{"SECRET NIGHTJAR", UKGSC, Secret, "SECRET - NIGHTJAR", 0, 0, []string{"NIGHTJAR"}},
 	{"O F F I C I A L - S E N S I T I V E", UKGSC, OfficialSensitive, "OFFICIAL-SENSITIVE", LetterSpaced | Obfuscated, 0, nil},
 	{"ОFFICIAL", UKGSC, Official, "OFFICIAL", Obfuscated, 0, nil},
 	{"ＯＦＦＩＣＩＡＬ－ＳＥＮＳＩＴＩＶＥ", UKGSC, OfficialSensitive, "OFFICIAL-SENSITIVE", Obfuscated, 0, nil},
@@ -132,7 +134,7 @@ func TestParse(t *testing.T) {
 // TestParseInvalid: look-alikes and junk are not markings.
 func TestParseInvalid(t *testing.T) {
 	for _, in := range []string{
-		"", "   ", "Official Secrets Act", "SECRET SANTA", "secret recipe", "SECRET ABC123", "OFFICIAL-SENSITIVE REF 2021/45", "restricted area", "SECRET_KEY",
+		"", "   ", "Official Secrets Act", "SECRET SANTA", "secret recipe", "SECRET ABC123", "TOP SECRET PROJECT", "SECRET SERVICE", "TOP SECRET RECIPE", "OFFICIAL-SENSITIVE REF 2021/45", "restricted area", "SECRET_KEY",
 		"protected void", "item(s)", "(C) copyright", "This email is confidential", "(s)", "(X//Y)",
 		"[SEC=BANANA]", "[SEC=OFFICIAL", "X-Protective-Marking VER=1", "NATO summit", "cui bono", "PROTECTED B-roll",
 		"UK", "TOP", "COSMIC", "\xff\xfe", "SEC=",

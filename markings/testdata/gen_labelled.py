@@ -91,6 +91,10 @@ structured = [
     # EU LIMITE near a Council document number
     ("eu-limite", "Brussels, 3 May 2021 (OR. en)\n8765/21\nLIMITE\nJAI 512"), ("eu-limite", "ST 12345/21 LIMITE"),
     ("eu-limite", "Council of the European Union\nEU LIMITE\nST 12345 2021 INIT"), ("eu-limite", "9012/1/21 REV 1\nLIMITE"),
+    # a codeword after the level and a plain space, alone on the line
+    ("uk-codeword", "TOP SECRET UMBRA"), ("uk-codeword", "SECRET NIGHTJAR"), ("uk-codeword", "TOP SECRET PEGASUS"),
+    ("uk-codeword", "[12/03/2021, 09:14:55] Jo Bloggs: SECRET NIGHTJAR"), ("uk-codeword", "Classification: TOP SECRET UMBRA"),
+    ("uk-codeword", "Subject: SECRET NIGHTJAR"),
 ]
 
 
@@ -193,6 +197,8 @@ lookalikes_text = [
     # added with the LIMITE fix
     "LIMITE", "date limite : 12/03/2021", "LIMITED EDITION 2021/22", "Document 12345/21 is LIMITE, so do not forward it",
     "12345/21\nLimite de vitesse", "LIMITED COMPANY NO 12345/21", "Example Holdings Limited",
+    # added with the plain-space codeword fix (an English word after the level is a heading)
+    "TOP SECRET PROJECT", "TOP SECRET PLANS", "SECRET INGREDIENTS", "SECRET SERVICE", "TOP SECRET UMBRA is the name of the film",
 ]
 
 def lookalikes():

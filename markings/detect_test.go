@@ -64,6 +64,10 @@ var classCases = []string{
 	"⟦SECRET NIGHTJAR⟧",
 	"⟦TOP SECRET PEGASUS⟧",
 	"[12/03/2021, 09:14:55] Jo Bloggs: ⟦SECRET NIGHTJAR⟧",
+	// only a country code or list precedes EYES ONLY; an unknown word
+	// before it is a codeword
+	"⟦SECRET NIGHTJAR UK EYES ONLY⟧",
+	"⟦TOP SECRET UMBRA UK/US EYES ONLY⟧",
 	"TOP SECRET PROJECT", // an English word: the level alone, at 45 (a heading)
 	"SECRET SERVICE",
 	"TOP SECRET PLANS",
@@ -265,6 +269,8 @@ func TestPlainCodeword(t *testing.T) {
 		{"TOP SECRET PROJECT", "TOP SECRET", 45, 45},
 		{"SECRET PLANS", "SECRET", 45, 45},
 		{"SECRET STRAPLINE", "SECRET", 45, 45},
+		{"SECRET PLANS UK EYES ONLY", "SECRET", 45, 45},
+		{"SECRET NIGHTJAR UK EYES ONLY", "SECRET NIGHTJAR UK EYES ONLY", 90, 90},
 		{"SECRET SERVICE", "", 0, 0},
 		{"TOP SECRET RECIPE", "", 0, 0},
 		{"SECRET SANTA", "", 0, 0},

@@ -85,8 +85,9 @@ const (
 // its own line against 90); when the word is an ordinary English word (the
 // SCOWL size-35 list in data/, see words.go) the parse stops before it and
 // the level alone scores 45 ("TOP SECRET PROJECT", a heading as likely as
-// a marking), and the idioms (SECRET SERVICE, TOP SECRET RECIPE) are
-// rejected. A placeholder
+// a marking; also before a national caveat, "SECRET PLANS UK EYES ONLY",
+// as only a country code or list may precede EYES ONLY), and the idioms
+// (SECRET SERVICE, TOP SECRET RECIPE) are rejected. A placeholder
 // ("TOP SECRET CODEWORD", MARKINGS.md 12.14) scores 30 as a mention. Cues: "protective marking" adds 10 and "gov.uk" 5;
 // "marked" or "labelled" before lower by 15 (a mention).
 //
@@ -442,7 +443,7 @@ func judge(t []byte, r *result, atStart, atEnd bool) (detect.Finding, bool) {
 		if weak {
 			score = 40
 		}
-		if r.plainCW { // "TOP SECRET UMBRA": a codeword at medium confidence
+		if r.plainCW && r.n-r.prefixes() == 1 { // "TOP SECRET UMBRA": a codeword at medium confidence, alone
 			score -= 20
 		}
 		if r.flags&Placeholder != 0 {
@@ -670,7 +671,8 @@ func refAfter(t []byte, i int) bool {
 }
 
 // wordLineAfter reports whether a single space and one word of capital
-// letters, alone to the end of the line, follow position i.
+// letters follow position i, alone to the end of the line or
+// before a national caveat ("SECRET PLANS UK EYES ONLY").
 func wordLineAfter(t []byte, i int) bool {
 	if i+1 >= len(t) || t[i] != ' ' {
 		return false
@@ -681,6 +683,9 @@ func wordLineAfter(t []byte, i int) bool {
 	}
 	if j == i+1 {
 		return false
+	}
+	if p := (parser{t: t, hi: min(len(t), j+classMaxLen)}); p.caveatAfter(j) {
+		return true
 	}
 	for ; j < len(t); j++ {
 		switch t[j] {

@@ -1038,6 +1038,9 @@ func (ph *phrase) eyesOnly() (int, uint16) {
 		a := ph.bends[w-1] + 1
 		if string(ph.buf[a:ph.bends[w]]) == "EYES" && string(ph.buf[ph.bends[w]+1:ph.bends[w+1]]) == "ONLY" {
 			head := string(ph.buf[:ph.bends[w-1]])
+			if !countryHead(head) {
+				return 0, 0 // "NIGHTJAR UK EYES ONLY": a codeword, then the caveat
+			}
 			switch {
 			case head == "UK" || len(head) > 3 && head[:3] == "UK/":
 				return w + 2, vUK
@@ -1054,11 +1057,39 @@ func (ph *phrase) eyesOnly() (int, uint16) {
 	return 0, 0
 }
 
+// countryHead reports whether head, the words before EYES ONLY, is a
+// country or a list of country codes: UK, UK/US, AUS/CAN/GBR/NZL/USA,
+// FIVE, CANADIAN, NEW ZEALAND ... (a code is two or three capitals).
+func countryHead(head string) bool {
+	switch head {
+	case "FIVE", "CANADIAN", "AUSTRALIAN", "NEW ZEALAND", "BRITISH", "AMERICAN":
+		return true
+	}
+	n := 0
+	for i := 0; i <= len(head); i++ {
+		if i == len(head) || head[i] == '/' {
+			if n < 2 || n > 3 {
+				return false
+			}
+			n = 0
+			continue
+		}
+		if c := head[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+		n++
+	}
+	return true
+}
+
 // onlyHandling matches a local handling instruction "<UPPER words> ONLY"
 // ("POLICE ONLY", "MOJ USE ONLY").
 func (ph *phrase) onlyHandling() int {
 	for w := 1; w < ph.nw && w < 4; w++ {
 		if string(ph.buf[ph.bends[w-1]+1:ph.bends[w]]) == "ONLY" {
+			if w >= 2 && string(ph.buf[ph.bends[w-2]+1:ph.bends[w-1]]) == "EYES" {
+				return 0 // a national caveat, or a codeword before one: see eyesOnly
+			}
 			return w + 1
 		}
 	}
@@ -1133,14 +1164,17 @@ func (p *parser) ukElement(r *result, j int, k uint16) (int, bool) {
 	}
 	// A single upper-case word in codeword position: it must end the
 	// element (no further words before the next separator).
-	if ph.nw != 1 {
+	// A national caveat may follow after a space ("SECRET - NIGHTJAR UK
+	// EYES ONLY").
+	cav := ph.nw > 1 && p.t[ph.ends[0]] == ' ' && p.caveatAfter(ph.ends[0])
+	if ph.nw != 1 && !cav {
 		return 0, false
 	}
 	wb := ph.buf[:ph.bends[0]]
 	if len(wb) < 3 || stopWord(wb) || !allLetters(wb) {
 		return 0, false
 	}
-	if ne, nk := p.sep(ph.ends[0]); nk&ws != 0 && nk&sStrong == 0 && ne < p.hi {
+	if ne, nk := p.sep(ph.ends[0]); !cav && nk&ws != 0 && nk&sStrong == 0 && ne < p.hi {
 		if c, _, _ := p.fold(ne); isWordC(c) {
 			return 0, false // followed by more text: subject, not codeword
 		}
@@ -1165,20 +1199,52 @@ func (p *parser) ukElement(r *result, j int, k uint16) (int, bool) {
 // medium confidence"): SECRET or TOP SECRET in capitals, one space, then
 // one word of four or more capital letters that is neither a vocabulary
 // word, a stop word nor an ordinary English word, alone to the end of the
-// line ("TOP SECRET UMBRA"). An English word ("TOP SECRET PROJECT") is not
-// taken: the parse stops and the level is judged alone (bareScore).
+// line ("TOP SECRET UMBRA") or before a national caveat after one space
+// ("SECRET NIGHTJAR UK EYES ONLY"). An English word ("TOP SECRET PROJECT")
+// is not taken: the parse stops and the level is judged alone (bareScore).
 func (p *parser) plainCodeword(r *result, j int, ph *phrase) (int, bool) {
-	if r.n != 0 || j != r.end+1 || r.lcase != caseUpper || r.level != Secret && r.level != TopSecret || !ph.upperTo(1) {
+	if r.n != r.prefixes() || j != r.end+1 || r.lcase != caseUpper || r.level != Secret && r.level != TopSecret || !ph.upperTo(1) {
 		return 0, false
 	}
 	wb := ph.buf[:ph.bends[0]]
 	end := ph.ends[0]
-	if len(wb) < 4 || stopWord(wb) || !allLetters(wb) || !p.lineEndAt(end) || englishWord(wb) {
+	if len(wb) < 4 || stopWord(wb) || !allLetters(wb) || englishWord(wb) {
+		return 0, false
+	}
+	if !p.lineEndAt(end) && !p.caveatAfter(end) {
 		return 0, false
 	}
 	r.plainCW = true
 	r.add(ekCodeword, j, end)
 	return end, true
+}
+
+// prefixes counts the prefix elements (UK) of r.
+func (r *result) prefixes() int {
+	n := 0
+	for _, e := range r.el[:r.n] {
+		if e.kind == ekPrefix {
+			n++
+		}
+	}
+	return n
+}
+
+// caveatAfter reports whether a national caveat in capitals follows the
+// codeword ending at i, after one space or a strong separator: "<CC> EYES
+// ONLY" ("SECRET NIGHTJAR UK EYES ONLY", "SECRET NIGHTJAR - UK EYES ONLY")
+// or a caveat of the vocabulary ("TOP SECRET UMBRA//NOFORN").
+func (p *parser) caveatAfter(i int) bool {
+	j, k := p.sep(i)
+	if k == 0 || k&^(ws|sStrong) != 0 || k == ws && j != i+1 {
+		return false
+	}
+	ph := p.readPhrase(j, true)
+	if nw, _ := ph.eyesOnly(); nw > 0 && ph.upperTo(nw) {
+		return true
+	}
+	e, nw := ph.lookup()
+	return nw > 0 && e.kind == ekCaveat && ph.upperTo(nw)
 }
 
 // lineEndAt reports whether only spaces or tabs lie between i and the end

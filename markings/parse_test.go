@@ -44,6 +44,13 @@ var parseTests = []struct {
 	{"SECRET STRAP2 UK EYES ONLY", UKGSC, Secret, "SECRET - STRAP2 - UK EYES ONLY", 0, 0, []string{"UK EYES ONLY", "STRAP2"}},
 	{"TOP SECRET UMBRA", UKGSC, TopSecret, "TOP SECRET - UMBRA", 0, 0, []string{"UMBRA"}},
 	{"SECRET NIGHTJAR", UKGSC, Secret, "SECRET - NIGHTJAR", 0, 0, []string{"NIGHTJAR"}},
+	{"SECRET NIGHTJAR UK EYES ONLY", UKGSC, Secret, "SECRET - NIGHTJAR - UK EYES ONLY", 0, 0, []string{"UK EYES ONLY", "NIGHTJAR"}},
+	{"TOP SECRET UMBRA UK/US EYES ONLY", UKGSC, TopSecret, "TOP SECRET - UMBRA - UK/US EYES ONLY", 0, 0, []string{"UK/US EYES ONLY", "UMBRA"}},
+	{"TOP SECRET - PEGASUS - AUS/CAN/GBR/NZL/USA EYES ONLY", UKGSC, TopSecret, "TOP SECRET - PEGASUS - AUS/CAN/GBR/NZL/USA EYES ONLY", 0, 0, []string{"AUS/CAN/GBR/NZL/USA EYES ONLY", "PEGASUS"}},
+	{"SECRET - FIVE EYES ONLY", UKGSC, Secret, "SECRET - FIVE EYES ONLY", 0, 0, []string{"FIVE EYES ONLY"}},
+	{"SECRET NIGHTJAR - UK EYES ONLY", UKGSC, Secret, "SECRET - NIGHTJAR - UK EYES ONLY", 0, 0, []string{"UK EYES ONLY", "NIGHTJAR"}},
+	{"SECRET - NIGHTJAR UK EYES ONLY", UKGSC, Secret, "SECRET - NIGHTJAR - UK EYES ONLY", 0, 0, []string{"UK EYES ONLY", "NIGHTJAR"}},
+	{"UK SECRET NIGHTJAR", UKGSC, Secret, "UK SECRET - NIGHTJAR", 0, 0, []string{"NIGHTJAR"}},
 	{"O F F I C I A L - S E N S I T I V E", UKGSC, OfficialSensitive, "OFFICIAL-SENSITIVE", LetterSpaced | Obfuscated, 0, nil},
 	{"ОFFICIAL", UKGSC, Official, "OFFICIAL", Obfuscated, 0, nil},
 	{"ＯＦＦＩＣＩＡＬ－ＳＥＮＳＩＴＩＶＥ", UKGSC, OfficialSensitive, "OFFICIAL-SENSITIVE", Obfuscated, 0, nil},
@@ -134,7 +141,7 @@ func TestParse(t *testing.T) {
 // TestParseInvalid: look-alikes and junk are not markings.
 func TestParseInvalid(t *testing.T) {
 	for _, in := range []string{
-		"", "   ", "Official Secrets Act", "SECRET SANTA", "secret recipe", "SECRET ABC123", "TOP SECRET PROJECT", "SECRET SERVICE", "TOP SECRET RECIPE", "OFFICIAL-SENSITIVE REF 2021/45", "restricted area", "SECRET_KEY",
+		"", "   ", "Official Secrets Act", "SECRET SANTA", "secret recipe", "SECRET ABC123", "TOP SECRET PROJECT", "SECRET SERVICE", "TOP SECRET RECIPE", "SECRET PLANS UK EYES ONLY", "SECRET - FOO UK EYES ONLY", "OFFICIAL-SENSITIVE REF 2021/45", "restricted area", "SECRET_KEY",
 		"protected void", "item(s)", "(C) copyright", "This email is confidential", "(s)", "(X//Y)",
 		"[SEC=BANANA]", "[SEC=OFFICIAL", "X-Protective-Marking VER=1", "NATO summit", "cui bono", "PROTECTED B-roll",
 		"UK", "TOP", "COSMIC", "\xff\xfe", "SEC=",

@@ -95,6 +95,9 @@ structured = [
     ("uk-codeword", "TOP SECRET UMBRA"), ("uk-codeword", "SECRET NIGHTJAR"), ("uk-codeword", "TOP SECRET PEGASUS"),
     ("uk-codeword", "[12/03/2021, 09:14:55] Jo Bloggs: SECRET NIGHTJAR"), ("uk-codeword", "Classification: TOP SECRET UMBRA"),
     ("uk-codeword", "Subject: SECRET NIGHTJAR"),
+    # only a country code or list precedes EYES ONLY; an unknown word before it is a codeword
+    ("uk-codeword", "SECRET NIGHTJAR UK EYES ONLY"), ("uk-codeword", "TOP SECRET UMBRA UK/US EYES ONLY"),
+    ("uk-codeword", "SECRET NIGHTJAR - UK EYES ONLY"), ("uk-codeword", "TOP SECRET - PEGASUS AUS/CAN/GBR/NZL/USA EYES ONLY"),
 ]
 
 
@@ -199,6 +202,8 @@ lookalikes_text = [
     "12345/21\nLimite de vitesse", "LIMITED COMPANY NO 12345/21", "Example Holdings Limited",
     # added with the plain-space codeword fix (an English word after the level is a heading)
     "TOP SECRET PROJECT", "TOP SECRET PLANS", "SECRET INGREDIENTS", "SECRET SERVICE", "TOP SECRET UMBRA is the name of the film",
+    # added with the EYES ONLY fix
+    "SECRET PLANS UK EYES ONLY", "TOP SECRET PLANS UK EYES ONLY",
 ]
 
 def lookalikes():

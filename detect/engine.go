@@ -42,6 +42,7 @@ type compiled struct {
 	d        Detector
 	spec     Spec
 	cues     []cue
+	maxUp    int // sum of the positive cue deltas: the most cues can add
 	radius   int
 	sameLine bool
 	// byFirst lists, for each lower-case first byte, the cues starting
@@ -143,6 +144,7 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 		for i, w := range sp.Cues.Words {
 			low := bytes.ToLower([]byte(w.Word))
 			c.cues = append(c.cues, cue{word: low, delta: w.Delta, side: w.Side})
+			c.maxUp += max(0, w.Delta)
 			c.byFirst[low[0]] = append(c.byFirst[low[0]], uint8(i))
 		}
 		e.byID[sp.ID] = len(e.dets)
@@ -665,6 +667,11 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, v
 			f.Kind = sp.Kind
 		}
 		if len(c.cues) > 0 {
+			if f.Score+c.maxUp < e.opts.MinScore {
+				// No set of cues can lift it to the floor: skip the scan.
+				st.Dropped++
+				continue
+			}
 			f.Score += cueDelta(c, view, int(f.Start-vs), int(f.End-vs))
 		}
 		f.Score = clampScore(f.Score)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -450,4 +451,28 @@ func FuzzScanEquivalence(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Whatever MinScore, the findings are those of MinScore 0 that reach it:
+// skipping the cue scan for findings no cue can lift changes nothing.
+func TestMinScoreEqualsFilter(t *testing.T) {
+	text := []byte(strings.Repeat("ref no 123456, page 4567 and 98765 here. ", 50) + sample)
+	d := []detect.Detector{digitRun(), secretWord()}
+	all, _ := detect.MustCompile(d, nil).AppendFind(nil, text)
+	for _, m := range []int{0, 1, 20, 49, 50, 51, 79, 80, 81, 100} {
+		var st detect.Stats
+		got, _ := detect.MustCompile(d, &detect.Options{MinScore: m}).AppendFindStats(nil, text, &st)
+		var want []detect.Finding
+		for _, f := range all {
+			if f.Score >= m {
+				want = append(want, f)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("MinScore %d: %d findings, want %d", m, len(got), len(want))
+		}
+		if int(st.Dropped) != len(all)-len(want) {
+			t.Errorf("MinScore %d: Dropped %d, want %d", m, st.Dropped, len(all)-len(want))
+		}
+	}
 }

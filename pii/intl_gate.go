@@ -16,12 +16,6 @@ var (
 	_ detect.RunFilter = ukAddress{}
 )
 
-func gateLetter(c detect.ByteClass) bool { return c == detect.ClassUpper || c == detect.ClassLower }
-
-// gateCardSep: the classes of the separators between card digit groups
-// (' ' or '-').
-func gateCardSep(c detect.ByteClass) bool { return c == detect.ClassSpace || c == detect.ClassDash }
-
 // AcceptRun: 12+ digits (contiguous) or 1-6 (a group beside a ' ' or
 // '-'), never glued to letters. Detect skips only within a chain of digit
 // groups, and rejects every card in a chain of an unprinted shape, so the
@@ -34,11 +28,11 @@ func (card) AcceptRun(s detect.RunShape) bool {
 	case 12, 13, 14, detect.MaxRunLen: // contiguous (15 stands for 15+)
 		return true
 	case 4: // first, middle or last group
-		return gateCardSep(s.Before) || gateCardSep(s.After)
+		return gateSep(s.Before) || gateSep(s.After)
 	case 6: // middle group (4-6-5, 4-6-4)
-		return gateCardSep(s.Before) && gateCardSep(s.After)
+		return gateSep(s.Before) && gateSep(s.After)
 	case 1, 2, 3, 5: // last group (4-4-4-4-1..3, 4-4-4-3, 4-6-5)
-		return gateCardSep(s.Before)
+		return gateSep(s.Before)
 	}
 	return false // 7-11 never
 }

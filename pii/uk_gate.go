@@ -24,15 +24,17 @@ var (
 	_ detect.RunFilter = ukSortCode{}
 )
 
-func ukGateLetter(c detect.ByteClass) bool { return c == detect.ClassUpper || c == detect.ClassLower }
+// gateLetter reports whether c is an ASCII letter.
+func gateLetter(c detect.ByteClass) bool { return c == detect.ClassUpper || c == detect.ClassLower }
 
-// ukGateSep reports whether c may be a group separator (space or dash;
-// ClassDash also holds '_', which only widens the filter).
-func ukGateSep(c detect.ByteClass) bool { return c == detect.ClassSpace || c == detect.ClassDash }
+// gateSep reports whether c may be a group separator (space or dash;
+// ClassDash also holds '_', which only widens the filter), for the UK
+// identifiers and card groups alike.
+func gateSep(c detect.ByteClass) bool { return c == detect.ClassSpace || c == detect.ClassDash }
 
 // ukGateNumBefore is what ukNumBefore allows just before a number: no
 // letter (nor digit) and no '+' ('#' shares ClassPunct, so it is kept).
-func ukGateNumBefore(c detect.ByteClass) bool { return !ukGateLetter(c) && c != detect.ClassPlus }
+func ukGateNumBefore(c detect.ByteClass) bool { return !gateLetter(c) && c != detect.ClassPlus }
 
 // ukGateTen accepts the runs of the ten-digit candidates of ukTenIter:
 // ten plain digits, and 3-3-4 groups (plus 6-4 with six4, 5-5 with
@@ -45,17 +47,17 @@ func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
 		if withK {
 			// K1234567890 (letter before, none after), 1234567890K
 			// (letter after, ukNumBefore before) or neither.
-			return b != detect.ClassPlus && !(ukGateLetter(b) && ukGateLetter(a))
+			return b != detect.ClassPlus && !(gateLetter(b) && gateLetter(a))
 		}
-		return ukGateNumBefore(b) && !ukGateLetter(a)
+		return ukGateNumBefore(b) && !gateLetter(a)
 	case 3: // first or middle group of 3-3-4
-		return ukGateNumBefore(b) && ukGateSep(a)
+		return ukGateNumBefore(b) && gateSep(a)
 	case 4: // last group of 3-3-4 or 6-4
-		return ukGateSep(b) && !ukGateLetter(a)
+		return gateSep(b) && !gateLetter(a)
 	case 6: // first group of 6-4
-		return six4 && ukGateNumBefore(b) && ukGateSep(a)
+		return six4 && ukGateNumBefore(b) && gateSep(a)
 	case 5: // either group of 5-5
-		return five && (ukGateNumBefore(b) && ukGateSep(a) || ukGateSep(b) && !ukGateLetter(a))
+		return five && (ukGateNumBefore(b) && gateSep(a) || gateSep(b) && !gateLetter(a))
 	}
 	return false
 }
@@ -66,10 +68,10 @@ func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
 // or "BFPO ", before a non-letter.
 func (ukPostcode) AcceptRun(s detect.RunShape) bool {
 	switch {
-	case ukGateLetter(s.Before):
-		return s.Len <= 3 || s.Len == 4 && !ukGateLetter(s.After)
+	case gateLetter(s.Before):
+		return s.Len <= 3 || s.Len == 4 && !gateLetter(s.After)
 	case s.Before == detect.ClassSpace:
-		return s.Len == 1 && ukGateLetter(s.After) || s.Len <= 4 && !ukGateLetter(s.After)
+		return s.Len == 1 && gateLetter(s.After) || s.Len <= 4 && !gateLetter(s.After)
 	}
 	return false
 }
@@ -77,14 +79,14 @@ func (ukPostcode) AcceptRun(s detect.RunShape) bool {
 // AcceptRun: six digits after the prefix letters or one space or dash;
 // two-digit groups after them, the first followed by a space or dash.
 func (ukNINO) AcceptRun(s detect.RunShape) bool {
-	if !ukGateLetter(s.Before) && !ukGateSep(s.Before) {
+	if !gateLetter(s.Before) && !gateSep(s.Before) {
 		return false
 	}
 	switch s.Len {
 	case 6:
 		return true
 	case 2:
-		return ukGateSep(s.Before) || ukGateSep(s.After)
+		return gateSep(s.Before) || gateSep(s.After)
 	}
 	return false
 }
@@ -100,7 +102,7 @@ func (ukHC) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, false, false
 
 // AcceptRun: exactly nine digits, no letter or '+' before, no letter after.
 func (ukPassport) AcceptRun(s detect.RunShape) bool {
-	return s.Len == 9 && ukGateNumBefore(s.Before) && !ukGateLetter(s.After)
+	return s.Len == 9 && ukGateNumBefore(s.Before) && !gateLetter(s.After)
 }
 
 // AcceptRun: after a capital, the date digits with any 9 padding of the
@@ -116,7 +118,7 @@ func (ukLicence) AcceptRun(s detect.RunShape) bool {
 		}
 		return s.Len <= 10 && s.After == detect.ClassUpper
 	case detect.ClassSpace:
-		return s.Len == 6 && s.After == detect.ClassSpace || s.Len == 2 && !ukGateLetter(s.After)
+		return s.Len == 6 && s.After == detect.ClassSpace || s.Len == 2 && !gateLetter(s.After)
 	}
 	return false
 }
@@ -148,7 +150,7 @@ func (ukUTR) AcceptRun(s detect.RunShape) bool {
 // never before a letter.
 func (ukVAT) AcceptRun(s detect.RunShape) bool {
 	b, a := s.Before, s.After
-	if b == detect.ClassLower || b == detect.ClassPlus || ukGateLetter(a) {
+	if b == detect.ClassLower || b == detect.ClassPlus || gateLetter(a) {
 		return false
 	}
 	switch s.Len {
@@ -169,7 +171,7 @@ func (ukVAT) AcceptRun(s detect.RunShape) bool {
 func (ukElectoral) AcceptRun(s detect.RunShape) bool {
 	switch s.Before {
 	case detect.ClassUpper, detect.ClassDash, detect.ClassSlash, detect.ClassSpace:
-		return s.Len <= 5 && !ukGateLetter(s.After)
+		return s.Len <= 5 && !gateLetter(s.After)
 	}
 	return false
 }
@@ -184,11 +186,11 @@ func (ukSortCode) AcceptRun(s detect.RunShape) bool {
 	case 2:
 		// The last group ends the number (ukNumAfter), with or without
 		// an account number after it: never before a letter.
-		return ukGateNumBefore(b) && ukGateSep(a) || ukGateSep(b) && !ukGateLetter(a)
+		return ukGateNumBefore(b) && gateSep(a) || gateSep(b) && !gateLetter(a)
 	case 6, 8:
-		return ukGateNumBefore(b) && !ukGateLetter(a)
+		return ukGateNumBefore(b) && !gateLetter(a)
 	case 4:
-		return ukGateNumBefore(b) && a == detect.ClassSpace || b == detect.ClassSpace && !ukGateLetter(a)
+		return ukGateNumBefore(b) && a == detect.ClassSpace || b == detect.ClassSpace && !gateLetter(a)
 	}
 	return false
 }

@@ -667,8 +667,9 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, v
 			f.Kind = sp.Kind
 		}
 		if len(c.cues) > 0 {
-			if f.Score+c.maxUp < e.opts.MinScore {
+			if e.opts.MinScore > 0 && f.Score+c.maxUp < e.opts.MinScore {
 				// No set of cues can lift it to the floor: skip the scan.
+				// (With MinScore 0 every finding stays, clamped to 0.)
 				st.Dropped++
 				continue
 			}

@@ -457,8 +457,33 @@ func FuzzScanEquivalence(f *testing.F) {
 // skipping the cue scan for findings no cue can lift changes nothing.
 func TestMinScoreEqualsFilter(t *testing.T) {
 	text := []byte(strings.Repeat("ref no 123456, page 4567 and 98765 here. ", 50) + sample)
-	d := []detect.Detector{digitRun(), secretWord()}
-	all, _ := detect.MustCompile(d, nil).AppendFind(nil, text)
+	// A detector whose base score is negative: clamped to 0, it is kept
+	// at MinScore 0.
+	low := detect.Func(detect.Spec{ID: "t/low", Kind: "low", MaxLen: 4, Triggers: detect.Triggers{Keywords: []string{"here"}},
+		Cues: detect.Cues{Radius: 8, Words: []detect.Cue{{Word: "and", Delta: 10}}}},
+		func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+			for _, h := range w.Hits {
+				if int(h)+4 <= len(w.Text) {
+					dst = append(dst, detect.Finding{Start: w.Base + int64(h), End: w.Base + int64(h) + 4, Score: -20})
+				}
+			}
+			return dst, nil
+		})
+	d := []detect.Detector{digitRun(), secretWord(), low}
+	var st0 detect.Stats
+	all, _ := detect.MustCompile(d, nil).AppendFindStats(nil, text, &st0)
+	lows := 0
+	for _, f := range all {
+		if f.Rule == "t/low" {
+			lows++
+			if f.Score != 0 {
+				t.Fatalf("negative base score clamped to %d, want 0", f.Score)
+			}
+		}
+	}
+	if lows == 0 || st0.Dropped != 0 {
+		t.Fatalf("MinScore 0: %d low-score findings kept, %d dropped; want all kept", lows, st0.Dropped)
+	}
 	for _, m := range []int{0, 1, 20, 49, 50, 51, 79, 80, 81, 100} {
 		var st detect.Stats
 		got, _ := detect.MustCompile(d, &detect.Options{MinScore: m}).AppendFindStats(nil, text, &st)

@@ -15,6 +15,7 @@ import (
 	"github.com/tidemark/tidemark"
 	"github.com/tidemark/tidemark/bench/corpus"
 	"github.com/tidemark/tidemark/detect"
+	"github.com/tidemark/tidemark/detect/detecttest"
 )
 
 // CorpusSize is the size of each benchmark corpus, generated once per
@@ -413,3 +414,35 @@ func BenchmarkParallelism(b *testing.B) {
 }
 
 var spinSink atomic.Uint64
+
+// BenchmarkGating measures run gating (detect.RunFilter) in one run: the
+// pii set as it is against the same detectors with their filters hidden
+// (detecttest.Ungated), whole buffer, on the typical and dense corpora.
+// Findings are identical (TestRunGatingEquivalence); only the time
+// differs. Names: BenchmarkGating/<corpus>/{gated,ungated}.
+func BenchmarkGating(b *testing.B) {
+	ds, err := Set("pii")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var plain []detect.Detector
+	for _, d := range ds {
+		plain = append(plain, detecttest.Ungated(d))
+	}
+	for _, c := range []corpus.Density{corpus.Typical, corpus.Dense} {
+		text := corpora()[c]
+		for _, v := range []struct {
+			name string
+			ds   []detect.Detector
+		}{{"gated", ds}, {"ungated", plain}} {
+			eng, err := detect.Compile(v.ds, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Run(c.String()+"/"+v.name, func(b *testing.B) {
+				warmUp(b, eng)
+				benchWhole(b, eng, text)
+			})
+		}
+	}
+}

@@ -96,8 +96,8 @@ var dobKeywords = []string{"dob", "d.o.b", "d o b", "born", "birth"}
 
 // Detect looks at the digit runs within dobReach of each birth word: a
 // reported date needs a birth word that near, and every birth word is a
-// hit. The dates found are those that dobDigits gives with a hit on every
-// digit run.
+// hit. The dates found are those the digit-triggered version gave
+// (dobDigits in the tests, which compare the two).
 func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	t := w.Text
 	next, scan := 0, 0 // end of the last date reported; digits before scan are done
@@ -110,21 +110,6 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 			}
 		}
 		scan = max(scan, hi)
-	}
-	return dst, nil
-}
-
-// dobDigits is Detect for a window whose hits are digits (the digit
-// triggered version, kept for tests).
-func dobDigits(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
-	t := w.Text
-	next := 0
-	for _, h32 := range w.Hits {
-		h := int(h32)
-		if h < next || h > 0 && intlDigit(t[h-1]) {
-			continue
-		}
-		dst, next = dobTry(dst, w, h, next)
 	}
 	return dst, nil
 }

@@ -38,11 +38,12 @@ const (
 // or after it).
 //
 // Score: dates are everywhere (chat timestamps, letters, logs), so a date
-// is reported only when a birth word (a whole word: "dob", "d.o.b", "born",
-// "birth", "birthday", "birthdate", "date of birth"; not "Borneo") starts within 40 bytes of it on the same
-// line (or on the line above when that ends with ':', a form label) with
-// no other number in between, and never when a time follows it ("12/03/2021, 09:30"); its base
-// score is then 30 (25 with a 2-digit year), below the usual reporting
+// is reported only when a birth word (a whole word: "dob", "d.o.b",
+// "born", "birth", "birthday", "birthdate", "date of birth"; not
+// "Borneo") starts within 48 bytes of it on the same line (or on the line
+// above when that ends with ':', a form label) with no other number in
+// between, and never when a time follows it ("12/03/2021, 09:30"); its
+// base score is then 30 (25 with a 2-digit year), below the usual reporting
 // threshold, and the cues decide. Before the date (labels precede values):
 // +45 for "dob", "d.o.b", "date of birth", "birthdate"; +40 "born"; +35
 // "birth", "birthday". After it: +25 for "dob", "d.o.b", "date of birth",

@@ -37,7 +37,32 @@ type RunShape struct {
 	Len    int       // bytes in the run, 1..MaxRunLen; MaxRunLen means that many or more
 	Before ByteClass // the byte just before the run
 	After  ByteClass // the byte just after the run
+	Token  TokenKind // the kind of digit token the run is part of
 }
+
+// A TokenKind says whether a run of digits is part of a clock time or a
+// numeric date, the commonest numbers in chat exports and logs
+// ("[12/03/2021, 09:14:55]"). The engine looks at the whole token around
+// the run: the longest stretch of digits, ':' and '/' containing it,
+// which must be bounded on both sides by a boundary byte (the edge of the
+// input, a space, tab or line break, or one of [ ] ( ) < > , " ' ; and
+// after the token also a '.', '!' or '?' not followed by a letter or
+// digit, or a '-' followed by a space). Tokens are only classified for
+// groups triggered by all ten digits and by neither ':' nor '/'; every
+// other run is TokenPlain.
+//
+// A detector none of whose matches can contain a digit of a clock time
+// or a date (an identifier never written with ':' or '/' between digit
+// groups, say) rejects those runs whatever their shape: one token
+// classification replaces a look by each detector.
+type TokenKind uint8
+
+const (
+	TokenPlain TokenKind = iota // any other run
+	TokenClock                  // a run of H:MM or H:MM:SS (H one or two digits, MM and SS two)
+	TokenDate                   // a run of D/M/YY or D/M/YYYY (D and M one or two digits)
+	numTokenKinds
+)
 
 // MaxRunLen is the longest run length a [RunShape] distinguishes.
 const MaxRunLen = 15
@@ -120,12 +145,14 @@ func shapeIndex(n int, before, after ByteClass) int {
 
 // gate is a trigger group's run filter table.
 type gate struct {
-	// accept[shape] has bit m set when gated member m accepts the shape.
-	accept *[numShapes]uint64
+	// accept[kind*numShapes+shape] has bit m set when gated member m
+	// accepts the shape with Token kind.
+	accept *[int(numTokenKinds) * numShapes]uint64
 	// member maps a position in group.members to its gate bit, or -1.
 	member []int8
 	all    uint64 // every gated member's bit
 	trig   [256]bool
+	tokens bool // classify clock and date tokens (digit triggers, not ':' or '/')
 }
 
 // buildGate returns the gate for a group of byte-triggered detectors, or
@@ -147,23 +174,29 @@ func buildGate(members []int, dets []compiled) *gate {
 	if len(filters) == 64 {
 		g.all = ^uint64(0)
 	}
-	g.accept = new([numShapes]uint64)
-	for n := 1; n <= MaxRunLen; n++ {
-		for b := range numClasses {
-			for a := range numClasses {
-				var m uint64
-				for k, f := range filters {
-					if f.AcceptRun(RunShape{Len: n, Before: b, After: a}) {
-						m |= 1 << k
+	g.accept = new([int(numTokenKinds) * numShapes]uint64)
+	for tk := range numTokenKinds {
+		for n := 1; n <= MaxRunLen; n++ {
+			for b := range numClasses {
+				for a := range numClasses {
+					var m uint64
+					for k, f := range filters {
+						if f.AcceptRun(RunShape{Len: n, Before: b, After: a, Token: tk}) {
+							m |= 1 << k
+						}
 					}
+					g.accept[int(tk)*numShapes+shapeIndex(n, b, a)] = m
 				}
-				g.accept[shapeIndex(n, b, a)] = m
 			}
 		}
 	}
 	t := dets[members[0]].spec.Triggers.Bytes
 	for i := 0; i < len(t); i++ {
 		g.trig[t[i]] = true
+	}
+	g.tokens = !g.trig[':'] && !g.trig['/']
+	for c := byte('0'); c <= '9'; c++ {
+		g.tokens = g.tokens && g.trig[c]
 	}
 	return g
 }
@@ -179,6 +212,7 @@ func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart
 		sc.gated[k] = sc.gated[k][:0]
 	}
 	n := len(view)
+	tokEnd, tok := -1, TokenPlain // the last classified token ends at tokEnd
 	for j := 0; j < len(hits); {
 		k := j + 1
 		for k < len(hits) && hits[k] == hits[k-1]+1 {
@@ -201,7 +235,14 @@ func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart
 			known = known && atEnd
 		}
 		if known {
-			mask = gt.accept[shapeIndex(e-s, before, after)]
+			kind := TokenPlain
+			if gt.tokens && (before == ClassColon || before == ClassSlash || after == ClassColon || after == ClassSlash) {
+				if s >= tokEnd {
+					tok, tokEnd = classifyToken(view, s, atStart, atEnd)
+				}
+				kind = tok
+			}
+			mask = gt.accept[int(kind)*numShapes+shapeIndex(e-s, before, after)]
 		}
 		for mask != 0 {
 			b := bits.TrailingZeros64(mask)
@@ -211,3 +252,92 @@ func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart
 		j = k
 	}
 }
+
+// maxTokenLen bounds the token classifyToken looks at ("23:59:59" and
+// "31/12/2025" are 8 and 10 bytes).
+const maxTokenLen = 10
+
+// classifyToken returns the kind of the token of digits, ':' and '/'
+// around the digit view[s] (see TokenKind) and the offset just past it.
+// A token cut by the edge of the view where the view is not at the edge
+// of the input is TokenPlain.
+func classifyToken(view []byte, s int, atStart, atEnd bool) (TokenKind, int) {
+	n := len(view)
+	a := s
+	for a > 0 && s-a <= maxTokenLen && isTokenByte(view[a-1]) {
+		a--
+	}
+	b := s
+	for b < n && b-a <= maxTokenLen && isTokenByte(view[b]) {
+		b++
+	}
+	if b-a > maxTokenLen || a == 0 && !atStart || b == n && !atEnd {
+		return TokenPlain, b
+	}
+	if a > 0 && !tokenBoundary[view[a-1]] {
+		return TokenPlain, b
+	}
+	if b < n && !tokenBoundary[view[b]] {
+		c := view[b]
+		next := byte(' ')
+		if b+1 < n {
+			next = view[b+1]
+		} else if !atEnd {
+			return TokenPlain, b
+		}
+		switch {
+		case (c == '.' || c == '!' || c == '?') && !isWordByte(next):
+		case c == '-' && next == ' ':
+		default:
+			return TokenPlain, b
+		}
+	}
+	return tokenShape(view[a:b]), b
+}
+
+// tokenShape classifies a whole token of digits, ':' and '/'.
+func tokenShape(t []byte) TokenKind {
+	// Group lengths and the separator, which must be used throughout.
+	var groups [4]int
+	ng, sep := 0, byte(0)
+	run := 0
+	for _, c := range t {
+		if c >= '0' && c <= '9' {
+			run++
+			continue
+		}
+		if sep != 0 && c != sep || run == 0 || ng == 2 {
+			return TokenPlain
+		}
+		sep = c
+		groups[ng] = run
+		ng++
+		run = 0
+	}
+	if run == 0 || ng == 0 {
+		return TokenPlain
+	}
+	groups[ng] = run
+	ng++
+	switch sep {
+	case ':':
+		if groups[0] <= 2 && groups[1] == 2 && (ng == 2 || groups[2] == 2) {
+			return TokenClock
+		}
+	case '/':
+		if ng == 3 && groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4) {
+			return TokenDate
+		}
+	}
+	return TokenPlain
+}
+
+func isTokenByte(c byte) bool { return c >= '0' && c <= '9' || c == ':' || c == '/' }
+
+// tokenBoundary holds the bytes that may sit beside a clock or date token.
+var tokenBoundary = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\r\f\v[]()<>,\"';") {
+		t[c] = true
+	}
+	return t
+}()

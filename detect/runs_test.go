@@ -90,3 +90,85 @@ func TestClassOf(t *testing.T) {
 		}
 	}
 }
+
+// tokenRuns reports every digit run whose first byte is a hit: with a
+// filter that accepts one TokenKind only, the runs the engine gave that
+// kind.
+type tokenRuns struct {
+	detect.Detector
+	kind detect.TokenKind
+}
+
+func (f tokenRuns) AcceptRun(s detect.RunShape) bool { return s.Token == f.kind }
+
+func newTokenRuns(kind detect.TokenKind) tokenRuns {
+	return tokenRuns{detect.Func(detect.Spec{ID: "test/runs", Kind: "runs", MaxLen: 16, Triggers: detect.Triggers{Bytes: detect.Digits}},
+		func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+			for _, h := range w.Hits {
+				e := int(h)
+				for e < len(w.Text) && isDigit(w.Text[e]) {
+					e++
+				}
+				dst = append(dst, detect.Finding{Start: w.Base + int64(h), End: w.Base + int64(e), Score: 50})
+			}
+			return dst, nil
+		}), kind}
+}
+
+// The engine classifies whole clock and date tokens, bounded on both
+// sides, and nothing else.
+func TestRunShapeToken(t *testing.T) {
+	cases := []struct {
+		text        string
+		clock, date string // the runs given each kind, space-separated
+	}{
+		{"[12/03/2021, 09:14:55] Sam: hi", "09 14 55", "12 03 2021"},
+		{"12/03/2021, 21:14 - Jo: hi", "21 14", "12 03 2021"},
+		{"at 9:30. Then 1/2/34!", "9 30", "1 2 34"},
+		{"(12:30) \"09:14\" '1/2/34' <23:59>", "12 30 09 14 23 59", "1 2 34"},
+		{"12:30-45 12:30.5 12:30:45:10 123:45 12:3 12:345", "", ""},
+		{"12/3/4567 1/1/111 12/03/20211 1/2 12/34/56/78 12:30/45", "", "12 3 4567"},
+		{"AB12:30 12:30x x12/03/21 1.12:30 fe80::1:12:30 a/12/03/21", "", ""},
+		{"v12:30 +12:30 #1/2/34 12:30,1 12/03/21-5 12:30 - ok", "12 30 12 30", ""},
+		{"12:30", "12 30", ""},
+	}
+	for _, c := range cases {
+		for _, k := range []struct {
+			kind detect.TokenKind
+			want string
+		}{{detect.TokenClock, c.clock}, {detect.TokenDate, c.date}} {
+			e := detect.MustCompile([]detect.Detector{newTokenRuns(k.kind)}, nil)
+			fs, err := e.AppendFind(nil, []byte(c.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				got = append(got, c.text[f.Start:f.End])
+			}
+			if g := strings.Join(got, " "); g != k.want {
+				t.Errorf("%q kind %d: runs %q, want %q", c.text, k.kind, g, k.want)
+			}
+		}
+	}
+}
+
+// A token cut by a chunk edge is classified only once both sides are in
+// view: streaming results equal the whole-buffer ones at small chunk
+// sizes.
+func TestRunShapeTokenStreaming(t *testing.T) {
+	text := strings.Repeat("[12/03/2021, 09:14:55] Sam: 12:30 ok 1/2/34 x 123 4\n", 50)
+	for _, kind := range []detect.TokenKind{detect.TokenPlain, detect.TokenClock, detect.TokenDate} {
+		want, _ := detect.MustCompile([]detect.Detector{newTokenRuns(kind)}, nil).AppendFind(nil, []byte(text))
+		if len(want) != 100 && kind == detect.TokenPlain || len(want) < 100 {
+			t.Fatalf("kind %d: %d runs", kind, len(want))
+		}
+		for _, cs := range []int{16, 23, 64} {
+			e := detect.MustCompile([]detect.Detector{newTokenRuns(kind)}, &detect.Options{ChunkSize: cs})
+			got, err := scanAll(t, e, strings.NewReader(text))
+			if err != nil || !slices.Equal(got, want) {
+				t.Fatalf("kind %d chunk %d: %d findings (err %v), want %d", kind, cs, len(got), err, len(want))
+			}
+		}
+	}
+}

@@ -8,6 +8,13 @@ import "github.com/tidemark/tidemark/detect"
 // no match the detector reports can contain, and (where a detector's
 // Detect skips ahead after a candidate that it then drops) no candidate
 // whose skip could hide a later match either.
+//
+// All four reject the runs of clock times and dates (detect.TokenClock,
+// detect.TokenDate): cards and IBANs are digit groups separated by
+// spaces or dashes; an IP address token has '.' or ':' beside digits but
+// never the bounded shapes of a time (an IPv6 address has at least three
+// groups and eight or a "::"); a building or flat number is not glued to
+// ':' nor followed by "/digit/digit".
 
 var (
 	_ detect.RunFilter = card{}
@@ -21,6 +28,9 @@ var (
 // groups, and rejects every card in a chain of an unprinted shape, so the
 // runs no card can contain need not be seen.
 func (card) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	if gateLetter(s.Before) || gateLetter(s.After) {
 		return false
 	}
@@ -41,6 +51,9 @@ func (card) AcceptRun(s detect.RunShape) bool {
 // country code, BBAN runs in compact form) and runs of at most 4 digits
 // after a space (BBAN runs in groups of four).
 func (iban) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	switch s.Before {
 	case detect.ClassUpper:
 		return true
@@ -63,6 +76,9 @@ func gateIPInner(c detect.ByteClass) bool {
 // group touches a ':' (an address has at least two), so a run filling it
 // does, and a shorter one touches a hex letter of its group.
 func (ipAddr) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	switch {
 	case s.Len <= 3:
 		return gateIPInner(s.Before) || gateIPInner(s.After)
@@ -78,6 +94,9 @@ func (ipAddr) AcceptRun(s detect.RunShape) bool {
 // (house numbers, flat numbers, ranges 10-12); after a capital only the
 // postcode's runs of 1-3 digits, followed by a capital or a space.
 func (ukAddress) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	if s.Len > 4 || s.Before == detect.ClassLower {
 		return false
 	}

@@ -8,6 +8,13 @@ import "github.com/tidemark/tidemark/detect"
 // and rejects the rest: chat timestamps, times, money, years, ordinals.
 // A run's neighbours are never digits. The shapes follow the code, not
 // the doc comments; keep them in step with it.
+//
+// Every filter rejects the runs of clock times and dates
+// (detect.TokenClock, detect.TokenDate: "09:14:55", "12/03/2021"), the
+// digits on every line of a chat export: ukNumBefore and ukNumAfter (and
+// the postcode and electoral shapes, which put letters next to digits)
+// never let a match start or end at a ':' or '/' beside a digit, and no
+// identifier has ':' or '/' between its digit groups.
 
 var (
 	_ detect.RunFilter = ukPostcode{}
@@ -67,6 +74,9 @@ func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
 // or a letter, before a letter; BFPO numbers of 1-4 digits after "BFPO"
 // or "BFPO ", before a non-letter.
 func (ukPostcode) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	switch {
 	case gateLetter(s.Before):
 		return s.Len <= 3 || s.Len == 4 && !gateLetter(s.After)
@@ -79,6 +89,9 @@ func (ukPostcode) AcceptRun(s detect.RunShape) bool {
 // AcceptRun: six digits after the prefix letters or one space or dash;
 // two-digit groups after them, the first followed by a space or dash.
 func (ukNINO) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	if !gateLetter(s.Before) && !gateSep(s.Before) {
 		return false
 	}
@@ -92,16 +105,25 @@ func (ukNINO) AcceptRun(s detect.RunShape) bool {
 }
 
 // AcceptRun: ten plain digits or 3-3-4 groups, no letter on either side.
-func (ukNHS) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, false, false, false) }
+func (ukNHS) AcceptRun(s detect.RunShape) bool {
+	return s.Token == detect.TokenPlain && ukGateTen(s, false, false, false)
+}
 
 // AcceptRun: ten plain digits, 6-4 or 3-3-4 groups, no letter either side.
-func (ukCHI) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, true, false, false) }
+func (ukCHI) AcceptRun(s detect.RunShape) bool {
+	return s.Token == detect.TokenPlain && ukGateTen(s, true, false, false)
+}
 
 // AcceptRun: ten plain digits or 3-3-4 groups, no letter on either side.
-func (ukHC) AcceptRun(s detect.RunShape) bool { return ukGateTen(s, false, false, false) }
+func (ukHC) AcceptRun(s detect.RunShape) bool {
+	return s.Token == detect.TokenPlain && ukGateTen(s, false, false, false)
+}
 
 // AcceptRun: exactly nine digits, no letter or '+' before, no letter after.
 func (ukPassport) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	return s.Len == 9 && ukGateNumBefore(s.Before) && !gateLetter(s.After)
 }
 
@@ -111,6 +133,9 @@ func (ukPassport) AcceptRun(s detect.RunShape) bool {
 // letter); after a space, the spaced date group (6, before a space) and
 // a spaced issue number (2, before a non-letter).
 func (ukLicence) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	switch s.Before {
 	case detect.ClassUpper:
 		if s.Len <= 6 {
@@ -127,6 +152,9 @@ func (ukLicence) AcceptRun(s detect.RunShape) bool {
 // (current and prefix marks, unspaced suffix), or after a space and
 // before a capital (spaced suffix).
 func (ukVehicle) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	if s.Len > 3 {
 		return false
 	}
@@ -142,6 +170,9 @@ func (ukVehicle) AcceptRun(s detect.RunShape) bool {
 // AcceptRun: ten plain digits (a K on at most one side) or 5-5 groups
 // (Detect drops the 3-3-4 candidates of ukTenIter).
 func (ukUTR) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	return s.Len != 3 && s.Len != 4 && ukGateTen(s, false, true, true)
 }
 
@@ -149,6 +180,9 @@ func (ukUTR) AcceptRun(s detect.RunShape) bool {
 // three digits after GBGD/GBHA; never after a lower-case letter or '+',
 // never before a letter.
 func (ukVAT) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	b, a := s.Before, s.After
 	if b == detect.ClassLower || b == detect.ClassPlus || gateLetter(a) {
 		return false
@@ -169,6 +203,9 @@ func (ukVAT) AcceptRun(s detect.RunShape) bool {
 // AcceptRun: 1-5 digits after a capital, '-', '/' or a space, before a
 // non-letter.
 func (ukElectoral) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	switch s.Before {
 	case detect.ClassUpper, detect.ClassDash, detect.ClassSlash, detect.ClassSpace:
 		return s.Len <= 5 && !gateLetter(s.After)
@@ -181,6 +218,9 @@ func (ukElectoral) AcceptRun(s detect.RunShape) bool {
 // dash, the last not before a letter); six bare digits; account numbers
 // of 8 digits or 4-4.
 func (ukSortCode) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date (see the file comment)
+	}
 	b, a := s.Before, s.After
 	switch s.Len {
 	case 2:

@@ -33,6 +33,9 @@ func isSepClass(c detect.ByteClass) bool {
 // the last group of a piece followed by a separator), so the scanner's
 // skipping of long runs of groups is unchanged.
 func (d *Detector) AcceptRun(s detect.RunShape) bool {
+	if s.Token != detect.TokenPlain {
+		return false // a clock time or a date: glued (glueBefore, glueAfter)
+	}
 	switch s.Before {
 	case detect.ClassUpper, detect.ClassLower, detect.ClassSlash, detect.ClassDigit:
 		return false

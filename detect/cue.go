@@ -1,6 +1,10 @@
 package detect
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+	"math/bits"
+)
 
 // cueDelta sums the deltas of the cues of c present around the match
 // view[s:e], each counted once. Each side's region is scanned once: at
@@ -32,22 +36,65 @@ func cueDelta(c *compiled, view []byte, s, e int) int {
 // view[lo:hi], ignoring ASCII case, with a space in a cue matching a run
 // of separators. Word boundaries are judged on the bytes of view around
 // the occurrence.
+//
+// Cues start at word starts only (a byte not preceded by a letter or
+// digit). When every cue of c starts with a letter or digit (wordFirst),
+// the word starts are found eight bytes at a time and only those whose
+// byte begins some cue are compared.
 func scanCues(c *compiled, view []byte, lo, hi int, side Side, seen *[4]uint64) {
-	for i := lo; i < hi; i++ {
+	i := lo
+	if c.wordFirst {
+		prev := uint64(0) // 0x80 when the byte before the block is a word byte
 		if i > 0 && isWordByte(view[i-1]) {
-			continue
+			prev = 0x80
 		}
-		idx := c.byFirst[lowerASCII(view[i])]
-		for _, k := range idx {
-			cu := &c.cues[k]
-			if cu.side != Both && cu.side != side || seen[k>>6]>>(k&63)&1 != 0 {
-				continue
-			}
-			if end, ok := matchCue(view[:hi], i, cu.word); ok && (end >= len(view) || !isWordByte(view[end])) {
-				seen[k>>6] |= 1 << (k & 63)
+		for ; i+8 <= hi; i += 8 {
+			w := wordBytes(binary.LittleEndian.Uint64(view[i:]))
+			starts := w &^ (w<<8 | prev)
+			prev = w >> 56
+			for starts != 0 {
+				j := i + bits.TrailingZeros64(starts)>>3
+				starts &= starts - 1
+				if c.cueFirst[view[j]] {
+					c.matchAt(view, j, hi, side, seen)
+				}
 			}
 		}
 	}
+	for ; i < hi; i++ {
+		if i > 0 && isWordByte(view[i-1]) {
+			continue
+		}
+		c.matchAt(view, i, hi, side, seen)
+	}
+}
+
+// matchAt marks the cues allowed on side that occur whole at view[i],
+// within view[:hi].
+func (c *compiled) matchAt(view []byte, i, hi int, side Side, seen *[4]uint64) {
+	for _, k := range c.byFirst[lowerASCII(view[i])] {
+		cu := &c.cues[k]
+		if cu.side != Both && cu.side != side || seen[k>>6]>>(k&63)&1 != 0 {
+			continue
+		}
+		if end, ok := matchCue(view[:hi], i, cu.word); ok && (end >= len(view) || !isWordByte(view[end])) {
+			seen[k>>6] |= 1 << (k & 63)
+		}
+	}
+}
+
+// wordBytes returns 0x80 in each byte of u (eight bytes, little-endian)
+// that is an ASCII letter or digit (isWordByte), and 0 elsewhere.
+func wordBytes(u uint64) uint64 {
+	const lo7, hi1 = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	ascii := ^u & hi1
+	x := u & lo7
+	// Per byte, x+(0x7F-b) sets the top bit iff x > b, and x+(0x80-a)
+	// iff x >= a; no byte carries into the next.
+	digit := (x + 0x0101010101010101*(0x80-'0')) &^ (x + 0x0101010101010101*(0x7F-'9'))
+	l := x | 0x2020202020202020
+	letter := (l + 0x0101010101010101*(0x80-'a')) &^ (l + 0x0101010101010101*(0x7F-'z'))
+	return (digit | letter) & ascii
 }
 
 func matchCue(b []byte, i int, word []byte) (int, bool) {

@@ -48,6 +48,10 @@ type compiled struct {
 	// byFirst lists, for each lower-case first byte, the cues starting
 	// with it, so a context region is scanned once for all cues.
 	byFirst *[256][]uint8
+	// cueFirst marks the bytes (either case) that start a cue;
+	// wordFirst says every cue starts with a letter or digit.
+	cueFirst  *[256]bool
+	wordFirst bool
 }
 
 type cue struct {
@@ -140,12 +144,17 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 		if len(sp.Cues.Words) > 255 {
 			return nil, specErr(sp.ID, "more than 255 cue words")
 		}
-		c.byFirst = new([256][]uint8)
+		c.byFirst, c.cueFirst, c.wordFirst = new([256][]uint8), new([256]bool), true
 		for i, w := range sp.Cues.Words {
 			low := bytes.ToLower([]byte(w.Word))
 			c.cues = append(c.cues, cue{word: low, delta: w.Delta, side: w.Side})
 			c.maxUp += max(0, w.Delta)
 			c.byFirst[low[0]] = append(c.byFirst[low[0]], uint8(i))
+			c.cueFirst[low[0]] = true
+			if 'a' <= low[0] && low[0] <= 'z' {
+				c.cueFirst[low[0]-'a'+'A'] = true
+			}
+			c.wordFirst = c.wordFirst && isWordByte(low[0])
 		}
 		e.byID[sp.ID] = len(e.dets)
 		e.dets = append(e.dets, c)

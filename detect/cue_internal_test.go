@@ -1,0 +1,91 @@
+package detect
+
+import (
+	"encoding/binary"
+	"math/rand/v2"
+	"testing"
+)
+
+// wordBytes agrees with isWordByte for every byte in every position.
+func TestWordBytes(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			var b [8]byte
+			for k := range b {
+				b[k] = byte(c + 97*k) // other bytes vary too
+			}
+			b[pos] = byte(c)
+			got := wordBytes(binary.LittleEndian.Uint64(b[:]))
+			for k := range 8 {
+				want := uint64(0)
+				if isWordByte(b[k]) {
+					want = 0x80
+				}
+				if g := got >> (8 * k) & 0xFF; g != want {
+					t.Fatalf("bytes % x: byte %d (%q) gives %#x, want %#x", b, k, b[k], g, want)
+				}
+			}
+		}
+	}
+}
+
+// cueTestDetector has cues of every side, multi-word cues and cues that
+// share first bytes.
+func cueTestCompiled(t testing.TB) *compiled {
+	e, err := Compile([]Detector{Func(Spec{ID: "t/cues", Kind: "t", MaxLen: 8, Triggers: Triggers{Bytes: "#"},
+		Cues: Cues{Radius: 64, Words: []Cue{
+			{Word: "nhs number", Delta: 30}, {Word: "nhs", Delta: 10}, {Word: "no", Delta: 5, Side: Before},
+			{Word: "tel", Delta: -20}, {Word: "telephone", Delta: -10, Side: After}, {Word: "2fa", Delta: 7},
+			{Word: "d o b", Delta: 3}, {Word: "x", Delta: 1},
+		}}}, func(dst []Finding, w *Window) ([]Finding, error) { return dst, nil })}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &e.dets[0]
+	if !c.wordFirst {
+		t.Fatal("wordFirst not set")
+	}
+	return c
+}
+
+// The eight-byte scan finds exactly what the byte loop finds.
+func cueCompare(t *testing.T, c *compiled, view []byte, s, e int) {
+	fast := cueDelta(c, view, s, e)
+	slow := *c
+	slow.wordFirst = false
+	if want := cueDelta(&slow, view, s, e); fast != want {
+		t.Fatalf("cueDelta(%q, %d, %d) = %d, byte loop gives %d", view, s, e, fast, want)
+	}
+}
+
+func TestScanCuesFast(t *testing.T) {
+	c := cueTestCompiled(t)
+	words := []string{"nhs", "NHS", "number", "no", "No.", "tel", "Telephone", "2fa", "d", "o", "b", "x", "X", "xnhs", "nhsx",
+		"9nhs", " ", "  ", "-", ":", ".", "\n", "é", "\xff", "#", "nhs-number", "nhs:\tnumber"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b []byte
+		for len(b) < 200 {
+			b = append(b, words[r.IntN(len(words))]...)
+		}
+		s := r.IntN(len(b))
+		e := min(len(b), s+1+r.IntN(10))
+		cueCompare(t, c, b, s, e)
+	}
+	if d := cueDelta(c, []byte("NHS number #1234 tel"), 11, 16); d != 30+10-20 {
+		t.Fatalf("delta %d, want 20", d)
+	}
+}
+
+func FuzzScanCues(f *testing.F) {
+	f.Add([]byte("NHS number: 943 476 5919 (tel x)"), 12, 24)
+	c := cueTestCompiled(f)
+	f.Fuzz(func(t *testing.T, b []byte, s, e int) {
+		if len(b) == 0 {
+			return
+		}
+		s = (s%len(b) + len(b)) % len(b)
+		e = s + 1 + (e%8+8)%8
+		cueCompare(t, c, b, s, min(e, len(b)))
+	})
+}

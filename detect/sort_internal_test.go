@@ -1,0 +1,38 @@
+package detect
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// sortFindings orders findings exactly as compareFindings does,
+// including ties on Start and End broken by Rule and Kind, and its
+// fallbacks.
+func TestSortFindings(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	rules := []string{"pii/a", "pii/b", "pii/c"}
+	kinds := []Kind{"x", "y"}
+	sc := &scratch{}
+	for round := range 3000 {
+		n := r.IntN(60)
+		vs := int64(r.IntN(1 << 20))
+		fs := make([]Finding, n)
+		for i := range fs {
+			st := vs + int64(r.IntN(200))
+			l := int64(1 + r.IntN(6))
+			if round%50 == 0 && i == 0 {
+				l = 1 << 14 // longer than the key's length field
+			}
+			fs[i] = Finding{Start: st, End: st + l, Rule: rules[r.IntN(3)], Kind: kinds[r.IntN(2)], Score: r.IntN(100), Info: uint32(i)}
+		}
+		want := slices.Clone(fs)
+		slices.SortStableFunc(want, compareFindings)
+		sortFindings(sc, fs, vs)
+		for i := range fs {
+			if compareFindings(fs[i], want[i]) != 0 {
+				t.Fatalf("round %d: position %d is %+v, want %+v", round, i, fs[i], want[i])
+			}
+		}
+	}
+}

@@ -55,9 +55,13 @@ func scanCues(c *compiled, view []byte, lo, hi int, side Side, seen *[4]uint64) 
 			for starts != 0 {
 				j := i + bits.TrailingZeros64(starts)>>3
 				starts &= starts - 1
-				if c.cueFirst[view[j]] {
-					c.matchAt(view, j, hi, side, seen)
+				// j+1 < i+8 <= hi <= len(view) unless j is the block's last byte.
+				if j+1 < len(view) {
+					if p := uint16(view[j]) | uint16(view[j+1])<<8; c.cuePairs[p>>6]>>(p&63)&1 == 0 {
+						continue
+					}
 				}
+				c.matchAt(view, j, hi, side, seen)
 			}
 		}
 	}

@@ -48,9 +48,10 @@ type compiled struct {
 	// byFirst lists, for each lower-case first byte, the cues starting
 	// with it, so a context region is scanned once for all cues.
 	byFirst *[256][]uint8
-	// cueFirst marks the bytes (either case) that start a cue;
-	// wordFirst says every cue starts with a letter or digit.
-	cueFirst  *[256]bool
+	// cuePairs marks the pairs of bytes (b0 | b1<<8, either case) that
+	// can begin a cue; wordFirst says every cue starts with a letter or
+	// digit.
+	cuePairs  *[1 << 16 / 64]uint64
 	wordFirst bool
 }
 
@@ -146,17 +147,14 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 		if len(sp.Cues.Words) > 255 {
 			return nil, specErr(sp.ID, "more than 255 cue words")
 		}
-		c.byFirst, c.cueFirst, c.wordFirst = new([256][]uint8), new([256]bool), true
+		c.byFirst, c.cuePairs, c.wordFirst = new([256][]uint8), new([1 << 16 / 64]uint64), true
 		for i, w := range sp.Cues.Words {
 			low := bytes.ToLower([]byte(w.Word))
 			c.cues = append(c.cues, cue{word: low, delta: w.Delta, side: w.Side})
 			c.maxUp += max(0, w.Delta)
 			c.byFirst[low[0]] = append(c.byFirst[low[0]], uint8(i))
-			c.cueFirst[low[0]] = true
-			if 'a' <= low[0] && low[0] <= 'z' {
-				c.cueFirst[low[0]-'a'+'A'] = true
-			}
 			c.wordFirst = c.wordFirst && isWordByte(low[0])
+			markCuePairs(c.cuePairs, low)
 		}
 		e.byID[sp.ID] = len(e.dets)
 		e.dets = append(e.dets, c)
@@ -745,6 +743,22 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, v
 		out = append(out, f)
 	}
 	return out
+}
+
+// markCuePairs marks in set every pair of bytes an occurrence of the
+// lower-case cue word can begin with: its first byte in either case, then
+// its second in either case, any separator byte when the second is a
+// space (a run of separators), or any byte for a one-byte word.
+func markCuePairs(set *[1 << 16 / 64]uint64, word []byte) {
+	for _, b0 := range caseVariants(word[0]) {
+		for b1 := range 256 {
+			ok := len(word) == 1 || lowerASCII(byte(b1)) == word[1] || word[1] == ' ' && isCueSep(byte(b1))
+			if ok {
+				p := uint16(b0) | uint16(b1)<<8
+				set[p>>6] |= 1 << (p & 63)
+			}
+		}
+	}
 }
 
 func clampScore(s int) int { return min(100, max(0, s)) }

@@ -69,6 +69,10 @@ type group struct {
 	members []int
 	sorted  bool  // hits arrive in order (no keyword triggers)
 	gate    *gate // run filter table, when members are RunFilters (runs.go)
+	// runStarts: every member is gated, so the prefilter may keep only
+	// the first byte of each run of trigger bytes (processRuns finds the
+	// rest).
+	runStarts bool
 }
 
 type action struct {
@@ -105,6 +109,7 @@ type scratch struct {
 	win   Window
 	masks [256]uint32 // vector pre-pass output, one word per 32 positions
 	gated [][]int32   // per gated member of the current group, its hits
+	runs  []gateRun   // the current group's classified runs
 	keys  []uint64    // sortFindings' keys
 	tmp   []Finding   // sortFindings' copy of the findings
 }
@@ -184,6 +189,7 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 	for g := range e.groups {
 		if gr := &e.groups[g]; gr.sorted {
 			gr.gate = buildGate(gr.members, e.dets)
+			gr.runStarts = gr.gate != nil && gr.gate.full
 		}
 	}
 	e.pool.New = func() any { return e.newScratch() }
@@ -484,7 +490,9 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 			}
 			// The hits of the last single group are kept in a local
 			// slice (registers, not memory) until another group fires.
-			lg, lh := int32(-1), []int32(nil)
+			// For a runStarts group, a hit right after the last one
+			// (lp+1) continues its run and is not kept.
+			lg, lh, lp, lr := int32(-1), []int32(nil), -2, false
 			for k, m := range sc.masks[:nb] {
 				for m != 0 {
 					p := i + 32*k + bits.TrailingZeros32(m)
@@ -495,7 +503,10 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 					}
 					g := e.actions[c].single
 					if g == lg && g >= 0 {
-						lh = append(lh, int32(p))
+						if p != lp+1 || !lr {
+							lh = append(lh, int32(p))
+						}
+						lp = p
 						continue
 					}
 					if lg >= 0 {
@@ -503,7 +514,7 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 					}
 					lg, lh = -1, nil
 					if g >= 0 {
-						lg, lh = g, append(sc.hits[g], int32(p))
+						lg, lh, lp, lr = g, append(sc.hits[g], int32(p)), p, e.groups[g].runStarts
 					} else {
 						e.act(sc, view, p, c)
 					}
@@ -602,6 +613,10 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 		lo := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= ol-gr.maxLen })
 		hi := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= oh+gr.maxLen })
 		hits = hits[lo:hi]
+		if gr.gate != nil && gr.gate.full {
+			dst = e.processRuns(sc, dst, gr, view, vs, hits, atStart, atEnd, ownStart, ownEnd, st)
+			continue
+		}
 		for j := 0; j < len(hits); {
 			ws, we := max(0, int(hits[j])-pad), min(n, int(hits[j])+pad)
 			k := j + 1
@@ -704,6 +719,52 @@ func sortFindings(sc *scratch, fs []Finding, vs int64) {
 			i = j - 1
 		}
 	}
+}
+
+// processRuns is processView's loop for a group whose members are all
+// gated: the runs of trigger bytes are classified first, and windows are
+// formed around the accepted runs only, so a stretch of text whose runs
+// no member accepts (chat timestamps) costs no window at all. Each
+// accepted run [s, e) gets the window a hit at each of its bytes would
+// have: [s-pad, e-1+pad).
+func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte, vs int64, hits []int32, atStart, atEnd bool, ownStart, ownEnd int64, st *Stats) []Finding {
+	n, pad, w := len(view), gr.pad, &sc.win
+	runs := gr.gate.classify(sc, view, hits, atStart, atEnd, true)
+	for j := 0; j < len(runs); {
+		ws, we := max(0, int(runs[j].s)-pad), min(n, int(runs[j].e)-1+pad)
+		k := j + 1
+		for k < len(runs) && int(runs[k].s)-pad <= we {
+			we = min(n, int(runs[k].e)-1+pad)
+			k++
+		}
+		// Never split a rune at a window edge.
+		for c := 0; c < 3 && ws > 0 && !utf8.RuneStart(view[ws]); c++ {
+			ws--
+		}
+		for c := 0; c < 3 && we < n && !utf8.RuneStart(view[we]); c++ {
+			we++
+		}
+		gr.gate.distribute(sc, runs[j:k], ws)
+		win := Window{Text: view[ws:we:we], Base: vs + int64(ws), AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
+		for mi, di := range gr.members {
+			gm := gr.gate.member[mi]
+			if len(sc.gated[gm]) == 0 {
+				continue
+			}
+			*w = win
+			w.Hits = sc.gated[gm]
+			st.Windows++
+			before := len(dst)
+			var err error
+			dst, err = e.dets[di].d.Detect(dst, w)
+			if err != nil {
+				st.Incomplete++
+			}
+			dst = e.checkNew(dst, before, di, w, st, view, vs, ownStart, ownEnd)
+		}
+		j = k
+	}
+	return dst
 }
 
 // checkNew validates the findings a detector appended after index before,

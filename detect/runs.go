@@ -153,6 +153,10 @@ type gate struct {
 	all    uint64 // every gated member's bit
 	trig   [256]bool
 	tokens bool // classify clock and date tokens (digit triggers, not ':' or '/')
+	// full: every member of the group is gated, so the prefilter keeps
+	// only the first byte of each run and windows are formed around the
+	// accepted runs alone (processView).
+	full bool
 }
 
 // buildGate returns the gate for a group of byte-triggered detectors, or
@@ -170,6 +174,7 @@ func buildGate(members []int, dets []compiled) *gate {
 	if len(filters) == 0 {
 		return nil
 	}
+	g.full = len(filters) == len(members)
 	g.all = 1<<len(filters) - 1
 	if len(filters) == 64 {
 		g.all = ^uint64(0)
@@ -201,24 +206,32 @@ func buildGate(members []int, dets []compiled) *gate {
 	return g
 }
 
-// gateHits splits the hits of one window (view offsets, ascending) among
-// the group's gated members: sc.gated[k] gets, as offsets in the window
-// starting at ws, the first byte of each run member k accepts. A run whose
-// neighbours are not known (it touches the edge of the view but not of the
-// input, or the edge of the scanned range) goes to every member. Runs
-// never straddle windows: adjacent hits are always merged.
-func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart, atEnd bool) {
-	for k := range sc.gated {
-		sc.gated[k] = sc.gated[k][:0]
-	}
+// A gateRun is a run of trigger bytes view[s:e] and the gated members
+// that accept it.
+type gateRun struct {
+	s, e int32
+	mask uint64
+}
+
+// classify returns (in sc.runs) the runs of trigger bytes that start at
+// hits (view offsets, ascending; a hit inside a run already seen is
+// skipped, so the hits may be every trigger byte or only the first of
+// each run), each with the mask of gated members accepting its shape.
+// With acceptedOnly, runs no member accepts are left out. A run whose
+// neighbours are not known (it touches the edge of the view but not of
+// the input, or the first hit is inside a run) goes to every member.
+func (gt *gate) classify(sc *scratch, view []byte, hits []int32, atStart, atEnd, acceptedOnly bool) []gateRun {
+	runs := sc.runs[:0]
 	n := len(view)
 	tokEnd, tok := -1, TokenPlain // the last classified token ends at tokEnd
-	for j := 0; j < len(hits); {
-		k := j + 1
-		for k < len(hits) && hits[k] == hits[k-1]+1 {
-			k++
+	e := -1
+	for _, h := range hits {
+		s := int(h)
+		if s < e {
+			continue
 		}
-		s, e := int(hits[j]), int(hits[k-1])+1
+		for e = s + 1; e < n && gt.trig[view[e]]; e++ {
+		}
 		mask := gt.all
 		before, after := ClassLineEdge, ClassLineEdge
 		known := true
@@ -230,7 +243,6 @@ func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart
 		}
 		if e < n {
 			after = byteClasses[view[e]]
-			known = known && !gt.trig[view[e]]
 		} else {
 			known = known && atEnd
 		}
@@ -244,13 +256,33 @@ func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart
 			}
 			mask = gt.accept[int(kind)*numShapes+shapeIndex(e-s, before, after)]
 		}
-		for mask != 0 {
-			b := bits.TrailingZeros64(mask)
-			mask &= mask - 1
-			sc.gated[b] = append(sc.gated[b], int32(s-ws))
+		if mask != 0 || !acceptedOnly {
+			runs = append(runs, gateRun{s: int32(s), e: int32(e), mask: mask})
 		}
-		j = k
 	}
+	sc.runs = runs
+	return runs
+}
+
+// distribute splits runs among the group's gated members: sc.gated[k]
+// gets, as offsets in the window starting at ws, the first byte of each
+// run member k accepts.
+func (gt *gate) distribute(sc *scratch, runs []gateRun, ws int) {
+	for k := range sc.gated {
+		sc.gated[k] = sc.gated[k][:0]
+	}
+	for _, r := range runs {
+		for mask := r.mask; mask != 0; mask &= mask - 1 {
+			b := bits.TrailingZeros64(mask)
+			sc.gated[b] = append(sc.gated[b], r.s-int32(ws))
+		}
+	}
+}
+
+// gateHits splits the hits of one window (view offsets, ascending) among
+// the group's gated members (classify, then distribute).
+func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart, atEnd bool) {
+	gt.distribute(sc, gt.classify(sc, view, hits, atStart, atEnd, false), ws)
 }
 
 // maxTokenLen bounds the token classifyToken looks at ("23:59:59" and

@@ -70,7 +70,12 @@ func TestRunFilterMixedGroup(t *testing.T) {
 }
 
 func TestRunFilterConformance(t *testing.T) {
-	detecttest.Run(t, gatedDigitRun{digitRun()}, chatLines, sample, "1234567890123 12 123 a123 123a")
+	// Long runs (longer than a window's pad) and runs of every length
+	// next to each other: with every member gated the engine keeps one
+	// hit per run and forms windows around accepted runs only.
+	long := strings.Repeat("7", 300) + " 123456 " + strings.Repeat("1234 ", 40) + strings.Repeat("8", 5000) + " 4567"
+	detecttest.Run(t, gatedDigitRun{digitRun()}, chatLines, sample, "1234567890123 12 123 a123 123a", long,
+		strings.Repeat(chatLines, 30))
 }
 
 func TestClassOf(t *testing.T) {

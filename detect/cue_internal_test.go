@@ -89,3 +89,27 @@ func FuzzScanCues(f *testing.F) {
 		cueCompare(t, c, b, s, min(e, len(b)))
 	})
 }
+
+// digitMask32 marks exactly the ASCII digits, in every position.
+func TestDigitMask32(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	b := make([]byte, 32)
+	for round := range 20000 {
+		for k := range b {
+			switch r.IntN(3) {
+			case 0:
+				b[k] = byte('0' + r.IntN(10))
+			case 1:
+				b[k] = byte(r.IntN(256))
+			default:
+				b[k] = "/:9\x00\xb0\xb9\xff0"[r.IntN(8)] // neighbours of the digit range, high bit set
+			}
+		}
+		got := digitMask32(b)
+		for k := range b {
+			if want := b[k] >= '0' && b[k] <= '9'; (got>>k&1 == 1) != want {
+				t.Fatalf("round %d: % x: bit %d = %d", round, b, k, got>>k&1)
+			}
+		}
+	}
+}

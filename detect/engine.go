@@ -31,6 +31,10 @@ type Engine struct {
 	// case-folded bigram.
 	pairs   *[1 << 16]uint16
 	actions []action
+	// digitRuns: every pair starting with a digit triggers exactly one
+	// group, a runStarts group of the ten digits, so the vector pass
+	// keeps only the first digit of each run.
+	digitRuns bool
 	// nib, when not nil, drives the vector pre-pass (shufti.go) that
 	// finds the positions worth looking up in pairs, 32 at a time.
 	nib *nibbleTables
@@ -192,6 +196,7 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 			gr.runStarts = gr.gate != nil && gr.gate.full
 		}
 	}
+	e.digitRuns = e.onlyDigitRuns()
 	e.pool.New = func() any { return e.newScratch() }
 	return e, nil
 }
@@ -482,6 +487,7 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 	n := len(view)
 	i := lo
 	if e.nib != nil {
+		prevD := uint32(0) // 1 when the byte before the next block is a digit already seen
 		for {
 			// Each block of 32 positions reads one byte past its end.
 			nb := min((hi-i)/32, (n-1-i)/32, len(sc.masks))
@@ -490,6 +496,19 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 			}
 			// The hits of the last single group are kept in a local
 			// slice (registers, not memory) until another group fires.
+			if e.digitRuns {
+				// Digits after a digit continue a run of the runStarts
+				// digit group: drop them from the masks at once.
+				for k, m := range sc.masks[:nb] {
+					if m == 0 {
+						prevD = 0 // no candidate, so no digit
+						continue
+					}
+					dm := digitMask32(view[i+32*k:])
+					sc.masks[k] = m &^ (dm & (dm<<1 | prevD))
+					prevD = dm >> 31
+				}
+			}
 			// For a runStarts group, a hit right after the last one
 			// (lp+1) continues its run and is not kept.
 			lg, lh, lp, lr := int32(-1), []int32(nil), -2, false
@@ -804,6 +823,43 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, v
 		out = append(out, f)
 	}
 	return out
+}
+
+// onlyDigitRuns reports whether every pair of bytes starting with a digit
+// has the same single-group action, for a runStarts group triggered by
+// the ten digits (and nothing else).
+func (e *Engine) onlyDigitRuns() bool {
+	c := e.pairs['0']
+	if c == 0 || e.actions[c].single < 0 {
+		return false
+	}
+	g := e.groups[e.actions[c].single]
+	if !g.runStarts || e.dets[g.members[0]].spec.Triggers.Bytes != Digits {
+		return false
+	}
+	for d := '0'; d <= '9'; d++ {
+		for x := range 256 {
+			if e.pairs[uint16(d)|uint16(x)<<8] != c {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// digitMask32 returns one bit per byte of b[:32], set for ASCII digits.
+func digitMask32(b []byte) uint32 {
+	_ = b[31]
+	var m uint32
+	for k := range 4 {
+		u := binary.LittleEndian.Uint64(b[8*k:])
+		const lo7, hi1, ones = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080, 0x0101010101010101
+		x := u & lo7
+		d := (x + ones*(0x80-'0')) &^ (x + ones*(0x7F-'9')) & ^u & hi1
+		// Gather the top bit of each byte into one byte.
+		m |= uint32((d>>7)*0x0102040810204080>>56) << (8 * k)
+	}
+	return m
 }
 
 // markCuePairs marks in set every pair of bytes an occurrence of the

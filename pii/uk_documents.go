@@ -6,6 +6,26 @@ import "github.com/tidemark/tidemark/detect"
 // passport number.
 const ukPassportWords = "passport|passports|travel document|hmpo"
 
+// ukPassportRadius is how far from a passport number its context word
+// may be (ukHasCue's bounds and the cue radius).
+const ukPassportRadius = 64
+
+// ukPassportReach is the detector's MaxLen: how far from a keyword hit a
+// reportable passport number can lie. A match t[s:e] is nine digits, and
+// is reported only when ukHasCue finds a word of ukPassportWords in
+// t[s-64:e+64], that is a word starting at some p with s-64 <= p and
+// ending by e+64. Every such word starts with a keyword ("passport",
+// "passports" with "passport"; "travel document", whose space matches
+// any run of separators, with "travel"; "hmpo"), whose hit is p. So
+// s <= p+64 and e = s+9 <= p+73; and, the shortest word being "hmpo" (4
+// bytes), p+4 <= e+64, so s = e-9 >= p-69. Every reportable match lies
+// within 64+9 = 73 bytes of a hit.
+const ukPassportReach = ukPassportRadius + 9
+
+// ukPassportKeywords trigger the passport detector: each word of
+// ukPassportWords starts with one of them.
+var ukPassportKeywords = []string{"passport", "travel", "hmpo"}
+
 // NewUKPassport returns a detector for UK passport numbers.
 //
 // Matches: nine digits written together (925665416), never inside a
@@ -16,9 +36,12 @@ const ukPassportWords = "passport|passports|travel document|hmpo"
 // Validation: UK passport numbers carry no public check digit; numbers of
 // one repeated digit are rejected.
 //
-// Triggers: ASCII digits.
+// Triggers: the context words "passport", "travel", "hmpo" (any case);
+// only the numbers within 73 bytes of one are parsed (MaxLen is 73: a
+// number of 9 bytes and a context word up to 64 bytes away, before or
+// after it).
 //
-// Run filter: runs of exactly nine digits with no letter beside them; see uk_gate.go.
+// Run filter: none (keyword triggered).
 //
 // Scores: 40 (the required context word is present); +30 near
 // "passport", +20 near "HMPO" or "travel document", +10 near "British",
@@ -37,9 +60,9 @@ var _ detect.Detector = ukPassport{}
 
 func (ukPassport) Spec() detect.Spec {
 	return detect.Spec{
-		ID: "pii/uk-passport", Kind: KindUKPassport, MaxLen: 9,
-		Triggers: detect.Triggers{Bytes: detect.Digits},
-		Cues: detect.Cues{Radius: 64, Words: []detect.Cue{
+		ID: "pii/uk-passport", Kind: KindUKPassport, MaxLen: ukPassportReach,
+		Triggers: detect.Triggers{Keywords: ukPassportKeywords},
+		Cues: detect.Cues{Radius: ukPassportRadius, Words: []detect.Cue{
 			ukCue("passport", 30), ukCue("hmpo", 20), ukCue("travel document", 20), ukCue("british", 10),
 			ukCue("expiry", 10), ukCue("nationality", 10), ukCue("invoice", -30), ukCue("order", -30),
 			ukCue("phone", -30), ukCue("tel", -30), ukCue("account", -20),
@@ -48,33 +71,52 @@ func (ukPassport) Spec() detect.Spec {
 	}
 }
 
+// Detect looks at the digit runs within ukPassportReach of each context
+// word: a reported passport number needs one that near, and every
+// context word is a hit. The numbers found are those the digit-triggered
+// version gave (ukPassportDigits in the tests, which compare the two).
 func (ukPassport) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	t := w.Text
-	next := 0
-	for _, h := range w.Hits {
-		i := int(h)
-		if i < next {
-			continue
-		}
-		s := ukDigitRunStart(t, i)
-		e := ukDigitRunEnd(t, i)
-		next = e
-		if e-s != 9 || !ukNumBefore(t, s, false) || !ukNumAfter(t, e, false) || !ukEdgeOK(w, s, e, 2) {
-			continue
-		}
-		same := true
-		for k := s + 1; k < e; k++ {
-			if t[k] != t[s] {
-				same = false
-				break
+	scan := 0 // digits before scan are done
+	for _, k32 := range w.Hits {
+		k := int(k32)
+		lo, hi := max(scan, k-ukPassportReach), min(len(t), k+ukPassportReach)
+		for h := lo; h < hi; h++ {
+			if ukIsDigit(t[h]) && (h == 0 || !ukIsDigit(t[h-1])) {
+				// need: the context read, t[s-65] to t[e+64], must be
+				// in the window (or end at the input's edge). Numbers
+				// within MaxLen of a hit always have it, as the window
+				// reaches MaxLen+65 bytes past each hit: only numbers
+				// that no hit makes reportable are dropped.
+				dst = ukPassportRun(dst, w, h, ukPassportRadius+1)
 			}
 		}
-		if same || !ukHasCue(t, s-64, e+64, ukPassportWords) {
-			continue
-		}
-		dst = append(dst, ukFinding(w, s, e, 40, 0))
+		scan = max(scan, hi)
 	}
 	return dst, nil
+}
+
+// ukPassportRun reports the passport number that is the run of digits
+// containing t[i], if it is one. The number must lie need bytes from the
+// window's edges (or at the input's).
+func ukPassportRun(dst []detect.Finding, w *detect.Window, i, need int) []detect.Finding {
+	t := w.Text
+	s := ukDigitRunStart(t, i)
+	e := ukDigitRunEnd(t, i)
+	if e-s != 9 || !ukNumBefore(t, s, false) || !ukNumAfter(t, e, false) || !ukEdgeOK(w, s, e, need) {
+		return dst
+	}
+	same := true
+	for k := s + 1; k < e; k++ {
+		if t[k] != t[s] {
+			same = false
+			break
+		}
+	}
+	if same || !ukHasCue(t, s-ukPassportRadius, e+ukPassportRadius, ukPassportWords) {
+		return dst
+	}
+	return append(dst, ukFinding(w, s, e, 40, 0))
 }
 
 // Info values of [NewUKDrivingLicence] findings (flags).

@@ -22,12 +22,10 @@ var (
 	_ detect.RunFilter = ukNHS{}
 	_ detect.RunFilter = ukCHI{}
 	_ detect.RunFilter = ukHC{}
-	_ detect.RunFilter = ukPassport{}
 	_ detect.RunFilter = ukLicence{}
 	_ detect.RunFilter = ukVehicle{}
 	_ detect.RunFilter = ukUTR{}
 	_ detect.RunFilter = ukVAT{}
-	_ detect.RunFilter = ukElectoral{}
 	_ detect.RunFilter = ukSortCode{}
 )
 
@@ -119,14 +117,6 @@ func (ukHC) AcceptRun(s detect.RunShape) bool {
 	return s.Token == detect.TokenPlain && ukGateTen(s, false, false, false)
 }
 
-// AcceptRun: exactly nine digits, no letter or '+' before, no letter after.
-func (ukPassport) AcceptRun(s detect.RunShape) bool {
-	if s.Token != detect.TokenPlain {
-		return false // a clock time or a date (see the file comment)
-	}
-	return s.Len == 9 && ukGateNumBefore(s.Before) && !gateLetter(s.After)
-}
-
 // AcceptRun: after a capital, the date digits with any 9 padding of the
 // surname (6-10, before a capital), the surname padding of the spaced
 // form, and the digits of the tail (1-6, not before a lower-case
@@ -196,19 +186,6 @@ func (ukVAT) AcceptRun(s detect.RunShape) bool {
 		return b == detect.ClassSpace && a == detect.ClassSpace
 	case 2:
 		return b == detect.ClassSpace
-	}
-	return false
-}
-
-// AcceptRun: 1-5 digits after a capital, '-', '/' or a space, before a
-// non-letter.
-func (ukElectoral) AcceptRun(s detect.RunShape) bool {
-	if s.Token != detect.TokenPlain {
-		return false // a clock time or a date (see the file comment)
-	}
-	switch s.Before {
-	case detect.ClassUpper, detect.ClassDash, detect.ClassSlash, detect.ClassSpace:
-		return s.Len <= 5 && !gateLetter(s.After)
 	}
 	return false
 }

@@ -1,6 +1,10 @@
 package pii
 
-import "github.com/tidemark/tidemark/detect"
+import (
+	"math/bits"
+
+	"github.com/tidemark/tidemark/detect"
+)
 
 // Kinds of the UK identifier detectors. They are stable: they appear in
 // configuration, reports and golden files.
@@ -277,28 +281,120 @@ func ukAllSame(d []byte) bool {
 // occurs whole, ignoring ASCII case, in t[lo:hi] (clamped to t). A space
 // in a word matches a run of spaces, tabs, line breaks, '-', '_', '.' or
 // ':', as in engine cues. The whole-word check reads t[lo-1] and t[hi].
+// A list holds at most ukCueMaxWords words. The lists of the UK
+// detectors are compiled once (see ukCueFor); any other is compiled on
+// each call.
 func ukHasCue(t []byte, lo, hi int, words string) bool {
-	lo, hi = max(lo, 0), min(hi, len(t))
-	for i := lo; i < hi; i++ {
-		c := ukLower(t[i])
-		if !ukIsLetter(c) && !ukIsDigit(c) && c != '&' {
-			continue
+	if cs := ukCueFor(words); cs != nil {
+		return ukHasCueIn(t, lo, hi, cs)
+	}
+	cs := ukCompileCue(words)
+	return ukHasCueIn(t, lo, hi, &cs)
+}
+
+// Compiled word lists of the sort code and VAT detectors (the
+// electoral and passport lists are compiled beside their words).
+var (
+	ukSortCodeCue = ukCompileCue(ukSortCodeWords)
+	ukVATCue      = ukCompileCue(ukVATWords)
+)
+
+// Word lists the sort code and VAT detectors pass to ukHasCue.
+const (
+	ukSortCodeWords = "sort code|sortcode"
+	ukVATWords      = "vat"
+)
+
+// ukCueFor returns the compiled form of a word list the UK detectors
+// use, or nil.
+func ukCueFor(words string) *ukCueSet {
+	switch words {
+	case ukElectoralWords:
+		return &ukElectoralCue
+	case ukPassportWords:
+		return &ukPassportCue
+	case ukSortCodeWords:
+		return &ukSortCodeCue
+	case ukVATWords:
+		return &ukVATCue
+	}
+	return nil
+}
+
+// ukCueMaxWords is the most words a ukCueSet holds.
+const ukCueMaxWords = 15
+
+// ukCueAlnum marks the ASCII letters and digits in ukCueSet.start.
+const ukCueAlnum = 1 << 15
+
+// ukCueSet is a '|'-separated word list compiled for ukHasCueIn.
+type ukCueSet struct {
+	words [ukCueMaxWords]string
+	// start[c] has bit k set when words[k] can start at byte c: c is its
+	// first byte, a lower-case letter (or the same in upper case), a
+	// digit or '&'. Words starting with anything else never match. Bit
+	// 15 (ukCueAlnum) is set for ASCII letters and digits.
+	start [256]uint16
+}
+
+// ukCompileCue compiles a '|'-separated list of at most ukCueMaxWords
+// lower-case words; empty words are skipped.
+func ukCompileCue(words string) ukCueSet {
+	var cs ukCueSet
+	for c := range 256 {
+		if ukIsAlnum(byte(c)) {
+			cs.start[c] = ukCueAlnum
 		}
-		if i > 0 && ukIsAlnum(t[i-1]) {
-			continue
+	}
+	n := 0
+	for ws := 0; ws < len(words); {
+		we := ws
+		for we < len(words) && words[we] != '|' {
+			we++
 		}
-		for ws := 0; ws < len(words); {
-			we := ws
-			for we < len(words) && words[we] != '|' {
-				we++
+		if we > ws {
+			if n == ukCueMaxWords {
+				panic("pii: more than 15 words in a UK cue list")
 			}
-			if words[ws] == c {
-				if end, ok := ukMatchWord(t[:hi], i, words[ws:we]); ok && (end >= len(t) || !ukIsAlnum(t[end])) {
+			cs.words[n] = words[ws:we]
+			switch f := words[ws]; {
+			case ukIsLower(f):
+				cs.start[f] |= 1 << n
+				cs.start[f-'a'+'A'] |= 1 << n
+			case ukIsDigit(f) || f == '&':
+				cs.start[f] |= 1 << n
+			}
+			n++
+		}
+		ws = we + 1
+	}
+	return cs
+}
+
+// ukHasCueIn is ukHasCue for a compiled word list: it looks only at the
+// bytes that start a word (not after an ASCII letter or digit) and can
+// start one of the list's, and tries only the words starting there.
+func ukHasCueIn(t []byte, lo, hi int, cs *ukCueSet) bool {
+	lo, hi = max(lo, 0), min(hi, len(t))
+	if lo >= hi {
+		return false
+	}
+	tb := t[:hi]
+	prev := uint16(0) // ukCueAlnum when the byte before is a letter or digit
+	if lo > 0 {
+		prev = cs.start[t[lo-1]] & ukCueAlnum
+	}
+	for i := lo; i < len(tb); i++ {
+		m := cs.start[tb[i]]
+		if m&^ukCueAlnum != 0 && prev == 0 {
+			for k := m &^ ukCueAlnum; k != 0; k &= k - 1 {
+				end, ok := ukMatchWord(tb, i, cs.words[bits.TrailingZeros16(k)])
+				if ok && (end >= len(t) || !ukIsAlnum(t[end])) {
 					return true
 				}
 			}
-			ws = we + 1
 		}
+		prev = m & ukCueAlnum
 	}
 	return false
 }

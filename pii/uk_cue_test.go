@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -108,5 +109,118 @@ func TestUKHasCue(t *testing.T) {
 		if got := ukHasCue([]byte(c.text), c.lo, hi, c.words); got != c.want {
 			t.Errorf("ukHasCue(%q, %d, %d, %q) = %v, want %v", c.text, c.lo, hi, c.words, got, c.want)
 		}
+	}
+}
+
+// ukHasCueRef is ukHasCue as it was before word lists were compiled: the
+// reference the compiled version must agree with.
+func ukHasCueRef(t []byte, lo, hi int, words string) bool {
+	lo, hi = max(lo, 0), min(hi, len(t))
+	for i := lo; i < hi; i++ {
+		c := ukLower(t[i])
+		if !ukIsLetter(c) && !ukIsDigit(c) && c != '&' {
+			continue
+		}
+		if i > 0 && ukIsAlnum(t[i-1]) {
+			continue
+		}
+		for ws := 0; ws < len(words); {
+			we := ws
+			for we < len(words) && words[we] != '|' {
+				we++
+			}
+			if words[ws] == c {
+				if end, ok := ukMatchWord(t[:hi], i, words[ws:we]); ok && (end >= len(t) || !ukIsAlnum(t[end])) {
+					return true
+				}
+			}
+			ws = we + 1
+		}
+	}
+	return false
+}
+
+// ukCueLists are the word lists the detectors use and odd ones: words
+// starting with '&', a digit, a capital, a space or a separator; empty
+// words; one word a prefix of another.
+var ukCueLists = []string{
+	ukElectoralWords, ukPassportWords, "sort code|sortcode", "vat",
+	"h&c|&x|1st|a b c|x||y|Upper| lead|-dash|", "|", "", "ab|abc|abcd|a b|b a",
+}
+
+// ukCuePieces build the random texts of TestUKHasCueRandom.
+var ukCuePieces = []string{
+	"electoral", "Elector", "ELECTORS", "polling", "poll", "card", "number", "voter", "Voters", "voting", "register", "of",
+	"passport", "passports", "travel", "document", "HMPO", "sort", "code", "sortcode", "VAT", "h&c", "&x", "1st",
+	"a", "b", "c", "ab", "abc", "Upper", "upper", "lead", "dash", "x", "y", " ", " ", "  ", "-", "_", ".", ":", "\t",
+	"\r\n", "/", ",", "'", "&", "1", "42", "\xc3\xa9", "\xff", "|", "e", "s",
+}
+
+func ukCueRandText(r *rand.Rand) []byte {
+	var b []byte
+	for range r.IntN(24) {
+		b = append(b, ukCuePieces[r.IntN(len(ukCuePieces))]...)
+		if r.IntN(2) == 0 {
+			b = append(b, " -_.:\t\n,/"[r.IntN(9)])
+		}
+	}
+	return b
+}
+
+// TestUKHasCueRandom compares ukHasCue with ukHasCueRef on random texts,
+// word lists and bounds.
+func TestUKHasCueRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	n := 200000
+	if testing.Short() {
+		n = 20000
+	}
+	found := 0
+	for range n {
+		text := ukCueRandText(r)
+		words := ukCueLists[r.IntN(len(ukCueLists))]
+		lo, hi := r.IntN(len(text)+3)-1, r.IntN(len(text)+3)-1
+		if r.IntN(3) == 0 {
+			lo, hi = -1, len(text)+1
+		}
+		got, want := ukHasCue(text, lo, hi, words), ukHasCueRef(text, lo, hi, words)
+		if got != want {
+			t.Fatalf("ukHasCue(%q, %d, %d, %q) = %v, reference %v", text, lo, hi, words, got, want)
+		}
+		if got {
+			found++
+		}
+	}
+	if found < n/20 {
+		t.Fatalf("only %d of %d texts have a cue", found, n)
+	}
+}
+
+// FuzzUKHasCue compares ukHasCue with ukHasCueRef on fuzzed text, bounds
+// and a word list.
+func FuzzUKHasCue(f *testing.F) {
+	for _, c := range ukHasCueCases {
+		f.Add([]byte(c.text), c.lo, c.hi, c.words)
+	}
+	f.Fuzz(func(t *testing.T, text []byte, lo, hi int, words string) {
+		if strings.Count(words, "|") >= ukCueMaxWords {
+			return // more words than a compiled list holds
+		}
+		if got, want := ukHasCue(text, lo, hi, words), ukHasCueRef(text, lo, hi, words); got != want {
+			t.Fatalf("ukHasCue(%q, %d, %d, %q) = %v, reference %v", text, lo, hi, words, got, want)
+		}
+	})
+}
+
+// TestUKHasCueLists: the lists the UK detectors pass are compiled once.
+func TestUKHasCueLists(t *testing.T) {
+	for _, words := range []string{ukElectoralWords, ukPassportWords, "sort code|sortcode", "vat"} {
+		if ukCueFor(words) == nil {
+			t.Errorf("%q is compiled on every call", words)
+		}
+	}
+	text := []byte("sort code 12-34-56, VAT 980780684")
+	if n := testing.AllocsPerRun(100, func() { ukHasCue(text, 0, len(text), "h&c|x") }); n != 0 {
+		t.Errorf("ukHasCue with another list allocates %v times", n)
 	}
 }

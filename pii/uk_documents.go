@@ -6,6 +6,9 @@ import "github.com/tidemark/tidemark/detect"
 // passport number.
 const ukPassportWords = "passport|passports|travel document|hmpo"
 
+// ukPassportCue is ukPassportWords compiled for ukHasCueIn.
+var ukPassportCue = ukCompileCue(ukPassportWords)
+
 // ukPassportRadius is how far from a passport number its context word
 // may be (ukHasCue's bounds and the cue radius).
 const ukPassportRadius = 64
@@ -113,7 +116,7 @@ func ukPassportRun(dst []detect.Finding, w *detect.Window, i, need int) []detect
 			break
 		}
 	}
-	if same || !ukHasCue(t, s-ukPassportRadius, e+ukPassportRadius, ukPassportWords) {
+	if same || !ukHasCueIn(t, s-ukPassportRadius, e+ukPassportRadius, &ukPassportCue) {
 		return dst
 	}
 	return append(dst, ukFinding(w, s, e, 40, 0))

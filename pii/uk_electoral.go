@@ -6,6 +6,9 @@ import "github.com/tidemark/tidemark/detect"
 // elector number.
 const ukElectoralWords = "electoral|elector|electors|polling|poll card|poll number|voter|voters|voting|register of electors"
 
+// ukElectoralCue is ukElectoralWords compiled for ukHasCueIn.
+var ukElectoralCue = ukCompileCue(ukElectoralWords)
+
 // NewUKElectoralRoll returns a detector for elector numbers from UK
 // electoral registers.
 //
@@ -144,7 +147,7 @@ func ukElectoralRun(dst []detect.Finding, w *detect.Window, i, need int) ([]dete
 	} else if de-ds > 5 {
 		return dst, de
 	}
-	if !ukNumAfter(t, e, true) || !ukEdgeOK(w, ls, e, need) || !ukHasCue(t, ls-ukElectoralRadius, e+ukElectoralRadius, ukElectoralWords) {
+	if !ukNumAfter(t, e, true) || !ukEdgeOK(w, ls, e, need) || !ukHasCueIn(t, ls-ukElectoralRadius, e+ukElectoralRadius, &ukElectoralCue) {
 		return dst, de
 	}
 	return append(dst, ukFinding(w, ls, e, 20, 0)), e

@@ -38,6 +38,12 @@ type RunShape struct {
 	Before ByteClass // the byte just before the run
 	After  ByteClass // the byte just after the run
 	Token  TokenKind // the kind of digit token the run is part of
+	// JoinBefore: a single byte (Before) separates the run from a
+	// previous run of trigger bytes, as "56" in "34 56" or "34-56".
+	// JoinAfter: likewise a single byte (After) separates it from a
+	// following run. Groups of a number written in groups are joined
+	// on at least one side; a lone number ("in 10 mins") on neither.
+	JoinBefore, JoinAfter bool
 }
 
 // A TokenKind says whether a run of digits is part of a clock time or a
@@ -139,15 +145,19 @@ func ClassOf(c byte) ByteClass { return byteClasses[c] }
 
 const numShapes = (MaxRunLen + 1) * int(numClasses) * int(numClasses)
 
+// numVariants counts the (Token, JoinBefore, JoinAfter) combinations:
+// variant = kind<<2 | joinBefore<<1 | joinAfter.
+const numVariants = int(numTokenKinds) * 4
+
 func shapeIndex(n int, before, after ByteClass) int {
 	return (min(n, MaxRunLen)*int(numClasses)+int(before))*int(numClasses) + int(after)
 }
 
 // gate is a trigger group's run filter table.
 type gate struct {
-	// accept[kind*numShapes+shape] has bit m set when gated member m
-	// accepts the shape with Token kind.
-	accept *[int(numTokenKinds) * numShapes]uint64
+	// accept[variant(kind, joins)*numShapes+shape] has bit m set when
+	// gated member m accepts the shape with that Token kind and joins.
+	accept *[numVariants * numShapes]uint64
 	// member maps a position in group.members to its gate bit, or -1.
 	member []int8
 	all    uint64 // every gated member's bit
@@ -179,18 +189,19 @@ func buildGate(members []int, dets []compiled) *gate {
 	if len(filters) == 64 {
 		g.all = ^uint64(0)
 	}
-	g.accept = new([int(numTokenKinds) * numShapes]uint64)
-	for tk := range numTokenKinds {
+	g.accept = new([numVariants * numShapes]uint64)
+	for v := range numVariants {
+		tk, jb, ja := TokenKind(v>>2), v&2 != 0, v&1 != 0
 		for n := 1; n <= MaxRunLen; n++ {
 			for b := range numClasses {
 				for a := range numClasses {
 					var m uint64
 					for k, f := range filters {
-						if f.AcceptRun(RunShape{Len: n, Before: b, After: a, Token: tk}) {
+						if f.AcceptRun(RunShape{Len: n, Before: b, After: a, Token: tk, JoinBefore: jb, JoinAfter: ja}) {
 							m |= 1 << k
 						}
 					}
-					g.accept[int(tk)*numShapes+shapeIndex(n, b, a)] = m
+					g.accept[v*numShapes+shapeIndex(n, b, a)] = m
 				}
 			}
 		}
@@ -246,15 +257,30 @@ func (gt *gate) classify(sc *scratch, view []byte, hits []int32, atStart, atEnd,
 		} else {
 			known = known && atEnd
 		}
+		// Joins need the byte beyond each neighbour.
+		v := 0
+		if s >= 2 {
+			if gt.trig[view[s-2]] {
+				v |= 2
+			}
+		} else if s == 1 && !atStart {
+			known = false
+		}
+		if e+1 < n {
+			if gt.trig[view[e+1]] {
+				v |= 1
+			}
+		} else if e+1 == n && !atEnd {
+			known = false
+		}
 		if known {
-			kind := TokenPlain
 			if gt.tokens && (before == ClassColon || before == ClassSlash || after == ClassColon || after == ClassSlash) {
 				if s >= tokEnd {
 					tok, tokEnd = classifyToken(view, s, atStart, atEnd)
 				}
-				kind = tok
+				v |= int(tok) << 2
 			}
-			mask = gt.accept[int(kind)*numShapes+shapeIndex(e-s, before, after)]
+			mask = gt.accept[v*numShapes+shapeIndex(e-s, before, after)]
 		}
 		if mask != 0 || !acceptedOnly {
 			runs = append(runs, gateRun{s: int32(s), e: int32(e), mask: mask})

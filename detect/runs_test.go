@@ -177,3 +177,41 @@ func TestRunShapeTokenStreaming(t *testing.T) {
 		}
 	}
 }
+
+// joinRuns accepts the runs with the given joins only.
+type joinRuns struct {
+	tokenRuns
+	before, after bool
+}
+
+func (f joinRuns) AcceptRun(s detect.RunShape) bool {
+	return s.JoinBefore == f.before && s.JoinAfter == f.after
+}
+
+// The engine sets JoinBefore and JoinAfter when a single byte separates
+// a run from its neighbour run.
+func TestRunShapeJoin(t *testing.T) {
+	text := "12 34-56 7 ab 89x0 1..2 3 and 45 here"
+	want := map[[2]bool]string{
+		{false, true}:  "12 89 2",
+		{true, true}:   "34 56 0",
+		{true, false}:  "7 1 3",
+		{false, false}: "45",
+	}
+	for jb := range 2 {
+		for ja := range 2 {
+			f := joinRuns{newTokenRuns(detect.TokenPlain), jb == 1, ja == 1}
+			fs, err := detect.MustCompile([]detect.Detector{f}, nil).AppendFind(nil, []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, x := range fs {
+				got = append(got, text[x.Start:x.End])
+			}
+			if g := strings.Join(got, " "); g != want[[2]bool{jb == 1, ja == 1}] {
+				t.Errorf("JoinBefore %v JoinAfter %v: runs %q, want %q", jb == 1, ja == 1, g, want[[2]bool{jb == 1, ja == 1}])
+			}
+		}
+	}
+}

@@ -23,8 +23,8 @@ var (
 	_ detect.RunFilter = ukAddress{}
 )
 
-// AcceptRun: 12+ digits (contiguous) or 1-6 (a group beside a ' ' or
-// '-'), never glued to letters. Detect skips only within a chain of digit
+// AcceptRun: 12+ digits (contiguous) or 1-6 (a group joined by a ' ' or
+// '-' to the next or previous group), never glued to letters. Detect skips only within a chain of digit
 // groups, and rejects every card in a chain of an unprinted shape, so the
 // runs no card can contain need not be seen.
 func (card) AcceptRun(s detect.RunShape) bool {
@@ -34,15 +34,17 @@ func (card) AcceptRun(s detect.RunShape) bool {
 	if gateLetter(s.Before) || gateLetter(s.After) {
 		return false
 	}
+	// A group is joined by its separator to the group before it, after
+	// it, or both.
 	switch s.Len {
 	case 12, 13, 14, detect.MaxRunLen: // contiguous (15 stands for 15+)
 		return true
 	case 4: // first, middle or last group
-		return gateSep(s.Before) || gateSep(s.After)
+		return gateSep(s.Before) && s.JoinBefore || gateSep(s.After) && s.JoinAfter
 	case 6: // middle group (4-6-5, 4-6-4)
-		return gateSep(s.Before) && gateSep(s.After)
+		return gateSep(s.Before) && gateSep(s.After) && s.JoinBefore && s.JoinAfter
 	case 1, 2, 3, 5: // last group (4-4-4-4-1..3, 4-4-4-3, 4-6-5)
-		return gateSep(s.Before)
+		return gateSep(s.Before) && s.JoinBefore
 	}
 	return false // 7-11 never
 }

@@ -118,7 +118,8 @@ func intlRuns(s string) (shapes []detect.RunShape, runs []string) {
 		for j < len(s) && intlDigit(s[j]) {
 			j++
 		}
-		shapes = append(shapes, detect.RunShape{Len: min(j-i, detect.MaxRunLen), Before: cls(i - 1), After: cls(j)})
+		shapes = append(shapes, detect.RunShape{Len: min(j-i, detect.MaxRunLen), Before: cls(i - 1), After: cls(j),
+			JoinBefore: i >= 2 && intlDigit(s[i-2]), JoinAfter: j+1 < len(s) && intlDigit(s[j+1])})
 		runs = append(runs, s[max(0, i-1):min(len(s), j+1)])
 		i = j
 	}
@@ -134,7 +135,8 @@ func TestIntlGateShapes(t *testing.T) {
 		{NewPaymentCard(),
 			[]string{"4111111111111111", "(4111 1111 1111 1111)", "4111-1111-1111-1111-123.", "3714 496353 98431",
 				"3056 930902 5904", "5555555555554444:", "4111 1111 1111 111"},
-			[]string{"[12/03/2021,", ":14:55]", "3pm", "£250", "x2", "1st", "v1.2.3", "12345678", "A4", "MP3", "2021/"}},
+			[]string{"[12/03/2021,", ":14:55]", "3pm", "£250", "x2", "1st", "v1.2.3", "12345678", "A4", "MP3", "2021/",
+				"in 10 mins", "room 1234 at", "page 123456 of", "ext 123 ok"}},
 		{NewIBAN(),
 			[]string{"GB82 WEST 1234 5698 7654 32.", "GB82WEST12345698765432", "DE89370400440532013000", "NL91 ABNA 0417 1643 00",
 				"MU17 BOMM 0101 1010 3030 0200 000M UR"},

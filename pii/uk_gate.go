@@ -15,6 +15,11 @@ import "github.com/tidemark/tidemark/detect"
 // the postcode and electoral shapes, which put letters next to digits)
 // never let a match start or end at a ':' or '/' beside a digit, and no
 // identifier has ':' or '/' between its digit groups.
+//
+// A digit group of a number written in groups (3-3-4, 2-2-2, "980 7806
+// 84") is joined by its single separator to the group before or after it
+// (detect.RunShape.JoinBefore, JoinAfter), so the group rules require
+// the join: a lone "10" or "123" in a sentence reaches none of them.
 
 var (
 	_ detect.RunFilter = ukPostcode{}
@@ -55,14 +60,14 @@ func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
 			return b != detect.ClassPlus && !(gateLetter(b) && gateLetter(a))
 		}
 		return ukGateNumBefore(b) && !gateLetter(a)
-	case 3: // first or middle group of 3-3-4
-		return ukGateNumBefore(b) && gateSep(a)
-	case 4: // last group of 3-3-4 or 6-4
-		return gateSep(b) && !gateLetter(a)
+	case 3: // first or middle group of 3-3-4, joined to the next
+		return ukGateNumBefore(b) && gateSep(a) && s.JoinAfter
+	case 4: // last group of 3-3-4 or 6-4, joined to the previous
+		return gateSep(b) && s.JoinBefore && !gateLetter(a)
 	case 6: // first group of 6-4
-		return six4 && ukGateNumBefore(b) && gateSep(a)
+		return six4 && ukGateNumBefore(b) && gateSep(a) && s.JoinAfter
 	case 5: // either group of 5-5
-		return five && (ukGateNumBefore(b) && gateSep(a) || gateSep(b) && !gateLetter(a))
+		return five && (ukGateNumBefore(b) && gateSep(a) && s.JoinAfter || gateSep(b) && s.JoinBefore && !gateLetter(a))
 	}
 	return false
 }
@@ -96,8 +101,8 @@ func (ukNINO) AcceptRun(s detect.RunShape) bool {
 	switch s.Len {
 	case 6:
 		return true
-	case 2:
-		return gateSep(s.Before) || gateSep(s.After)
+	case 2: // a group, joined by its separator to the next or the previous
+		return gateSep(s.Before) && s.JoinBefore || gateSep(s.After) && s.JoinAfter
 	}
 	return false
 }
@@ -180,12 +185,12 @@ func (ukVAT) AcceptRun(s detect.RunShape) bool {
 	switch s.Len {
 	case 9, 12:
 		return true
-	case 3: // first group (before a space), GBGD/GBHA digits, branch group
-		return a == detect.ClassSpace || b == detect.ClassUpper || b == detect.ClassSpace
+	case 3: // first group (joined to the next), GBGD/GBHA digits, branch group (joined to the previous)
+		return a == detect.ClassSpace && s.JoinAfter || b == detect.ClassUpper || b == detect.ClassSpace && s.JoinBefore
 	case 4:
-		return b == detect.ClassSpace && a == detect.ClassSpace
+		return b == detect.ClassSpace && a == detect.ClassSpace && s.JoinBefore && s.JoinAfter
 	case 2:
-		return b == detect.ClassSpace
+		return b == detect.ClassSpace && s.JoinBefore
 	}
 	return false
 }
@@ -201,13 +206,14 @@ func (ukSortCode) AcceptRun(s detect.RunShape) bool {
 	b, a := s.Before, s.After
 	switch s.Len {
 	case 2:
-		// The last group ends the number (ukNumAfter), with or without
+		// A group joined to the next, or the last group joined to the
+		// previous; it ends the number (ukNumAfter), with or without
 		// an account number after it: never before a letter.
-		return ukGateNumBefore(b) && gateSep(a) || gateSep(b) && !gateLetter(a)
+		return ukGateNumBefore(b) && gateSep(a) && s.JoinAfter || gateSep(b) && s.JoinBefore && !gateLetter(a)
 	case 6, 8:
 		return ukGateNumBefore(b) && !gateLetter(a)
-	case 4:
-		return ukGateNumBefore(b) && a == detect.ClassSpace || b == detect.ClassSpace && !gateLetter(a)
+	case 4: // a 4-4 account number's groups
+		return ukGateNumBefore(b) && a == detect.ClassSpace && s.JoinAfter || b == detect.ClassSpace && s.JoinBefore && !gateLetter(a)
 	}
 	return false
 }

@@ -86,6 +86,8 @@ func ukGateRuns(text []byte, s, e int) []detect.RunShape {
 			if j < len(text) {
 				r.After = detect.ClassOf(text[j])
 			}
+			r.JoinBefore = i >= 2 && ukIsDigit(text[i-2])
+			r.JoinAfter = j+1 < len(text) && ukIsDigit(text[j+1])
 			out = append(out, r)
 		}
 		i = j
@@ -219,7 +221,14 @@ func TestUKRunGatingShapes(t *testing.T) {
 			}
 			return detect.ClassOf(c)
 		}
-		return detect.RunShape{Len: n, Before: cls(b), After: cls(a)}
+		// Joined on both sides: the join rules then accept what the
+		// class rules accept.
+		return detect.RunShape{Len: n, Before: cls(b), After: cls(a), JoinBefore: true, JoinAfter: true}
+	}
+	lone := func(n int, b, a byte) detect.RunShape {
+		r := sh(n, b, a)
+		r.JoinBefore, r.JoinAfter = false, false
+		return r
 	}
 	accept := map[string][]detect.RunShape{
 		"pii/uk-postcode":             {sh(1, 'W', ' '), sh(1, ' ', 'A'), sh(2, 'S', 'A'), sh(3, 'B', 'A'), sh(4, 'O', '^'), sh(4, ' ', ',')},
@@ -235,9 +244,16 @@ func TestUKRunGatingShapes(t *testing.T) {
 	}
 	// Shapes no match can have since the detectors check the end of the
 	// number ("12-34-56x: 12345678") and UTRs dropped 3-3-4 groups.
+	// Lone numbers in a sentence ("in 10 mins", "room 123 at") are not
+	// groups of a grouped number.
 	reject := map[string][]detect.RunShape{
-		"pii/uk-sort-code": {sh(2, '-', 'x'), sh(2, ' ', 's'), sh(2, ' ', 'A')},
-		"pii/uk-utr":       {sh(3, ' ', ' '), sh(3, '^', '-'), sh(4, ' ', '^'), sh(4, '-', ')')},
+		"pii/uk-sort-code": {sh(2, '-', 'x'), sh(2, ' ', 's'), sh(2, ' ', 'A'), lone(2, ' ', ' '), lone(2, '-', '-'), lone(4, ' ', ' ')},
+		"pii/uk-utr":       {sh(3, ' ', ' '), sh(3, '^', '-'), sh(4, ' ', '^'), sh(4, '-', ')'), lone(5, ' ', ' ')},
+		"pii/uk-nino":      {lone(2, ' ', ' '), lone(2, 'B', ' '), lone(2, '-', '-')},
+		"pii/uk-nhs":       {lone(3, ' ', ' '), lone(4, ' ', ','), lone(3, '^', '-')},
+		"pii/uk-chi":       {lone(6, ' ', ' '), lone(4, ' ', '^')},
+		"pii/uk-hc":        {lone(3, ' ', ' '), lone(4, ' ', ',')},
+		"pii/uk-vat":       {lone(4, ' ', ' '), lone(2, ' ', ' '), lone(3, ' ', ' ')},
 	}
 	// Chat timestamps, times, money, years, ordinals, versions.
 	chat := []detect.RunShape{
@@ -302,11 +318,11 @@ func FuzzUKRunGating(f *testing.F) {
 }
 
 // ExampleNewUKSortCode_runFilter shows a timestamp the sort-code filter
-// skips and a code it keeps.
+// skips and the middle group of a code ("12-34-56") it keeps.
 func ExampleNewUKSortCode_runFilter() {
 	f := NewUKSortCode().(detect.RunFilter)
 	fmt.Println(f.AcceptRun(detect.RunShape{Len: 2, Before: detect.ClassColon, After: detect.ClassColon}))
-	fmt.Println(f.AcceptRun(detect.RunShape{Len: 2, Before: detect.ClassDash, After: detect.ClassDash}))
+	fmt.Println(f.AcceptRun(detect.RunShape{Len: 2, Before: detect.ClassDash, After: detect.ClassDash, JoinBefore: true, JoinAfter: true}))
 	// Output:
 	// false
 	// true

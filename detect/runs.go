@@ -17,12 +17,19 @@ import "math/bits"
 // byte. A detector none of whose runs in a window are accepted is not
 // called for that window. Detectors without the method get every hit.
 //
-// So a RunFilter's Detect must find a match from the first byte of any of
-// its runs (the usual loop, which skips the hits inside a run it has
-// examined, does), and AcceptRun must be sound: it may return false only
-// for shapes that no run inside a reported match can have. Keyword
-// triggers are not gated. The
-// [github.com/tidemark/tidemark/detect/detecttest] kit checks both
+// AcceptRun must be sound: the findings with the filter must be those
+// without it. There are two ways to be sound:
+//
+//   - reject only shapes that no run inside a reported match can have,
+//     with a Detect that finds a match from the first byte of any of its
+//     runs (the usual loop, which skips the hits inside a run it has
+//     examined, does);
+//   - or, when Detect only ever starts a match at one particular run of
+//     it (an anchor, such as the check digits right after an IBAN's
+//     country code) and ignores other hits, accept the anchor runs only.
+//
+// Keyword triggers are not gated. The
+// [github.com/tidemark/tidemark/detect/detecttest] kit checks soundness
 // empirically by comparing results with and without the filter.
 type RunFilter interface {
 	Detector

@@ -39,8 +39,8 @@ const (
 //
 // Triggers: ASCII digits.
 //
-// Run filter: runs of 12+ digits and of 1-6 digits beside a space or
-// hyphen (groups), not glued to letters.
+// Run filter: runs of 12+ digits and of 1-6 digits joined by a space or
+// hyphen to the next or previous group, not glued to letters.
 //
 // Score: 60 contiguous, 70 grouped as the issuer prints it. Cues: +20
 // near "card", "credit", "debit", "visa", "mastercard", "amex", "cvv",

@@ -7,7 +7,8 @@ import "github.com/tidemark/tidemark/detect"
 // are not gated). Each AcceptRun rejects only shapes of digit runs that
 // no match the detector reports can contain, and (where a detector's
 // Detect skips ahead after a candidate that it then drops) no candidate
-// whose skip could hide a later match either.
+// whose skip could hide a later match either; the IBAN filter instead
+// accepts only its anchor run, the one Detect starts from.
 //
 // All four reject the runs of clock times and dates (detect.TokenClock,
 // detect.TokenDate): cards and IBANs are digit groups separated by
@@ -49,20 +50,13 @@ func (card) AcceptRun(s detect.RunShape) bool {
 	return false // 7-11 never
 }
 
-// AcceptRun: runs after a capital letter (the check digits after the
-// country code, BBAN runs in compact form) and runs of at most 4 digits
-// after a space (BBAN runs in groups of four).
+// AcceptRun: the run that starts with the check digits, right after the
+// two capitals of the country code (two or more digits after a capital).
+// Detect starts an IBAN only from that run (it is the anchor: every IBAN
+// has it, and every other run of the IBAN is skipped from it), so the
+// runs of the BBAN need not be seen.
 func (iban) AcceptRun(s detect.RunShape) bool {
-	if s.Token != detect.TokenPlain {
-		return false // a clock time or a date (see the file comment)
-	}
-	switch s.Before {
-	case detect.ClassUpper:
-		return true
-	case detect.ClassSpace:
-		return s.Len <= 4
-	}
-	return false
+	return s.Token == detect.TokenPlain && s.Before == detect.ClassUpper && s.Len >= 2
 }
 
 // gateIPInner: the classes that can sit beside a digit run inside an IP

@@ -129,33 +129,38 @@ func intlRuns(s string) (shapes []detect.RunShape, runs []string) {
 func TestIntlGateShapes(t *testing.T) {
 	tests := []struct {
 		d      detect.Detector
-		accept []string // every run of these is accepted
+		accept []string // every run of these is accepted (with anchor, the first run)
 		reject []string // every run of these is rejected
+		anchor bool     // Detect starts matches only at their first run
 	}{
 		{NewPaymentCard(),
 			[]string{"4111111111111111", "(4111 1111 1111 1111)", "4111-1111-1111-1111-123.", "3714 496353 98431",
 				"3056 930902 5904", "5555555555554444:", "4111 1111 1111 111"},
 			[]string{"[12/03/2021,", ":14:55]", "3pm", "£250", "x2", "1st", "v1.2.3", "12345678", "A4", "MP3", "2021/",
-				"in 10 mins", "room 1234 at", "page 123456 of", "ext 123 ok"}},
+				"in 10 mins", "room 1234 at", "page 123456 of", "ext 123 ok"}, false},
 		{NewIBAN(),
 			[]string{"GB82 WEST 1234 5698 7654 32.", "GB82WEST12345698765432", "DE89370400440532013000", "NL91 ABNA 0417 1643 00",
 				"MU17 BOMM 0101 1010 3030 0200 000M UR"},
-			[]string{"[12/03/2021,", ":14:55]", "3pm", "£250", "x2", "1st", "v1.2.3", "12345", "(0)20"}},
+			[]string{"[12/03/2021,", ":14:55]", "3pm", "£250", "x2", "1st", "v1.2.3", "12345", "(0)20",
+				"WEST 1234 5698 7654 32.", "ABNA 0417 1643 00", "in 10 mins", "x1"}, true},
 		{NewIPAddress(),
 			[]string{"192.0.2.1", "198.51.100.23:8080", "203.0.113.0/", "2001:db8::1", "[2001:db8:85a3::8a2e:370:7334]",
 				"fe80::1ff:fe23:4567:890a", "::ffff:192.0.2.1", "2001:DB8:0:0:8:800:200C:417A", "(2021::1)", "::2021."},
-			[]string{"12/03/2021,", "/24 ", "£250", "2021", "10%", "#42", "(3)", "12345", "1234567"}},
+			[]string{"12/03/2021,", "/24 ", "£250", "2021", "10%", "#42", "(3)", "12345", "1234567"}, false},
 		{NewUKAddress(),
 			[]string{"10 Downing Street, London SW1A 2AA", "14 High St, Leeds LS1 1AA.", "221B Baker Street, London NW1 6XE.",
 				"Flat 3, 12 Acacia Avenue", "10-12 Mill Lane, Hove BN31AA.", "GIR 0AA", "EC1A 1BB", "B33 8TH", "M1 1AE",
 				"12a High Street", "12, Acacia Road", "Apartment 12B 4 Park Road"},
-			[]string{"[12/03", ":14:55]", "£250.", "1.2", "v1", "x2", "#42.", "12345", "12:30"}},
+			[]string{"[12/03", ":14:55]", "£250.", "1.2", "v1", "x2", "#42.", "12345", "12:30"}, false},
 	}
 	for _, tc := range tests {
 		f := tc.d.(detect.RunFilter)
 		id := tc.d.Spec().ID
 		for _, s := range tc.accept {
 			shapes, runs := intlRuns(s)
+			if tc.anchor {
+				shapes = shapes[:1]
+			}
 			for i, sh := range shapes {
 				if !f.AcceptRun(sh) {
 					t.Errorf("%s rejects run %q of %q (%+v)", id, runs[i], s, sh)

@@ -174,6 +174,8 @@ type gate struct {
 	// only the first byte of each run and windows are formed around the
 	// accepted runs alone (processView).
 	full bool
+	// dropToken[k]: no member accepts any run of a token of kind k.
+	dropToken [numTokenKinds]bool
 }
 
 // buildGate returns the gate for a group of byte-triggered detectors, or
@@ -212,6 +214,13 @@ func buildGate(members []int, dets []compiled) *gate {
 				}
 			}
 		}
+	}
+	for k := TokenClock; k < numTokenKinds; k++ {
+		var any uint64
+		for _, m := range g.accept[int(k)*4*numShapes : int(k+1)*4*numShapes] {
+			any |= m
+		}
+		g.dropToken[k] = any == 0
 	}
 	t := dets[members[0]].spec.Triggers.Bytes
 	for i := 0; i < len(t); i++ {
@@ -284,6 +293,12 @@ func (gt *gate) classify(sc *scratch, view []byte, hits []int32, atStart, atEnd,
 			if gt.tokens && (before == ClassColon || before == ClassSlash || after == ClassColon || after == ClassSlash) {
 				if s >= tokEnd {
 					tok, tokEnd = classifyToken(view, s, atStart, atEnd)
+				}
+				if gt.dropToken[tok] && acceptedOnly {
+					// No member accepts any run of this kind of token:
+					// skip the rest of it at once.
+					e = tokEnd
+					continue
 				}
 				v |= int(tok) << 2
 			}

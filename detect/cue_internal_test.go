@@ -113,3 +113,19 @@ func TestDigitMask32(t *testing.T) {
 		}
 	}
 }
+
+// digitMask32 returns one bit per byte of b[:32], set for ASCII digits:
+// the scalar reference for pairMasksRunsAVX2.
+func digitMask32(b []byte) uint32 {
+	_ = b[31]
+	var m uint32
+	for k := range 4 {
+		u := binary.LittleEndian.Uint64(b[8*k:])
+		const lo7, hi1, ones = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080, 0x0101010101010101
+		x := u & lo7
+		d := (x + ones*(0x80-'0')) &^ (x + ones*(0x7F-'9')) & ^u & hi1
+		// Gather the top bit of each byte into one byte.
+		m |= uint32((d>>7)*0x0102040810204080>>56) << (8 * k)
+	}
+	return m
+}

@@ -491,24 +491,21 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 		for {
 			// Each block of 32 positions reads one byte past its end.
 			nb := min((hi-i)/32, (n-1-i)/32, len(sc.masks))
-			if nb <= 0 || !pairMasks(view[i:], e.nib, sc.masks[:nb]) {
+			if nb <= 0 {
+				break
+			}
+			if e.digitRuns {
+				// Digits after a digit continue a run of the runStarts
+				// digit group: the kernel drops them from the masks.
+				var ok bool
+				if prevD, ok = pairMasksRuns(view[i:], e.nib, sc.masks[:nb], prevD); !ok {
+					break
+				}
+			} else if !pairMasks(view[i:], e.nib, sc.masks[:nb]) {
 				break
 			}
 			// The hits of the last single group are kept in a local
 			// slice (registers, not memory) until another group fires.
-			if e.digitRuns {
-				// Digits after a digit continue a run of the runStarts
-				// digit group: drop them from the masks at once.
-				for k, m := range sc.masks[:nb] {
-					if m == 0 {
-						prevD = 0 // no candidate, so no digit
-						continue
-					}
-					dm := digitMask32(view[i+32*k:])
-					sc.masks[k] = m &^ (dm & (dm<<1 | prevD))
-					prevD = dm >> 31
-				}
-			}
 			// For a runStarts group, a hit right after the last one
 			// (lp+1) continues its run and is not kept.
 			lg, lh, lp, lr := int32(-1), []int32(nil), -2, false
@@ -845,21 +842,6 @@ func (e *Engine) onlyDigitRuns() bool {
 		}
 	}
 	return true
-}
-
-// digitMask32 returns one bit per byte of b[:32], set for ASCII digits.
-func digitMask32(b []byte) uint32 {
-	_ = b[31]
-	var m uint32
-	for k := range 4 {
-		u := binary.LittleEndian.Uint64(b[8*k:])
-		const lo7, hi1, ones = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080, 0x0101010101010101
-		x := u & lo7
-		d := (x + ones*(0x80-'0')) &^ (x + ones*(0x7F-'9')) & ^u & hi1
-		// Gather the top bit of each byte into one byte.
-		m |= uint32((d>>7)*0x0102040810204080>>56) << (8 * k)
-	}
-	return m
 }
 
 // markCuePairs marks in set every pair of bytes an occurrence of the

@@ -5,6 +5,9 @@ package detect
 //go:noescape
 func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32)
 
+//go:noescape
+func pairMasksRunsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, prev uint32) uint32
+
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
 func xgetbv() (eax uint32)
@@ -41,4 +44,19 @@ func pairMasks(p []byte, t *nibbleTables, out []uint32) bool {
 	_ = p[32*len(out)] // bounds check once
 	pairMasksAVX2(&p[0], len(out), t, &out[0])
 	return true
+}
+
+// pairMasksRuns is pairMasks that also clears the positions of digits
+// that follow a digit (the byte before p counts when prev is 1). It
+// returns 1 when the last byte of the last block is a digit, and ok
+// false when there is no vector unit to do it.
+func pairMasksRuns(p []byte, t *nibbleTables, out []uint32, prev uint32) (last uint32, ok bool) {
+	if !haveAVX2 {
+		return 0, false
+	}
+	if len(out) == 0 {
+		return prev, true
+	}
+	_ = p[32*len(out)] // bounds check once
+	return pairMasksRunsAVX2(&p[0], len(out), t, &out[0], prev), true
 }

@@ -52,6 +52,78 @@ done:
 	VZEROUPPER
 	RET
 
+// func pairMasksRunsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, prev uint32) uint32
+//
+// pairMasksAVX2, except that positions holding an ASCII digit right after
+// another digit are cleared from out: they continue a run of digits.
+// prev is 1 when the byte before p is a digit to count; the result is 1
+// when the last byte of the last block is a digit.
+TEXT ·pairMasksRunsAVX2(SB), NOSPLIT, $0-44
+	MOVQ p+0(FP), SI
+	MOVQ nblocks+8(FP), CX
+	MOVQ t+16(FP), DX
+	MOVQ out+24(FP), DI
+	MOVL prev+32(FP), R8
+	VMOVDQU 0(DX), Y8   // lo0
+	VMOVDQU 32(DX), Y9  // hi0
+	VMOVDQU 64(DX), Y10 // lo1
+	VMOVDQU 96(DX), Y11 // hi1
+	MOVL $0x0F0F0F0F, AX
+	MOVL AX, X12
+	VPBROADCASTD X12, Y12 // nibble mask
+	VPXOR Y13, Y13, Y13   // zero
+	MOVL $0x2F2F2F2F, AX
+	MOVL AX, X14
+	VPBROADCASTD X14, Y14 // '0'-1
+	MOVL $0x3A3A3A3A, AX
+	MOVL AX, X15
+	VPBROADCASTD X15, Y15 // '9'+1
+	TESTQ CX, CX
+	JZ rdone
+
+rloop:
+	VMOVDQU (SI), Y0  // b[i]
+	VMOVDQU 1(SI), Y1 // b[i+1]
+	VPCMPGTB Y14, Y0, Y4 // b > '0'-1 (signed: bytes >= 0x80 are not)
+	VPCMPGTB Y0, Y15, Y5 // b < '9'+1
+	VPAND Y4, Y5, Y4
+	VPMOVMSKB Y4, BX     // digits
+	VPSRLW $4, Y0, Y2
+	VPAND Y12, Y0, Y0
+	VPAND Y12, Y2, Y2
+	VPSHUFB Y0, Y8, Y0
+	VPSHUFB Y2, Y9, Y2
+	VPAND Y0, Y2, Y0
+	VPSRLW $4, Y1, Y3
+	VPAND Y12, Y1, Y1
+	VPAND Y12, Y3, Y3
+	VPSHUFB Y1, Y10, Y1
+	VPSHUFB Y3, Y11, Y3
+	VPAND Y1, Y3, Y1
+	VPAND Y0, Y1, Y0
+	VPCMPEQB Y13, Y0, Y0
+	VPMOVMSKB Y0, AX
+	NOTL AX
+	// Clear digits & (digits<<1 | prev).
+	MOVL BX, R9
+	SHLL $1, R9
+	ORL R8, R9
+	ANDL BX, R9
+	NOTL R9
+	ANDL R9, AX
+	MOVL AX, (DI)
+	MOVL BX, R8
+	SHRL $31, R8
+	ADDQ $32, SI
+	ADDQ $4, DI
+	DECQ CX
+	JNZ rloop
+
+rdone:
+	VZEROUPPER
+	MOVL R8, ret+40(FP)
+	RET
+
 // func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 TEXT ·cpuid(SB), NOSPLIT, $0-24
 	MOVL eaxArg+0(FP), AX

@@ -128,6 +128,51 @@ func TestPairMasksMatchCandidate(t *testing.T) {
 	}
 }
 
+// pairMasksRuns gives pairMasks' masks without the digits that follow a
+// digit, carrying the last digit from block to block and from prev.
+func TestPairMasksRuns(t *testing.T) {
+	if !haveAVX2 {
+		t.Skip("no AVX2 in this build or on this CPU")
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for si, ts := range triggerSets(r) {
+		e := engineFor(t, ts)
+		nt, _ := buildNibbleTables(e.pairs)
+		p := make([]byte, 32*37+1)
+		for i := range p {
+			switch r.IntN(3) {
+			case 0:
+				p[i] = byte(r.IntN(256))
+			case 1:
+				p[i] = byte('0' + r.IntN(10))
+			default:
+				const pool = "etaoin 0123456789/:\xb0\xb9SECRET@\n"
+				p[i] = pool[r.IntN(len(pool))]
+			}
+		}
+		want := make([]uint32, 37)
+		pairMasks(p, nt, want)
+		for prev := range uint32(2) {
+			got := make([]uint32, 37)
+			last, ok := pairMasksRuns(p, nt, got, prev)
+			if !ok {
+				t.Fatal("pairMasksRuns declined with AVX2 present")
+			}
+			pd := prev
+			for k := range want {
+				dm := digitMask32(p[32*k:])
+				if w := want[k] &^ (dm & (dm<<1 | pd)); got[k] != w {
+					t.Fatalf("set %d prev %d block %d: %032b, want %032b", si, prev, k, got[k], w)
+				}
+				pd = dm >> 31
+			}
+			if last != pd {
+				t.Fatalf("set %d: last %d, want %d", si, last, pd)
+			}
+		}
+	}
+}
+
 // The prefilter must record the same hits with and without the vector
 // pre-pass, for any range of any view.
 func TestPrefilterVectorEquivalence(t *testing.T) {

@@ -342,6 +342,76 @@ const maxTokenLen = 10
 // A token cut by the edge of the view where the view is not at the edge
 // of the input is TokenPlain.
 func classifyToken(view []byte, s int, atStart, atEnd bool) (TokenKind, int) {
+	if k, b, ok := fastToken(view, s, atStart, atEnd); ok {
+		return k, b
+	}
+	return classifyTokenSlow(view, s, atStart, atEnd)
+}
+
+// fastToken decides the common case directly: a clock time or a date
+// that starts at s and is bounded on both sides. ok is false when
+// classifyTokenSlow must decide (any other token, a token that starts
+// before s, a cut token, punctuation after it).
+func fastToken(view []byte, s int, atStart, atEnd bool) (k TokenKind, end int, ok bool) {
+	n := len(view)
+	if s == 0 && !atStart || s > 0 && !tokenBoundary[view[s-1]] {
+		return
+	}
+	digit := func(i int) bool { return i < n && view[i]-'0' < 10 }
+	i := s + 1 // view[s] is a digit
+	if digit(i) {
+		i++
+	}
+	if i >= n {
+		return
+	}
+	switch view[i] {
+	case ':':
+		if !digit(i+1) || !digit(i+2) {
+			return
+		}
+		i += 3
+		if i < n && view[i] == ':' {
+			if !digit(i+1) || !digit(i+2) {
+				return
+			}
+			i += 3
+		}
+		k = TokenClock
+	case '/':
+		j := i + 1
+		if !digit(j) {
+			return
+		}
+		j++
+		if digit(j) {
+			j++
+		}
+		if j >= n || view[j] != '/' {
+			return
+		}
+		y := j + 1
+		for y < n && view[y]-'0' < 10 && y-j <= 4 {
+			y++
+		}
+		if y-j-1 != 2 && y-j-1 != 4 {
+			return
+		}
+		i, k = y, TokenDate
+	default:
+		return
+	}
+	if i >= n {
+		return k, i, atEnd
+	}
+	if !tokenBoundary[view[i]] {
+		return // a longer token, or punctuation after it: the slow path
+	}
+	return k, i, true
+}
+
+// classifyTokenSlow is classifyToken for any token.
+func classifyTokenSlow(view []byte, s int, atStart, atEnd bool) (TokenKind, int) {
 	n := len(view)
 	a := s
 	for a > 0 && s-a <= maxTokenLen && isTokenByte(view[a-1]) {

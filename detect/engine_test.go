@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/tidemark/tidemark/detect"
 	"github.com/tidemark/tidemark/detect/detecttest"
@@ -400,6 +401,55 @@ func TestScanAtMatchesScanner(t *testing.T) {
 	})
 	if !errors.Is(err, stop) || n != 10 {
 		t.Fatalf("ScanAt stop: %v after %d", err, n)
+	}
+}
+
+// slowStart is a ReaderAt whose reads of the first segment are slow, so
+// later segments finish first and are parked.
+type slowStart struct {
+	r   *bytes.Reader
+	seg int64
+}
+
+func (s slowStart) ReadAt(p []byte, off int64) (int, error) {
+	if off < s.seg {
+		time.Sleep(2 * time.Millisecond)
+	}
+	return s.r.ReadAt(p, off)
+}
+
+// Segments that finish before their turn are parked and delivered in
+// order by the worker that finishes the segment before them; results,
+// lines and stats are those of a Scanner, and an error from fn still
+// stops the scan.
+func TestScanAtParksFinishedSegments(t *testing.T) {
+	text := []byte(strings.Repeat(sample, 60))
+	e := detect.MustCompile([]detect.Detector{digitRun(), secretWord()}, &detect.Options{ChunkSize: 512})
+	want, _ := e.AppendFind(nil, text)
+	for _, workers := range []int{2, 4} {
+		var got []detect.Finding
+		r := slowStart{bytes.NewReader(text), 2000}
+		st, err := e.ScanAt(r, int64(len(text)), &detect.ParallelOptions{Workers: workers, SegmentSize: 2000}, func(f detect.Finding, m []byte) error {
+			if string(m) != string(text[f.Start:f.End]) {
+				t.Fatalf("match bytes %q at %d", m, f.Start)
+			}
+			got = append(got, f)
+			return nil
+		})
+		if err != nil || !slices.Equal(got, want) || st.Bytes != int64(len(text)) || st.Findings != int64(len(want)) {
+			t.Fatalf("workers %d: %v, %d findings (want %d), stats %+v", workers, err, len(got), len(want), st)
+		}
+		stop := errors.New("enough")
+		n := 0
+		_, err = e.ScanAt(r, int64(len(text)), &detect.ParallelOptions{Workers: workers, SegmentSize: 2000}, func(detect.Finding, []byte) error {
+			if n++; n == len(want)/2 {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || n != len(want)/2 {
+			t.Fatalf("workers %d: stop: %v after %d", workers, err, n)
+		}
 	}
 }
 

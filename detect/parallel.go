@@ -31,9 +31,12 @@ const maxBuffered = 8192
 // fn is called from the workers' goroutines, never by two at once. The
 // worker whose segment is next in order streams its findings to fn; the
 // others buffer at most 8192 findings each and then wait their
-// turn, so memory is bounded by Workers (their Scanners and buffers)
-// whatever the density of findings. If fn returns an error, ScanAt stops
-// and returns it.
+// turn. A worker that finishes a segment early parks its findings and
+// goes on (at most Workers segments are parked at once; the worker that
+// finishes the segment before them delivers them), so memory is bounded
+// by Workers (their Scanners and twice their buffers) whatever the
+// density of findings. If fn returns an error, ScanAt stops and returns
+// it.
 func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(f Finding, match []byte) error) (Stats, error) {
 	var opt ParallelOptions
 	if po != nil {
@@ -55,7 +58,7 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 		}
 	}
 	nseg := int((size + seg - 1) / seg)
-	t := &turns{fn: fn}
+	t := &turns{fn: fn, parked: map[int]*segBuffer{}, max: workers}
 	t.cond = sync.NewCond(&t.mu)
 	tasks := make(chan int)
 	var wg sync.WaitGroup
@@ -64,10 +67,10 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 		go func() {
 			defer wg.Done()
 			s := &Scanner{e: e}
-			var buf segBuffer
+			buf := &segBuffer{}
 			for i := range tasks {
 				a := int64(i) * seg
-				s.scanSegment(t, i, &buf, r, size, a, min(size, a+seg))
+				buf = s.scanSegment(t, i, buf, r, size, a, min(size, a+seg))
 			}
 		}()
 	}
@@ -83,14 +86,22 @@ func (e *Engine) ScanAt(r io.ReaderAt, size int64, po *ParallelOptions, fn func(
 }
 
 // turns serialises delivery: segment i may call fn only while head == i.
+//
+// A worker that finishes its segment before the segment is at the head
+// parks the segment's findings (at most maxParked segments at a time) and
+// takes its next task instead of waiting; whoever finishes the head
+// segment then delivers the parked ones that follow it, in order.
 type turns struct {
-	mu    sync.Mutex
-	cond  *sync.Cond
-	head  int   // the segment being delivered
-	lines int64 // newlines before segment head
-	stats Stats
-	err   error
-	fn    func(Finding, []byte) error
+	mu     sync.Mutex
+	cond   *sync.Cond
+	head   int   // the segment being delivered
+	lines  int64 // newlines before segment head
+	stats  Stats
+	err    error
+	fn     func(Finding, []byte) error
+	parked map[int]*segBuffer // finished segments waiting for the head
+	spare  []*segBuffer       // buffers of delivered parked segments
+	max    int                // most segments parked at once
 }
 
 func (t *turns) failed() bool {
@@ -127,17 +138,72 @@ func (t *turns) finish(i int, newlines int64, st Stats, err error) {
 }
 
 // segBuffer holds a segment's findings until it is at the head; its
-// buffers are reused from segment to segment.
+// buffers are reused from segment to segment. A parked segment also
+// keeps what finish needs.
 type segBuffer struct {
-	found []Finding
-	match []byte
+	found    []Finding
+	match    []byte
+	newlines int64
+	stats    Stats
+	err      error
+}
+
+// park hands the finished segment i's buffer to t when i is not at the
+// head and fewer than t.max segments are parked, and returns a buffer
+// for the worker's next segment; ok is false when the caller must wait
+// for its turn instead (or is at the head already).
+func (t *turns) park(i int, buf *segBuffer) (next *segBuffer, ok bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.head == i || t.err != nil || len(t.parked) >= t.max {
+		return buf, false
+	}
+	t.parked[i] = buf
+	if n := len(t.spare); n > 0 {
+		next, t.spare = t.spare[n-1], t.spare[:n-1]
+		return next, true
+	}
+	return &segBuffer{}, true
+}
+
+// deliverParked delivers the parked segments that are now at the head,
+// in order; it is called by the worker that moved the head.
+func (t *turns) deliverParked() {
+	for {
+		t.mu.Lock()
+		buf, ok := t.parked[t.head]
+		if !ok || t.err != nil {
+			t.mu.Unlock()
+			return
+		}
+		i, base := t.head, t.lines
+		delete(t.parked, i)
+		t.mu.Unlock()
+		err := buf.err
+		off := 0
+		for _, f := range buf.found {
+			if err != nil {
+				break
+			}
+			n := int(f.End - f.Start)
+			f.Line += base
+			err = t.fn(f, buf.match[off:off+n:off+n])
+			off += n
+		}
+		t.finish(i, buf.newlines, buf.stats, err)
+		t.mu.Lock()
+		buf.found, buf.match = buf.found[:0], buf.match[:0]
+		t.spare = append(t.spare, buf)
+		t.mu.Unlock()
+	}
 }
 
 // scanSegment scans the owned range [a, b) of r (of total size), seeing
-// Margin bytes on each side, and delivers its findings through t in turn.
-func (s *Scanner) scanSegment(t *turns, i int, buf *segBuffer, r io.ReaderAt, size, a, b int64) {
+// Margin bytes on each side, and delivers its findings through t in turn
+// (or parks them). It returns the buffer for the worker's next segment.
+func (s *Scanner) scanSegment(t *turns, i int, buf *segBuffer, r io.ReaderAt, size, a, b int64) *segBuffer {
 	if t.failed() {
-		return
+		return buf
 	}
 	m := int64(s.e.margin)
 	from, to := max(0, a-m), min(size, b+m)
@@ -174,7 +240,7 @@ func (s *Scanner) scanSegment(t *turns, i int, buf *segBuffer, r io.ReaderAt, si
 	for err == nil && s.Scan() {
 		if !atHead && len(buf.found) == maxBuffered {
 			if !toHead() {
-				return // the scan failed elsewhere; segment i never reaches the head
+				return buf // the scan failed elsewhere; segment i never reaches the head
 			}
 			err = flush()
 		}
@@ -188,8 +254,18 @@ func (s *Scanner) scanSegment(t *turns, i int, buf *segBuffer, r io.ReaderAt, si
 			buf.match = append(buf.match, s.curB...)
 		}
 	}
-	if !atHead && !toHead() {
-		return
+	// Count the rest of the owned range's newlines.
+	if s.err == nil && s.started {
+		s.line += int64(bytes.Count(s.buf[s.lineOff-s.vs:s.ownEnd-s.vs], newline))
+	}
+	if !atHead {
+		buf.newlines, buf.stats, buf.err = s.line-1, s.stats, s.err
+		if next, ok := t.park(i, buf); ok {
+			return next
+		}
+		if !toHead() {
+			return buf
+		}
 	}
 	if err == nil {
 		err = flush()
@@ -197,9 +273,7 @@ func (s *Scanner) scanSegment(t *turns, i int, buf *segBuffer, r io.ReaderAt, si
 	if err == nil {
 		err = s.err
 	}
-	// Count the rest of the owned range's newlines.
-	if s.err == nil && s.started {
-		s.line += int64(bytes.Count(s.buf[s.lineOff-s.vs:s.ownEnd-s.vs], newline))
-	}
 	t.finish(i, s.line-1, s.stats, err)
+	t.deliverParked()
+	return buf
 }

@@ -43,6 +43,30 @@ func cueDelta(c *compiled, view []byte, s, e int) int {
 // byte begins some cue are compared.
 func scanCues(c *compiled, view []byte, lo, hi int, side Side, seen *[4]uint64) {
 	i := lo
+	if c.cueNib != nil {
+		// The vector pre-pass marks the positions whose pair of bytes
+		// may begin a cue, 32 at a time; the pair set and the word
+		// boundary are then checked exactly. Each block reads one byte
+		// past its end.
+		var masks [8]uint32
+		for {
+			nb := min((hi-i)/32, (len(view)-1-i)/32, len(masks))
+			if nb <= 0 || !pairMasks(view[i:], c.cueNib, masks[:nb]) {
+				break
+			}
+			for k, m := range masks[:nb] {
+				for m != 0 {
+					j := i + 32*k + bits.TrailingZeros32(m)
+					m &= m - 1
+					if p := uint16(view[j]) | uint16(view[j+1])<<8; c.cuePairs[p>>6]>>(p&63)&1 == 0 || j > 0 && isWordByte(view[j-1]) {
+						continue
+					}
+					c.matchAt(view, j, hi, side, seen)
+				}
+			}
+			i += 32 * nb
+		}
+	}
 	if c.wordFirst {
 		prev := uint64(0) // 0x80 when the byte before the block is a word byte
 		if i > 0 && isWordByte(view[i-1]) {

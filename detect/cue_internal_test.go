@@ -42,19 +42,26 @@ func cueTestCompiled(t testing.TB) *compiled {
 		t.Fatal(err)
 	}
 	c := &e.dets[0]
-	if !c.wordFirst {
-		t.Fatal("wordFirst not set")
+	if !c.wordFirst || haveAVX2 && c.cueNib == nil {
+		t.Fatal("wordFirst or cueNib not set")
 	}
 	return c
 }
 
-// The eight-byte scan finds exactly what the byte loop finds.
+// The vector pre-pass (when the CPU has it) and the eight-byte scan find
+// exactly what the byte loop finds.
 func cueCompare(t *testing.T, c *compiled, view []byte, s, e int) {
 	fast := cueDelta(c, view, s, e)
-	slow := *c
+	swar := *c
+	swar.cueNib = nil
+	slow := swar
 	slow.wordFirst = false
-	if want := cueDelta(&slow, view, s, e); fast != want {
-		t.Fatalf("cueDelta(%q, %d, %d) = %d, byte loop gives %d", view, s, e, fast, want)
+	want := cueDelta(&slow, view, s, e)
+	if got := cueDelta(&swar, view, s, e); got != want {
+		t.Fatalf("cueDelta(%q, %d, %d) = %d by words, byte loop gives %d", view, s, e, got, want)
+	}
+	if fast != want {
+		t.Fatalf("cueDelta(%q, %d, %d) = %d by vector, byte loop gives %d", view, s, e, fast, want)
 	}
 }
 

@@ -57,6 +57,9 @@ type compiled struct {
 	// digit.
 	cuePairs  *[1 << 16 / 64]uint64
 	wordFirst bool
+	// cueNib, when not nil, finds the positions whose pair is in
+	// cuePairs (or may be) 32 at a time with the vector pre-pass.
+	cueNib *nibbleTables
 }
 
 type cue struct {
@@ -164,6 +167,10 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 			c.byFirst[low[0]] = append(c.byFirst[low[0]], uint8(i))
 			c.wordFirst = c.wordFirst && isWordByte(low[0])
 			markCuePairs(c.cuePairs, low)
+		}
+		if haveAVX2 && c.wordFirst && len(c.cues) > 0 {
+			set := c.cuePairs
+			c.cueNib, _ = buildNibbleTablesFunc(func(p uint16) bool { return set[p>>6]>>(p&63)&1 != 0 })
 		}
 		e.byID[sp.ID] = len(e.dets)
 		e.dets = append(e.dets, c)

@@ -86,12 +86,18 @@ func byteFreq(c byte) float64 {
 // merged greedily, cheapest estimated growth in firing rate first. It
 // reports false when nothing is marked.
 func buildNibbleTables(tab *[1 << 16]uint16) (*nibbleTables, bool) {
+	return buildNibbleTablesFunc(func(p uint16) bool { return tab[p] != 0 })
+}
+
+// buildNibbleTablesFunc is buildNibbleTables for the pairs p
+// (b0 | b1<<8) for which marked is true.
+func buildNibbleTablesFunc(marked func(p uint16) bool) (*nibbleTables, bool) {
 	var bs []bucket
 	// One bucket per first byte, with the nibbles of its second bytes.
 	for c0 := range 256 {
 		var b bucket
 		for c1 := range 256 {
-			if tab[c0|c1<<8] != 0 {
+			if marked(uint16(c0 | c1<<8)) {
 				b.lo1 |= 1 << (c1 & 15)
 				b.hi1 |= 1 << (c1 >> 4)
 			}

@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"io"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -187,7 +188,9 @@ func benchParallel(b *testing.B, eng *detect.Engine, text []byte, workers int) {
 // BenchmarkBaseline measures, in the same run and on the same corpora, a
 // plain read loop (io.CopyBuffer to io.Discard through a 64 KiB buffer),
 // a bytes.IndexByte loop counting lines, and the naive standard-regexp
-// alternation (on the first RegexpSize bytes).
+// alternations (on the first RegexpSize bytes): regexp is NaivePattern
+// (six kinds), regexp-full NaiveFullPattern (every kind of the default
+// set).
 func BenchmarkBaseline(b *testing.B) {
 	cs := corpora()
 	for _, d := range densities {
@@ -226,19 +229,24 @@ func BenchmarkBaseline(b *testing.B) {
 				cpu.stop()
 				b.ReportMetric(float64(n), "lines/op")
 			})
-			b.Run("regexp", func(b *testing.B) {
-				re := Naive()
-				small := text[:min(len(text), RegexpSize)]
-				b.SetBytes(int64(len(small)))
-				b.ReportAllocs()
-				n := 0
-				cpu := startCPU(b, int64(len(small)))
-				for b.Loop() {
-					n = len(re.FindAllIndex(small, -1))
-				}
-				cpu.stop()
-				b.ReportMetric(float64(n), "matches/op")
-			})
+			for _, rb := range []struct {
+				name string
+				re   func() *regexp.Regexp
+			}{{"regexp", Naive}, {"regexp-full", NaiveFull}} {
+				b.Run(rb.name, func(b *testing.B) {
+					re := rb.re()
+					small := text[:min(len(text), RegexpSize)]
+					b.SetBytes(int64(len(small)))
+					b.ReportAllocs()
+					n := 0
+					cpu := startCPU(b, int64(len(small)))
+					for b.Loop() {
+						n = len(re.FindAllIndex(small, -1))
+					}
+					cpu.stop()
+					b.ReportMetric(float64(n), "matches/op")
+				})
+			}
 		})
 	}
 }

@@ -149,3 +149,19 @@ func TestLabelsAreKinds(t *testing.T) {
 		t.Errorf("corpus label %q is not the Kind of any detector in tidemark.Detectors()", l)
 	}
 }
+
+// The full naive baseline does the whole job (naively): it matches an
+// example of every kind the default set reports.
+func TestNaiveFullCoversEveryKind(t *testing.T) {
+	re := NaiveFull()
+	for _, s := range []string{
+		"jo@example.com", "020 7946 0958", "+33 1 23 45 67 89", "943 476 5919", "AB 12 34 56 C", "SW1A 1AA", "BFPO 123",
+		"4111 1111 1111 1111", "GB82 WEST 1234 5698 7654 32", "192.0.2.1", "2001:db8:0:0:1::1", "DOB: 12/03/1961",
+		"12-34-56", "passport 925665416", "MORGA753116SM9IJ", "AB12 CDE", "10971 72564", "GB 980 7806 84",
+		"electoral AB123", "10 Downing Street", "Jane Smith", "OFFICIAL-SENSITIVE", "UK EYES ONLY", "LIMITE",
+	} {
+		if re.FindString(" "+s+" ") == "" {
+			t.Errorf("NaiveFullPattern misses %q", s)
+		}
+	}
+}

@@ -108,7 +108,7 @@ Usage:
 Scan flags (flags may come before or after paths):
 
   --format text|jsonl|csv|sarif   output format (default text)
-  --input auto|text|whatsapp|mbox|eml|zip
+  --input auto|text|whatsapp|mbox|eml|csv|zip
                                   input format (default auto: detected per file)
   --detectors LIST                detector IDs or globs, comma-separated; a
                                   '-' prefix removes ("pii/*,-pii/uk-vat");

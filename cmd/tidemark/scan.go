@@ -42,7 +42,7 @@ type scanFlags struct {
 
 func (f *scanFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "text", "output format: text, jsonl, csv or sarif")
-	fs.StringVar(&f.input, "input", "auto", "input format: auto, text, whatsapp, mbox, eml or zip")
+	fs.StringVar(&f.input, "input", "auto", "input format: auto, text, whatsapp, mbox, eml, csv or zip")
 	fs.StringVar(&f.detectors, "detectors", "*", "detector IDs or globs, comma-separated; '-' prefix excludes")
 	fs.IntVar(&f.minScore, "min-score", 50, "minimum score 0-100")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "files scanned in parallel")
@@ -148,7 +148,7 @@ func (f *scanFlags) validate() error {
 		return fmt.Errorf("unknown --format %q (want text, jsonl, csv or sarif)", f.format)
 	}
 	if _, err := source.ParseFormat(f.input); err != nil {
-		return fmt.Errorf("unknown --input %q (want auto, text, whatsapp, mbox, eml or zip)", f.input)
+		return fmt.Errorf("unknown --input %q (want auto, text, whatsapp, mbox, eml, csv or zip)", f.input)
 	}
 	if f.minScore < 0 || f.minScore > 100 {
 		return fmt.Errorf("--min-score %d out of range 0-100", f.minScore)

@@ -14,6 +14,12 @@
 // and [github.com/tidemark/tidemark/detect/source/mail], and each message
 // body, part or header is scanned as a unit of its own.
 //
+// Delimited files with a header row (CSV: .csv and .tsv, comma, tab or
+// semicolon) are streamed with each field preceded by its column's header
+// ("dob: 12/03/1961"), so a value hundreds of rows below the header is
+// scored with the header as its context; offsets are mapped back to the
+// file's bytes. Redact treats them as plain text (without the labels).
+//
 // # Offsets
 //
 // [Finding].Start and End are byte offsets into the unit named by the

@@ -201,6 +201,8 @@ func (s *run) input(loc *Location, name string, r io.Reader, ra io.ReaderAt, siz
 		return s.mbox(loc, br, depth)
 	case EML:
 		return s.eml(loc, br, depth)
+	case CSV:
+		return s.csv(loc, br)
 	}
 	return s.text(loc, br)
 }
@@ -323,6 +325,9 @@ func Sniff(name string, head []byte) Format {
 	}
 	if ext == ".eml" || looksLikeMail(text) {
 		return EML
+	}
+	if ext == ".csv" || ext == ".tsv" {
+		return CSV
 	}
 	return Text
 }

@@ -17,12 +17,13 @@ const (
 	WhatsApp Format = "whatsapp" // WhatsApp chat export (.txt), iOS or Android layout
 	Mbox     Format = "mbox"     // mailbox of messages separated by "From " lines
 	EML      Format = "eml"      // one RFC 5322 e-mail message
+	CSV      Format = "csv"      // delimited text with a header row (.csv, .tsv): fields labelled by their column
 	Zip      Format = "zip"      // .zip archive of any of these
 )
 
 // Formats lists the formats that can be named in [Options].Format, for
 // flag help and validation.
-var Formats = []Format{Text, WhatsApp, Mbox, EML, Zip}
+var Formats = []Format{Text, WhatsApp, Mbox, EML, CSV, Zip}
 
 // ParseFormat parses a format name; "auto" and "" give Auto.
 func ParseFormat(s string) (Format, error) {
@@ -34,7 +35,7 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return Auto, fmt.Errorf("source: unknown input format %q (want auto, text, whatsapp, mbox, eml or zip)", s)
+	return Auto, fmt.Errorf("source: unknown input format %q (want auto, text, whatsapp, mbox, eml, csv or zip)", s)
 }
 
 // A Location says where a finding was found. Fields that do not apply to

@@ -10,6 +10,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"log"
 	"mime/quotedprintable"
 	"os"
@@ -31,6 +32,7 @@ func main() {
 	write("testdata/whatsapp/android-12h.txt", []byte(androidChat))
 	write("testdata/mail/inbox.mbox", []byte(mbox()))
 	write("testdata/mail/memo.eml", []byte(memo))
+	write("testdata/csv/register.csv", []byte(register()))
 	write("testdata/mixed/notes.txt", []byte(notes))
 	write("testdata/mixed/letter-utf16.txt", utf16le(letter))
 	write("testdata/mixed/legacy-1252.txt", cp1252(legacy))
@@ -211,3 +213,18 @@ Action: Dan Placeholder to ring 07700 900555 about the allotment.
 `
 
 const todo = "todo: email erin.fictional@example.net about the keys\n"
+
+// register is a patient register exported from a spreadsheet: the
+// identifiers in its last rows have no context but the header, two
+// hundred lines up. NHS numbers are in the 999 range with valid check
+// digits; names, dates and notes are invented.
+func register() string {
+	var b strings.Builder
+	b.WriteString("name,nhs_number,dob,phone,notes\r\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "Patient %03d,,,,\"reviewed, no action\"\r\n", i+1)
+	}
+	b.WriteString("Alice Example,999 765 4323,12/03/1961,020 7946 0123,\"follow up, 3 weeks\"\r\n")
+	b.WriteString("Bob Sample,999 111 2227,01/07/1975,07700 900456,\r\n")
+	return b.String()
+}

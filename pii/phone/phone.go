@@ -111,11 +111,7 @@ func New(opts Options) *Detector {
 	if cc == 0 {
 		panic(fmt.Sprintf("phone: unsupported region %q (use ISO 3166-1 alpha-2 codes such as \"GB\", not \"UK\")", opts.Region))
 	}
-	d := &Detector{region: region, cc: cc, gb: region == "GB"}
-	for i := range d.cache {
-		d.cache[i].m = make(map[string]uint32)
-	}
-	return d
+	return &Detector{region: region, cc: cc, gb: region == "GB"}
 }
 
 // A Detector is a phone number detector made by [New]. It is safe for
@@ -125,7 +121,7 @@ type Detector struct {
 	cc     int  // country calling code of region
 	gb     bool // region is GB: use the tight national pre-check
 	calls  atomic.Int64
-	cache  [cacheShards]cacheShard
+	cache  atomic.Pointer[cacheTable] // allocated on first use
 }
 
 var (

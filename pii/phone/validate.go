@@ -1,7 +1,7 @@
 package phone
 
 import (
-	"sync"
+	"sync/atomic"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -16,20 +16,47 @@ const (
 	resInfoMask  = 1<<15 - 1
 )
 
+// The cache of phonenumbers answers is a table of cacheSlots pointers to
+// immutable entries, published with atomic stores: lookups take no lock
+// and do not allocate, and a reader sees either nil or a whole entry. A
+// key lives in one of two neighbouring slots; when both are taken a new
+// answer replaces one of them. A lost or replaced entry only costs another
+// phonenumbers call (answers never change). The table is allocated on the
+// first call, so that a detector that only ever sees drama numbers (or no
+// numbers) does not pay for it.
 const (
-	cacheShards   = 16
-	cachePerShard = 1024 // entries; a full shard is cleared
+	cacheBits  = 14
+	cacheSlots = 1 << cacheBits
 )
 
-// A cacheShard maps candidate keys ("+447700900123", or national digits)
-// to packed results. Lookups with m[string(b)] do not allocate.
-type cacheShard struct {
-	mu sync.Mutex
-	m  map[string]uint32
+type (
+	cacheTable [cacheSlots]atomic.Pointer[cacheEntry]
+	cacheEntry struct {
+		key uint64
+		res uint32
+	}
+)
+
+// cacheSlot returns the first of the two slots of key k.
+func cacheSlot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - cacheBits) &^ 1 }
+
+// cacheKey returns the cache key of c: its digits after a leading 1 (so that
+// leading zeros count), shifted left one bit, with bit 0 set for an
+// international number. At most maxDigits digits fit with room to spare.
+func (c *cand) cacheKey() uint64 {
+	k := uint64(1)
+	for _, b := range c.d[:c.n] {
+		k = k*10 + uint64(b-'0')
+	}
+	k <<= 1
+	if c.intl {
+		k |= 1
+	}
+	return k
 }
 
-// key writes the cache key of c: '+' and the digits for international
-// numbers, the digits alone for national ones.
+// key writes the phonenumbers input for c: '+' and the digits for
+// international numbers, the digits alone for national ones.
 func (c *cand) key(buf []byte) []byte {
 	if c.intl {
 		buf = append(buf, '+')
@@ -44,24 +71,30 @@ func (d *Detector) validate(c *cand) (uint32, bool) {
 	if nsn, ok := d.ukNSN(c); ok && isDrama(nsn) {
 		return resValid | resFictional | 44 | uint32(phonenumbers.UNKNOWN&0xf)<<10, true
 	}
-	var kb [maxDigits + 5]byte
-	k := c.key(kb[:0])
-	h := uint32(2166136261)
-	for _, b := range k {
-		h = (h ^ uint32(b)) * 16777619
-	}
-	sh := &d.cache[h%cacheShards]
-	sh.mu.Lock()
-	r, hit := sh.m[string(k)]
-	sh.mu.Unlock()
-	if !hit {
-		r = d.lookup(string(k))
-		sh.mu.Lock()
-		if len(sh.m) >= cachePerShard {
-			clear(sh.m)
+	k := c.cacheKey()
+	i := cacheSlot(k)
+	tab := d.cache.Load()
+	if tab != nil {
+		if e := tab[i].Load(); e != nil && e.key == k {
+			return e.res, e.res&resValid != 0
 		}
-		sh.m[string(k)] = r
-		sh.mu.Unlock()
+		if e := tab[i+1].Load(); e != nil && e.key == k {
+			return e.res, e.res&resValid != 0
+		}
+	} else {
+		d.cache.CompareAndSwap(nil, new(cacheTable))
+		tab = d.cache.Load()
+	}
+	var kb [maxDigits + 5]byte
+	r := d.lookup(string(c.key(kb[:0])))
+	e := &cacheEntry{key: k, res: r}
+	switch {
+	case tab[i].Load() == nil:
+		tab[i].Store(e)
+	case tab[i+1].Load() == nil:
+		tab[i+1].Store(e)
+	default:
+		tab[i+k>>1&1].Store(e) // either, by a bit of the key
 	}
 	return r, r&resValid != 0
 }
@@ -110,14 +143,49 @@ var dramaRanges = [...]string{
 	"9098790", "3069990",
 }
 
+const (
+	dramaPrefix = 7 // digits in each of dramaRanges
+	dramaEmpty  = 1<<32 - 1
+)
+
+// dramaTable holds dramaRanges as integers in a collision-free hash table
+// of 64 slots, indexed by the top six bits of prefix*dramaMul; empty
+// slots hold dramaEmpty, which is no 7-digit prefix.
+var dramaTable, dramaMul = func() (tab [64]uint32, mul uint32) {
+	// The first odd multiplier that spreads the prefixes without
+	// collisions; found once, at package initialisation.
+	for mul = 1; ; mul += 2 {
+		for s := range tab {
+			tab[s] = dramaEmpty
+		}
+		ok := true
+		for _, r := range dramaRanges {
+			v := uint32(0)
+			for k := 0; k < dramaPrefix; k++ {
+				v = v*10 + uint32(r[k]-'0')
+			}
+			s := (v * mul) >> 26
+			if tab[s] != dramaEmpty {
+				ok = false
+				break
+			}
+			tab[s] = v
+		}
+		if ok {
+			return tab, mul
+		}
+	}
+}()
+
+// isDrama reports whether the national significant number nsn (digits)
+// is in one of dramaRanges.
 func isDrama(nsn []byte) bool {
 	if len(nsn) != 10 {
 		return false
 	}
-	for _, r := range dramaRanges {
-		if string(nsn[:len(r)]) == r {
-			return true
-		}
+	v := uint32(0)
+	for _, b := range nsn[:dramaPrefix] {
+		v = v*10 + uint32(b-'0')
 	}
-	return false
+	return dramaTable[(v*dramaMul)>>26] == v
 }

@@ -28,10 +28,13 @@ func isSepClass(c detect.ByteClass) bool {
 //     group, the whole number) and it has fewer than minIntlLen digits,
 //     the fewest any candidate may have.
 //
-// Both hold whatever the region. Every run of a piece the scanner may
-// match has at least one accepted run (a middle group always is, and so is
-// the last group of a piece followed by a separator), so the scanner's
-// skipping of long runs of groups is unchanged.
+// Both hold whatever the region. The scanner needs a hit only in a run a
+// candidate may start with: it examines the pieces of a stretch in order
+// from the stretch's start whatever its hits (see Detect), so rejected
+// runs cannot change how long runs of groups are skipped. A candidate's
+// first group is not glued to the byte before it, is followed by
+// another group if the candidate has more than one, and otherwise has at
+// least minIntlLen digits: its run is accepted.
 func (d *Detector) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date: glued (glueBefore, glueAfter)

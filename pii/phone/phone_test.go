@@ -43,6 +43,7 @@ var cases = []string{
 	"⟦+44\u00a0(0)20 7946 0958⟧",
 	"30/03/2021, 16:57 - ⟦+44 7700 900600⟧: ok, account 12345678 sorted",
 	"[24/04/2021, 22:09:53] ⟦07700 900181⟧: sort code and account",
+	"rota 12 34  ⟦07700 900123⟧ (a short piece before the number)",
 	// Hard negatives: dates, times, versions, money, ids, IPs.
 	"Born 12/03/1961 at 09:30",
 	"meeting 2021-03-12 12:30:45",
@@ -58,6 +59,11 @@ var cases = []string{
 	"call 0207946095",
 	"score 0.020 7946",
 	"serial 0800-123-4567",
+	// Runs of digit groups too long to be a number make the rest of their
+	// stretch of digits and separators a table, even when a number
+	// follows a double space.
+	"rota 12 34 56 78 91 23 45 67 89 12 34  07700 900123",
+	"1 2 3 4 5 6 7 8 9 1 2 3 4 5 6 7 8 9 1 2  020 7946 0958",
 }
 
 func TestCases(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 type piece struct {
 	n      int
 	gs, ge [maxGroups]int // group [start, end)
+	nd     int            // digits in all groups
 	plus   bool           // '+' directly before group 0
 	open   bool           // '(' directly before group 0 (or before the '+')
 	lo, hi int            // usable groups [lo, hi) after glue checks
@@ -24,18 +25,43 @@ type cand struct {
 	groups int  // digit groups it was written in
 }
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+// Byte classes for the scanner.
+const (
+	clDigit = 1 << iota // 0-9
+	clSep               // see isSep
+	clAlnum             // 0-9, a-z, A-Z
+	clGlue              // glues to a digit run whatever follows: alnum and _#@$%&*\^~|/
+)
 
-func isAlnum(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
+var byteClass = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] |= clDigit | clAlnum | clGlue
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] |= clAlnum | clGlue
+		t[c-'a'+'A'] |= clAlnum | clGlue
+	}
+	for _, c := range []byte(" -.()\xC2\xA0") {
+		t[c] |= clSep
+	}
+	for _, c := range []byte("_#@$%&*\\^~|/") {
+		t[c] |= clGlue
+	}
+	return t
+}()
+
+func isDigit(c byte) bool { return c-'0' < 10 }
+
+func isAlnum(c byte) bool { return byteClass[c]&clAlnum != 0 }
 
 // isSep reports separator bytes: space, hyphen, dot, brackets, and the
 // two bytes of a UTF-8 no-break space (U+00A0, common in text copied from
 // word processors).
-func isSep(c byte) bool {
-	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == 0xC2 || c == 0xA0
-}
+func isSep(c byte) bool { return byteClass[c]&clSep != 0 }
+
+// inStretch reports the bytes of a stretch: digits and separators (see
+// Detect).
+func inStretch(c byte) bool { return byteClass[c]&(clDigit|clSep) != 0 }
 
 // validSep reports whether s, a maximal run of separator bytes between two
 // digit groups, is one people write inside a phone number: one space,
@@ -64,9 +90,7 @@ func glueBefore(t []byte, s int) bool {
 	}
 	b := t[s-1]
 	switch {
-	case isAlnum(b):
-		return true
-	case b == '_' || b == '#' || b == '@' || b == '$' || b == '%' || b == '&' || b == '*' || b == '\\' || b == '^' || b == '~' || b == '|' || b == '/':
+	case byteClass[b]&clGlue != 0:
 		return true
 	case b == 0xA3 && s >= 2 && t[s-2] == 0xC2: // £
 		return true
@@ -107,9 +131,7 @@ func glueAfter(t []byte, e int) bool {
 	}
 	a := t[e]
 	switch {
-	case isAlnum(a):
-		return true
-	case a == '_' || a == '#' || a == '@' || a == '$' || a == '%' || a == '&' || a == '*' || a == '\\' || a == '^' || a == '~' || a == '|' || a == '/':
+	case byteClass[a]&clGlue != 0:
 		return true
 	case (a == '-' || a == '.') && e+1 < len(t) && isAlnum(t[e+1]):
 		return true
@@ -152,7 +174,7 @@ func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
 	}
 	first = i
 	// Forward, recording groups.
-	p.n = 0
+	p.n, p.nd = 0, 0
 	ok = true
 	i = first
 	for {
@@ -164,6 +186,7 @@ func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
 			p.gs[p.n], p.ge[p.n] = i, k
 		}
 		p.n++
+		p.nd += k - i
 		j := k
 		for j < len(t) && isSep(t[j]) && j-k < 3 {
 			j++
@@ -202,38 +225,88 @@ func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
 }
 
 // Detect implements [detect.Detector].
+//
+// The scanner's unit is a stretch: a maximal run of digits and separator
+// bytes, holding one or more pieces (runs of groups joined by valid
+// separators, split where the separators are not valid). Pieces are
+// examined in order from the start of their stretch; a piece too long to
+// be a number (findPiece) makes the scanner skip the rest of its stretch,
+// so that no number is taken from inside a table of digits. Examining a
+// piece is the costly part, and a digit run can only matter if a candidate
+// may start with it (mayStart): Detect skips the hits of other runs, and
+// when a run that matters comes, it first examines, in order, the pieces
+// of its stretch it skipped (those after next), so the outcome is that of
+// examining every piece.
 func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	t := w.Text
-	next := 0
+	next := 0 // pieces before next have been examined (or skipped as part of a table)
+	skip := 0 // hits before skip are in a run that cannot start a candidate
 	var p piece
 	for _, h32 := range w.Hits {
 		h := int(h32)
-		if h < next {
+		if h < next || h < skip {
 			continue
 		}
-		s, e, ok := findPiece(t, h, &p)
-		next = e
-		if !ok {
+		g := h // the start of h's run of digits
+		for g > 0 && isDigit(t[g-1]) {
+			g--
+		}
+		if end, ok := d.mayStart(t, g); !ok {
+			skip = end
 			continue
 		}
-		// The piece and the bytes judged around it must be in the window.
-		if (s < 3 && !w.AtStart) || (e+2 >= len(t) && !w.AtEnd) {
-			continue
+		// Back to the first piece of the stretch not yet examined.
+		pos := g
+		for pos > next && inStretch(t[pos-1]) {
+			pos--
 		}
-		dst = d.pieceNumbers(dst, w, t, s, &p)
+		for {
+			for pos < len(t) && isSep(t[pos]) {
+				pos++
+			}
+			if pos > g || pos >= len(t) || !isDigit(t[pos]) {
+				break
+			}
+			s, e, ok := findPiece(t, pos, &p)
+			next, pos = e, e
+			// The piece and the bytes judged around it must be in the window.
+			if !ok || (s < 3 && !w.AtStart) || (e+2 >= len(t) && !w.AtEnd) {
+				continue
+			}
+			dst = d.pieceNumbers(dst, w, t, s, &p)
+		}
 	}
 	return dst, nil
+}
+
+// mayStart reports whether a candidate number may start with the run of
+// digits at g (and how far the run goes): it has at least minIntlLen
+// digits or is followed by separator bytes and another digit, and, for
+// GB, starts with 0 (national or 00 international) or comes after '+'.
+func (d *Detector) mayStart(t []byte, g int) (end int, ok bool) {
+	k := g + 1
+	for k < len(t) && isDigit(t[k]) {
+		k++
+	}
+	if d.gb && t[g] != '0' && (g == 0 || t[g-1] != '+' && (g == 1 || t[g-1] != '(' || t[g-2] != '+')) {
+		return k, false
+	}
+	if k-g >= minIntlLen {
+		return k, true
+	}
+	for j := k; j < len(t) && j < k+3 && isSep(t[j]); j++ {
+		if j+1 < len(t) && isDigit(t[j+1]) {
+			return k, true
+		}
+	}
+	return k, false
 }
 
 // pieceNumbers splits a piece into numbers and appends the valid ones.
 func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte, s int, p *piece) []detect.Finding {
 	// No candidate has fewer than minIntlLen digits: most pieces (times,
 	// dates, small numbers) stop here.
-	nd := 0
-	for g := 0; g < p.n; g++ {
-		nd += p.ge[g] - p.gs[g]
-	}
-	if nd < minIntlLen {
+	if p.nd < minIntlLen {
 		return dst
 	}
 	p.lo, p.hi = 0, p.n
@@ -247,18 +320,18 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 		return dst
 	}
 	type num struct {
-		i, j int
-		res  uint32
+		i, j uint8
 		intl bool
 		idd  bool
+		res  uint32
 	}
 	var found [maxGroups]num
 	nf := 0
 	// cum[g] is the number of digits in groups before g: a cheap length
-	// test before building a candidate.
-	var cum [maxGroups + 1]int
+	// test before building a candidate. A piece has at most maxPiece digits.
+	var cum [maxGroups + 1]uint8
 	for g := 0; g < p.n; g++ {
-		cum[g+1] = cum[g] + p.ge[g] - p.gs[g]
+		cum[g+1] = cum[g] + uint8(p.ge[g]-p.gs[g])
 	}
 	for i := p.lo; i < p.hi; {
 		ok := false
@@ -268,7 +341,7 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			continue
 		}
 		for j := p.hi - 1; j >= i; j-- {
-			if nd := cum[j+1] - cum[i]; nd < minIntlLen || nd > maxDigits+3 {
+			if nd := int(cum[j+1] - cum[i]); nd < minIntlLen || nd > maxDigits+3 {
 				continue
 			}
 			var c cand
@@ -279,7 +352,7 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			if !valid {
 				continue
 			}
-			found[nf] = num{i, j, res, c.intl, c.idd}
+			found[nf] = num{uint8(i), uint8(j), c.intl, c.idd, res}
 			nf++
 			i, ok = j+1, true
 			break
@@ -290,7 +363,7 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 	}
 	for k := 0; k < nf; k++ {
 		f := &found[k]
-		i, j := f.i, f.j
+		i, j := int(f.i), int(f.j)
 		start := p.gs[i]
 		if f.intl && !f.idd {
 			start-- // the '+'
@@ -310,10 +383,10 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 		}
 		// Stray digit groups glued to the number by single separators
 		// make it less likely to be one.
-		if i > 0 && (k == 0 || found[k-1].j != i-1) {
+		if i > 0 && (k == 0 || int(found[k-1].j) != i-1) {
 			score -= 15
 		}
-		if j < p.n-1 && (k == nf-1 || found[k+1].i != j+1) {
+		if j < p.n-1 && (k == nf-1 || int(found[k+1].i) != j+1) {
 			score -= 10
 		}
 		if chatSender(t, start, p.ge[j]) {
@@ -385,7 +458,10 @@ func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 		if c.n+ge-gs > len(c.d) {
 			return false
 		}
-		c.n += copy(c.d[c.n:], t[gs:ge])
+		for k := gs; k < ge; k++ {
+			c.d[c.n] = t[k]
+			c.n++
+		}
 	}
 	if !c.intl && c.n > 2 && c.d[0] == '0' && c.d[1] == '0' {
 		// International dialling prefix 00 (011 in NANP regions).

@@ -767,13 +767,13 @@ func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte,
 		for c := 0; c < 3 && we < n && !utf8.RuneStart(view[we]); c++ {
 			we++
 		}
-		gr.gate.distribute(sc, runs[j:k], ws)
+		union := gr.gate.distribute(sc, runs[j:k], ws, false)
 		win := Window{Text: view[ws:we:we], Base: vs + int64(ws), AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
-		for mi, di := range gr.members {
-			gm := gr.gate.member[mi]
-			if len(sc.gated[gm]) == 0 {
-				continue
-			}
+		// Only the members with a run here, in group order (gate bits
+		// follow it).
+		for ; union != 0; union &= union - 1 {
+			gm := bits.TrailingZeros64(union)
+			di := gr.members[gr.gate.index[gm]]
 			*w = win
 			w.Hits = sc.gated[gm]
 			st.Windows++

@@ -167,6 +167,7 @@ type gate struct {
 	accept *[numVariants * numShapes]uint64
 	// member maps a position in group.members to its gate bit, or -1.
 	member []int8
+	index  []int // gate bit to position in group.members
 	all    uint64 // every gated member's bit
 	trig   [256]bool
 	tokens bool // classify clock and date tokens (digit triggers, not ':' or '/')
@@ -187,6 +188,7 @@ func buildGate(members []int, dets []compiled) *gate {
 		g.member[i] = -1
 		if f, ok := dets[di].d.(RunFilter); ok && len(filters) < 64 {
 			g.member[i] = int8(len(filters))
+			g.index = append(g.index, i)
 			filters = append(filters, f)
 		}
 	}
@@ -315,9 +317,21 @@ func (gt *gate) classify(sc *scratch, view []byte, hits []int32, atStart, atEnd,
 // distribute splits runs among the group's gated members: sc.gated[k]
 // gets, as offsets in the window starting at ws, the first byte of each
 // run member k accepts.
-func (gt *gate) distribute(sc *scratch, runs []gateRun, ws int) {
-	for k := range sc.gated {
-		sc.gated[k] = sc.gated[k][:0]
+//
+// It returns the members with at least one run; only their lists are
+// reset first, unless all is set (then every member's is).
+func (gt *gate) distribute(sc *scratch, runs []gateRun, ws int, all bool) uint64 {
+	var union uint64
+	for _, r := range runs {
+		union |= r.mask
+	}
+	reset := union
+	if all {
+		reset = gt.all
+	}
+	for m := reset; m != 0; m &= m - 1 {
+		b := bits.TrailingZeros64(m)
+		sc.gated[b] = sc.gated[b][:0]
 	}
 	for _, r := range runs {
 		for mask := r.mask; mask != 0; mask &= mask - 1 {
@@ -325,12 +339,13 @@ func (gt *gate) distribute(sc *scratch, runs []gateRun, ws int) {
 			sc.gated[b] = append(sc.gated[b], r.s-int32(ws))
 		}
 	}
+	return union
 }
 
 // gateHits splits the hits of one window (view offsets, ascending) among
 // the group's gated members (classify, then distribute).
 func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart, atEnd bool) {
-	gt.distribute(sc, gt.classify(sc, view, hits, atStart, atEnd, false), ws)
+	gt.distribute(sc, gt.classify(sc, view, hits, atStart, atEnd, false), ws, true)
 }
 
 // maxTokenLen bounds the token classifyToken looks at ("23:59:59" and

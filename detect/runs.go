@@ -167,7 +167,7 @@ type gate struct {
 	accept *[numVariants * numShapes]uint64
 	// member maps a position in group.members to its gate bit, or -1.
 	member []int8
-	index  []int // gate bit to position in group.members
+	index  []int  // gate bit to position in group.members
 	all    uint64 // every gated member's bit
 	trig   [256]bool
 	tokens bool // classify clock and date tokens (digit triggers, not ':' or '/')

@@ -71,19 +71,42 @@ const ukPostcodeAreas = "AB AL B BA BB BD BH BL BN BR BS BT BX CA CB CF CH CM CO
 // ukIsArea reports whether the upper-case letters a (and b, unless 0)
 // form a postcode area.
 func ukIsArea(a, b byte) bool {
+	if a < 'A' || a > 'Z' {
+		return false
+	}
+	m := ukAreaSet[a-'A']
+	if b == 0 {
+		return m&(1<<26) != 0
+	}
+	return 'A' <= b && b <= 'Z' && m&(1<<(b-'A')) != 0
+}
+
+// ukAreaSet holds ukPostcodeAreas by first letter: bit k set for the area
+// of that letter and 'A'+k, bit 26 for the area of that letter alone.
+var ukAreaSet = func() (m [26]uint32) {
 	const s = ukPostcodeAreas
 	for i := 0; i < len(s); {
 		j := i
 		for s[j] != ' ' {
 			j++
 		}
-		if s[i] == a && (b == 0 && j-i == 1 || b != 0 && j-i == 2 && s[i+1] == b) {
-			return true
+		if j-i == 1 {
+			m[s[i]-'A'] |= 1 << 26
+		} else {
+			m[s[i]-'A'] |= 1 << (s[i+1] - 'A')
 		}
 		i = j + 1
 	}
-	return false
-}
+	return m
+}()
+
+// ukPcAlnum[c] reports ukIsAlnum(c).
+var ukPcAlnum = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = ukIsAlnum(byte(c))
+	}
+	return t
+}()
 
 // ukPcCase maps a postcode letter to upper case if its case agrees with
 // lower, else returns 0.
@@ -162,6 +185,17 @@ func (ukPostcode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		if i < next {
 			continue
 		}
+		if (i == 0 || !ukPcAlnum[t[i-1]]) && ukIsDigit(t[i]) && !ukPcDigitStartMay(t, i) {
+			// Not a match, decided early: see ukPcDigitStartMay. The
+			// generic path would find ts == i and set next = te, the
+			// end ukAlnumRun gives; do the same.
+			te := i
+			for te < len(t) && ukPcAlnum[t[te]] && te-i < 8 {
+				te++
+			}
+			next = te
+			continue
+		}
 		ts, te := ukAlnumRun(t, i, 8)
 		next = te
 		n := te - ts
@@ -217,6 +251,38 @@ func (ukPostcode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		dst = append(dst, ukFinding(w, s, e, score, info))
 	}
 	return dst, nil
+}
+
+// ukPcDigitStartMay reports whether a token that starts with the digit
+// at t[i] (t[i-1], if any, is neither a letter nor a digit: ukAlnumRun in
+// Detect gives ts == i) may be matched by Detect. It is the cheap test
+// for the commonest hit by far, a number in a sentence ("at 7 instead",
+// "+44 7700 900123"). With t[ts] a digit, lower is false, and of the
+// cases of Detect's switch only three can match, each needing
+// t[ts-1] == ' ':
+//   - GIR 0AA: ts >= 4 and t[ts:ts+3] is "0AA" or "0aa", so t[ts+1] is
+//     'A' or 'a';
+//   - BFPO and a space before the number: ts >= 5 and ukIsBFPO(t, ts-5),
+//     so t[ts-5:ts-1] is "BFPO" or "bfpo";
+//   - the inward code reached first: ts >= 3, n == 3 and
+//     ukInward(t[ts:te], false), so t[ts+1] is an upper-case letter
+//     (ukPcCase(c, false) is 0 for anything else).
+//
+// The other cases cannot: BFPO without the space needs ukIsBFPO(t, ts)
+// (a letter at t[ts]), and the spaced and unspaced codes need
+// ukOutward(t[ts:...]) (an upper-case letter at t[ts], lower being
+// false). So a false result implies Detect reports nothing here.
+func ukPcDigitStartMay(t []byte, i int) bool {
+	if i < 3 || t[i-1] != ' ' {
+		return false
+	}
+	if i+1 < len(t) {
+		if c := t[i+1]; ukIsUpper(c) || c == 'a' {
+			return true
+		}
+	}
+	return i >= 5 && (t[i-5] == 'B' && t[i-4] == 'F' && t[i-3] == 'P' && t[i-2] == 'O' ||
+		t[i-5] == 'b' && t[i-4] == 'f' && t[i-3] == 'p' && t[i-2] == 'o')
 }
 
 func ukAllDigits(b []byte) bool {

@@ -87,6 +87,15 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		if h < next || h > 0 && intlDigit(t[h-1]) {
 			continue
 		}
+		if !addrBackMay(t, h) && !addrStreetMay(t, h) && !addrFlatMay(t, h) {
+			// Not a match, decided early (most hits: "+44 7700 900123",
+			// "in 10 mins", "£4.50"). A glued hit is reported only
+			// through addrBack(t, h); any other needs addrAt(t, h) to
+			// succeed, h being the hit unless addrFlat(t, h) succeeds
+			// (then h is the building number after the flat's). None of
+			// them can here, and a rejected hit changes no state.
+			continue
+		}
 		if intlGluedBefore(t, h) {
 			// Perhaps the digit of a postcode ending an address with a
 			// building name and no number: "Rose Cottage, Mill Lane,
@@ -309,6 +318,17 @@ func addrFlat(t []byte, h int) (s, k int, ok bool) {
 	if !intlUpper(t[ws]) {
 		return 0, 0, false
 	}
+	k, ok = addrFlatTail(t, h)
+	if !ok {
+		return 0, 0, false
+	}
+	return ws, k, true
+}
+
+// addrFlatTail parses the flat's number at t[h] and what follows it up to
+// the building number ("3, 12", "12B 4", "2/3, 14") and returns the
+// offset of the building number.
+func addrFlatTail(t []byte, h int) (k int, ok bool) {
 	i := h
 	for i < len(t) && intlDigit(t[i]) && i-h < 4 {
 		i++
@@ -326,9 +346,9 @@ func addrFlat(t []byte, h int) (s, k int, ok bool) {
 		i++
 	}
 	if i >= len(t) || t[i] != ' ' || i+1 >= len(t) || !intlDigit(t[i+1]) {
-		return 0, 0, false
+		return 0, false
 	}
-	return ws, i + 1, true
+	return i + 1, true
 }
 
 // addrFlatBefore finds a flat or unit prefix ending just before the
@@ -359,15 +379,57 @@ func addrFlatBefore(t []byte, h int) (s int, ok bool) {
 	return 0, false
 }
 
-// addrAt parses an address starting with the building number at t[h].
-func addrAt(t []byte, h int) (e int, info uint32, ok bool) {
-	// Building number: 1-4 digits, optional letter or range.
+// addrBackMay reports whether addrBack(t, h) may succeed: the postcode
+// it starts from begins at t[h-1], or at t[h-2] when that is a capital,
+// and with a capital.
+func addrBackMay(t []byte, h int) bool {
+	return h >= 1 && intlUpper(t[h-1]) || h >= 2 && intlUpper(t[h-2])
+}
+
+// addrFlatMay reports whether addrFlat(t, h) may succeed: it needs a
+// space at t[h-1] after a word (letters, so t[h-2] is its last byte) that
+// is "flat", "apartment", "apt", "unit", "suite" or "room" in any case,
+// all of which end in 't', 'e' or 'm', and the building number after the
+// flat's (addrFlatTail).
+func addrFlatMay(t []byte, h int) bool {
+	if h < 2 || t[h-1] != ' ' {
+		return false
+	}
+	if c := t[h-2] | 0x20; c != 't' && c != 'e' && c != 'm' {
+		return false
+	}
+	_, ok := addrFlatTail(t, h)
+	return ok
+}
+
+// addrStreetMay reports whether addrAt(t, h) may succeed: the building
+// number it parses (addrNumber) must be followed by the capital that
+// starts the street's first word (addrWord returns k unless t[k] is a
+// capital, and with no word the street is not found).
+func addrStreetMay(t []byte, h int) bool {
+	// The commonest case first: digits and a space, where addrNumber
+	// returns i+1.
+	i := h
+	for i < len(t) && intlDigit(t[i]) && i-h < 5 {
+		i++
+	}
+	if i-h <= 4 && i+1 < len(t) && t[i] == ' ' {
+		return intlUpper(t[i+1])
+	}
+	k, ok := addrNumber(t, h)
+	return ok && k < len(t) && intlUpper(t[k])
+}
+
+// addrNumber parses the building number at t[h] and the separator after
+// it (1-4 digits, an optional letter or range, an optional comma, one
+// space) and returns the offset of the street after it.
+func addrNumber(t []byte, h int) (k int, ok bool) {
 	i := h
 	for i < len(t) && intlDigit(t[i]) && i-h < 5 {
 		i++
 	}
 	if i-h > 4 || i >= len(t) {
-		return 0, 0, false
+		return 0, false
 	}
 	if t[i] == '-' && i+1 < len(t) && intlDigit(t[i+1]) {
 		j := i + 1
@@ -383,9 +445,18 @@ func addrAt(t []byte, h int) (e int, info uint32, ok bool) {
 		i++
 	}
 	if i >= len(t) || t[i] != ' ' {
+		return 0, false
+	}
+	return i + 1, true
+}
+
+// addrAt parses an address starting with the building number at t[h].
+func addrAt(t []byte, h int) (e int, info uint32, ok bool) {
+	// Building number: 1-4 digits, optional letter or range.
+	i, ok := addrNumber(t, h)
+	if !ok {
 		return 0, 0, false
 	}
-	i++
 	// Street: capitalised words, the last a suffix.
 	k, found := i, false
 	for nw := 0; nw < 5; nw++ {

@@ -77,6 +77,14 @@ func ipHex(c byte) bool { return intlDigit(c) || 'a' <= c && c <= 'f' || 'A' <= 
 
 func ipV6Byte(c byte) bool { return ipHex(c) || c == ':' || c == '.' }
 
+// ipHexTab[c] reports ipHex(c).
+var ipHexTab = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = ipHex(byte(c))
+	}
+	return t
+}()
+
 func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	t := w.Text
 	next, v6Done := 0, 0
@@ -97,6 +105,29 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 			}
 		}
 		// IPv4: a run of digits and dots.
+		if h == 0 || !intlDigit(t[h-1]) && t[h-1] != '.' {
+			// The run of digits and dots starts at h (the loop for s
+			// below stops at once), the commonest case by far ("2nd",
+			// "£4.50"), and this loop ends it where the loop for e
+			// below does. Unless it has exactly three dots once the
+			// trailing ones are trimmed, ipV4 rejects it (it needs
+			// four parts), so all the code below would do is set
+			// next = e: do just that.
+			e, dots := h, 0
+			for e < len(t) && (intlDigit(t[e]) || t[e] == '.') && e-h < ipMaxRun {
+				if t[e] == '.' {
+					dots++
+				}
+				e++
+			}
+			for k := e; k > h && t[k-1] == '.'; k-- {
+				dots--
+			}
+			if dots != 3 {
+				next = e
+				continue
+			}
+		}
 		s := h
 		for s > 0 && (intlDigit(t[s-1]) || t[s-1] == '.') && h-s < ipMaxRun {
 			s--
@@ -124,11 +155,11 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 // IPv6 address does, so this cheap test gates the IPv6 parse.
 func ipNearColon(t []byte, h int) bool {
 	a := h
-	for a > 0 && ipHex(t[a-1]) && h-a < 4 {
+	for a > 0 && ipHexTab[t[a-1]] && h-a < 4 {
 		a--
 	}
 	b := h
-	for b < len(t) && ipHex(t[b]) && b-h < 4 {
+	for b < len(t) && ipHexTab[t[b]] && b-h < 4 {
 		b++
 	}
 	return a > 0 && t[a-1] == ':' || b < len(t) && t[b] == ':'

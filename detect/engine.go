@@ -32,9 +32,10 @@ type Engine struct {
 	pairs   *[1 << 16]uint16
 	actions []action
 	// digitRuns: every pair starting with a digit triggers exactly one
-	// group, a runStarts group of the ten digits, so the vector pass
-	// keeps only the first digit of each run.
-	digitRuns bool
+	// group (digitGroup), a runStarts group of the ten digits, so the
+	// vector pass hands over only the first digit of each run.
+	digitRuns  bool
+	digitGroup int
 	// nib, when not nil, drives the vector pre-pass (shufti.go) that
 	// finds the positions worth looking up in pairs, 32 at a time.
 	nib *nibbleTables
@@ -115,6 +116,7 @@ type scratch struct {
 	hits  [][]int32 // per group, offsets in the view
 	win   Window
 	masks [256]uint32 // vector pre-pass output, one word per 32 positions
+	dmask [256]uint32 // with digitRuns: the digits that start a run
 	gated [][]int32   // per gated member of the current group, its hits
 	runs  []gateRun   // the current group's classified runs
 	keys  []uint64    // sortFindings' keys
@@ -204,6 +206,9 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 		}
 	}
 	e.digitRuns = e.onlyDigitRuns()
+	if e.digitRuns {
+		e.digitGroup = int(e.actions[e.pairs['0']].single)
+	}
 	e.pool.New = func() any { return e.newScratch() }
 	return e, nil
 }
@@ -486,7 +491,7 @@ func (e *Engine) Margin() int { return e.margin }
 
 // prefilter runs the single trigger pass over view[lo:hi] and fills
 // sc.hits with view offsets for every group.
-func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
+func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd bool) {
 	for g := range sc.hits {
 		sc.hits[g] = sc.hits[g][:0]
 	}
@@ -495,6 +500,7 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 	i := lo
 	if e.nib != nil {
 		prevD := uint32(0) // 1 when the byte before the next block is a digit already seen
+		dropTo := -1       // digits before dropTo are in a token no one accepts
 		for {
 			// Each block of 32 positions reads one byte past its end.
 			nb := min((hi-i)/32, (n-1-i)/32, len(sc.masks))
@@ -502,12 +508,14 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 				break
 			}
 			if e.digitRuns {
-				// Digits after a digit continue a run of the runStarts
-				// digit group: the kernel drops them from the masks.
+				// The kernel hands over the digits that start a run
+				// (the rest continue it) apart from the other
+				// candidates; they all belong to the digit group.
 				var ok bool
-				if prevD, ok = pairMasksRuns(view[i:], e.nib, sc.masks[:nb], prevD); !ok {
+				if prevD, ok = pairMasksRuns(view[i:], e.nib, sc.masks[:nb], sc.dmask[:nb], prevD); !ok {
 					break
 				}
+				dropTo = e.digitStarts(sc, view, i, nb, atStart, atEnd, dropTo)
 			} else if !pairMasks(view[i:], e.nib, sc.masks[:nb]) {
 				break
 			}
@@ -587,6 +595,38 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int) {
 	}
 }
 
+// digitStarts appends to the digit group's hits the run starts of the
+// nb blocks from view[i] (sc.dmask), except the runs of a clock time or
+// date that no member of the group accepts (gate.dropToken): those are
+// recognised here, on their first run, by the direct parser classify
+// would use, and skipped whole. It returns the end of the last skipped
+// token.
+func (e *Engine) digitStarts(sc *scratch, view []byte, i, nb int, atStart, atEnd bool, dropTo int) int {
+	gt := e.groups[e.digitGroup].gate
+	drop := gt.tokens && (gt.dropToken[TokenClock] || gt.dropToken[TokenDate])
+	h := sc.hits[e.digitGroup]
+	n := len(view)
+	for k, m := range sc.dmask[:nb] {
+		for ; m != 0; m &= m - 1 {
+			p := i + 32*k + bits.TrailingZeros32(m)
+			if p < dropTo {
+				continue
+			}
+			if drop && (p+1 < n && isTokenSep(view[p+1]) || p+2 < n && isTokenSep(view[p+2])) {
+				if kind, end, ok := fastToken(view, p, atStart, atEnd); ok && gt.dropToken[kind] {
+					dropTo = end
+					continue
+				}
+			}
+			h = append(h, int32(p))
+		}
+	}
+	sc.hits[e.digitGroup] = h
+	return dropTo
+}
+
+func isTokenSep(c byte) bool { return c == ':' || c == '/' }
+
 // act records the hits of action c at view[i].
 func (e *Engine) act(sc *scratch, view []byte, i int, c uint16) {
 	a := &e.actions[c]
@@ -622,7 +662,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 		return dst
 	}
 	// Only hits within maxLen of the owned range can belong to an owned match.
-	e.prefilter(sc, view, max(0, ol-e.maxLen), min(n, oh+e.maxLen))
+	e.prefilter(sc, view, max(0, ol-e.maxLen), min(n, oh+e.maxLen), atStart, atEnd)
 	base := len(dst)
 	w := &sc.win
 	for g := range e.groups {

@@ -6,7 +6,7 @@ package detect
 func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32)
 
 //go:noescape
-func pairMasksRunsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, prev uint32) uint32
+func pairMasksRunsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, prev uint32) uint32
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
@@ -46,11 +46,12 @@ func pairMasks(p []byte, t *nibbleTables, out []uint32) bool {
 	return true
 }
 
-// pairMasksRuns is pairMasks that also clears the positions of digits
-// that follow a digit (the byte before p counts when prev is 1). It
-// returns 1 when the last byte of the last block is a digit, and ok
-// false when there is no vector unit to do it.
-func pairMasksRuns(p []byte, t *nibbleTables, out []uint32, prev uint32) (last uint32, ok bool) {
+// pairMasksRuns is pairMasks split in two: dout gets the digits that
+// start a run of digits (the byte before p counts as a digit when prev is
+// 1), out the other candidates that are not digits. It returns 1 when the
+// last byte of the last block is a digit, and ok false when there is no
+// vector unit to do it.
+func pairMasksRuns(p []byte, t *nibbleTables, out, dout []uint32, prev uint32) (last uint32, ok bool) {
 	if !haveAVX2 {
 		return 0, false
 	}
@@ -58,5 +59,6 @@ func pairMasksRuns(p []byte, t *nibbleTables, out []uint32, prev uint32) (last u
 		return prev, true
 	}
 	_ = p[32*len(out)] // bounds check once
-	return pairMasksRunsAVX2(&p[0], len(out), t, &out[0], prev), true
+	_ = dout[len(out)-1]
+	return pairMasksRunsAVX2(&p[0], len(out), t, &out[0], &dout[0], prev), true
 }

@@ -52,18 +52,20 @@ done:
 	VZEROUPPER
 	RET
 
-// func pairMasksRunsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, prev uint32) uint32
+// func pairMasksRunsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, prev uint32) uint32
 //
-// pairMasksAVX2, except that positions holding an ASCII digit right after
-// another digit are cleared from out: they continue a run of digits.
-// prev is 1 when the byte before p is a digit to count; the result is 1
-// when the last byte of the last block is a digit.
-TEXT ·pairMasksRunsAVX2(SB), NOSPLIT, $0-44
+// pairMasksAVX2 split in two: dout[k] gets the ASCII digits that start a
+// run of digits (not right after another digit), out[k] the other
+// candidate positions that are not digits. prev is 1 when the byte
+// before p is a digit to count; the result is 1 when the last byte of
+// the last block is a digit.
+TEXT ·pairMasksRunsAVX2(SB), NOSPLIT, $0-52
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX
 	MOVQ out+24(FP), DI
-	MOVL prev+32(FP), R8
+	MOVQ dout+32(FP), R10
+	MOVL prev+40(FP), R8
 	VMOVDQU 0(DX), Y8   // lo0
 	VMOVDQU 32(DX), Y9  // hi0
 	VMOVDQU 64(DX), Y10 // lo1
@@ -104,11 +106,14 @@ rloop:
 	VPCMPEQB Y13, Y0, Y0
 	VPMOVMSKB Y0, AX
 	NOTL AX
-	// Clear digits & (digits<<1 | prev).
+	// dout = digits &^ (digits<<1 | prev); out = candidates &^ digits.
 	MOVL BX, R9
 	SHLL $1, R9
 	ORL R8, R9
+	NOTL R9
 	ANDL BX, R9
+	MOVL R9, (R10)
+	MOVL BX, R9
 	NOTL R9
 	ANDL R9, AX
 	MOVL AX, (DI)
@@ -116,12 +121,13 @@ rloop:
 	SHRL $31, R8
 	ADDQ $32, SI
 	ADDQ $4, DI
+	ADDQ $4, R10
 	DECQ CX
 	JNZ rloop
 
 rdone:
 	VZEROUPPER
-	MOVL R8, ret+40(FP)
+	MOVL R8, ret+48(FP)
 	RET
 
 // func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)

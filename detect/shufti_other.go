@@ -9,6 +9,6 @@ const haveAVX2 = false
 func pairMasks(p []byte, t *nibbleTables, out []uint32) bool { return false }
 
 // pairMasksRuns reports false, like pairMasks.
-func pairMasksRuns(p []byte, t *nibbleTables, out []uint32, prev uint32) (uint32, bool) {
+func pairMasksRuns(p []byte, t *nibbleTables, out, dout []uint32, prev uint32) (uint32, bool) {
 	return 0, false
 }

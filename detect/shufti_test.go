@@ -128,8 +128,9 @@ func TestPairMasksMatchCandidate(t *testing.T) {
 	}
 }
 
-// pairMasksRuns gives pairMasks' masks without the digits that follow a
-// digit, carrying the last digit from block to block and from prev.
+// pairMasksRuns splits pairMasks' masks into the digits that start a run
+// (carrying the last digit from block to block and from prev) and the
+// other candidates.
 func TestPairMasksRuns(t *testing.T) {
 	if !haveAVX2 {
 		t.Skip("no AVX2 in this build or on this CPU")
@@ -153,16 +154,19 @@ func TestPairMasksRuns(t *testing.T) {
 		want := make([]uint32, 37)
 		pairMasks(p, nt, want)
 		for prev := range uint32(2) {
-			got := make([]uint32, 37)
-			last, ok := pairMasksRuns(p, nt, got, prev)
+			got, gotD := make([]uint32, 37), make([]uint32, 37)
+			last, ok := pairMasksRuns(p, nt, got, gotD, prev)
 			if !ok {
 				t.Fatal("pairMasksRuns declined with AVX2 present")
 			}
 			pd := prev
 			for k := range want {
 				dm := digitMask32(p[32*k:])
-				if w := want[k] &^ (dm & (dm<<1 | pd)); got[k] != w {
-					t.Fatalf("set %d prev %d block %d: %032b, want %032b", si, prev, k, got[k], w)
+				if w := want[k] &^ dm; got[k] != w {
+					t.Fatalf("set %d prev %d block %d: others %032b, want %032b", si, prev, k, got[k], w)
+				}
+				if w := dm &^ (dm<<1 | pd); gotD[k] != w {
+					t.Fatalf("set %d prev %d block %d: run starts %032b, want %032b", si, prev, k, gotD[k], w)
 				}
 				pd = dm >> 31
 			}
@@ -197,8 +201,8 @@ func TestPrefilterVectorEquivalence(t *testing.T) {
 			lo := r.IntN(len(view) + 1)
 			hi := lo + r.IntN(len(view)-lo+1)
 			a, b := e.newScratch(), scalar.newScratch()
-			e.prefilter(a, view, lo, hi)
-			scalar.prefilter(b, view, lo, hi)
+			e.prefilter(a, view, lo, hi, lo == 0, hi == len(view))
+			scalar.prefilter(b, view, lo, hi, lo == 0, hi == len(view))
 			for g := range a.hits {
 				if !slices.Equal(a.hits[g], b.hits[g]) {
 					t.Fatalf("set %d, view %q [%d,%d): group %d: vector %v, scalar %v", si, view, lo, hi, g, a.hits[g], b.hits[g])
@@ -229,8 +233,8 @@ func FuzzPrefilterVector(f *testing.F) {
 		l := int(lo) % (len(view) + 1)
 		h := l + int(hi)%(len(view)-l+1)
 		a, b := e.newScratch(), scalar.newScratch()
-		e.prefilter(a, view, l, h)
-		scalar.prefilter(b, view, l, h)
+		e.prefilter(a, view, l, h, l == 0, h == len(view))
+		scalar.prefilter(b, view, l, h, l == 0, h == len(view))
 		if !slices.Equal(a.hits[0], b.hits[0]) {
 			t.Fatalf("vector %v, scalar %v", a.hits[0], b.hits[0])
 		}

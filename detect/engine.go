@@ -77,9 +77,9 @@ type group struct {
 	members []int
 	sorted  bool  // hits arrive in order (no keyword triggers)
 	gate    *gate // run filter table, when members are RunFilters (runs.go)
-	// runStarts: every member is gated, so the prefilter may keep only
-	// the first byte of each run of trigger bytes (processRuns finds the
-	// rest).
+	// runStarts: every member is gated, so hits need only be the first
+	// byte of each run of trigger bytes (processRuns finds the rest);
+	// the prefilter does that for the digit group (Engine.digitRuns).
 	runStarts bool
 }
 
@@ -521,9 +521,9 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 			}
 			// The hits of the last single group are kept in a local
 			// slice (registers, not memory) until another group fires.
-			// For a runStarts group, a hit right after the last one
-			// (lp+1) continues its run and is not kept.
-			lg, lh, lp, lr := int32(-1), []int32(nil), -2, false
+			// (A runStarts group other than the digit group gets every
+			// trigger byte here; classify skips the hits inside a run.)
+			lg, lh := int32(-1), []int32(nil)
 			for k, m := range sc.masks[:nb] {
 				for m != 0 {
 					p := i + 32*k + bits.TrailingZeros32(m)
@@ -534,10 +534,7 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 					}
 					g := e.actions[c].single
 					if g == lg && g >= 0 {
-						if p != lp+1 || !lr {
-							lh = append(lh, int32(p))
-						}
-						lp = p
+						lh = append(lh, int32(p))
 						continue
 					}
 					if lg >= 0 {
@@ -545,7 +542,7 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 					}
 					lg, lh = -1, nil
 					if g >= 0 {
-						lg, lh, lp, lr = g, append(sc.hits[g], int32(p)), p, e.groups[g].runStarts
+						lg, lh = g, append(sc.hits[g], int32(p))
 					} else {
 						e.act(sc, view, p, c)
 					}

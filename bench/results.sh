@@ -5,9 +5,9 @@
 #
 # It builds the benchmark binary and the bench commands from a clean export
 # of HEAD (or REV, or with --worktree the working tree), then measures:
-#   1. BenchmarkScan and BenchmarkBaseline at -cpu 1,2 (-count N, default 3,
-#      one 16 MiB pass per run), BenchmarkDetector/Package/ChunkSize at
-#      -cpu 1 (one run);
+#   1. BenchmarkScan and BenchmarkBaseline at -cpu 1,2 (N rounds, default 3,
+#      of one 16 MiB pass per benchmark), BenchmarkDetector/Package/ChunkSize
+#      at -cpu 1 (one run);
 #   2. CPU profiles (pprof -top) of the full set, the set without names and
 #      the trigger-only "none" set on the typical corpus;
 #   3. accuracy on generated labelled documents (typical and dense, 2 MiB
@@ -62,14 +62,19 @@ log "building"
 for c in gencorpus accuracy rss restab; do (cd "$src" && go build -o "$work/$c" "./bench/cmd/$c"); done
 
 log "benchmarks (count $count)"
-bench_cmd1="go test -run '^\$' -bench 'Scan|Baseline|Parallelism' -benchtime 1x -count $count -cpu 1,2 ./bench/"
+bench_cmd1="for i in \$(seq $count); do go test -run '^\$' -bench 'Scan|Baseline|Parallelism' -benchtime 1x -count 1 -cpu 1,2 ./bench/; done"
 bench_cmd2="go test -run '^\$' -bench 'Detector|Package|ChunkSize|Coverage|Size' -benchtime 1x -count 1 -cpu 1 ./bench/"
 {
 	echo "# commit $commit$dirty"
 	echo "# $(go version)"
 	echo "# date $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline|Parallelism' -test.benchtime 1x -test.count "$count" -test.cpu 1,2) ||
-		echo "# FAILED: the Scan/Baseline benchmarks exited with status $?"
+	# count rounds of one run each rather than -count: the machine's speed
+	# drifts over minutes, and rounds spread each drift over every set
+	# instead of over the sets that happen to run during it.
+	for ((round = 1; round <= count; round++)); do
+		(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Scan|Baseline|Parallelism' -test.benchtime 1x -test.count 1 -test.cpu 1,2) ||
+			echo "# FAILED: the Scan/Baseline benchmarks (round $round) exited with status $?"
+	done
 	(cd bench && "$work/bench.test" -test.run '^$' -test.bench 'Detector|Package|ChunkSize|Coverage|Size' -test.benchtime 1x -test.count 1 -test.cpu 1) ||
 		echo "# FAILED: the per-detector benchmarks exited with status $?"
 } >"$res/bench.txt"

@@ -684,13 +684,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 				we = min(n, int(hits[k])+pad)
 				k++
 			}
-			// Never split a rune at a window edge.
-			for c := 0; c < 3 && ws > 0 && !utf8.RuneStart(view[ws]); c++ {
-				ws--
-			}
-			for c := 0; c < 3 && we < n && !utf8.RuneStart(view[we]); c++ {
-				we++
-			}
+			ws, we = runeEdges(view, ws, we)
 			wh := hits[j:k]
 			if gr.gate != nil {
 				gr.gate.gateHits(sc, view, wh, ws, atStart, atEnd)
@@ -711,14 +705,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 						w.Hits = sc.gated[gm]
 					}
 				}
-				st.Windows++
-				before := len(dst)
-				var err error
-				dst, err = e.dets[di].d.Detect(dst, w)
-				if err != nil {
-					st.Incomplete++
-				}
-				dst = e.checkNew(dst, before, di, w, st, view, vs, ownStart, ownEnd)
+				dst = e.call(dst, di, w, st, view, vs, ownStart, ownEnd)
 			}
 			for x := range wh {
 				wh[x] += int32(ws)
@@ -797,13 +784,7 @@ func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte,
 			we = min(n, int(runs[k].e)-1+pad)
 			k++
 		}
-		// Never split a rune at a window edge.
-		for c := 0; c < 3 && ws > 0 && !utf8.RuneStart(view[ws]); c++ {
-			ws--
-		}
-		for c := 0; c < 3 && we < n && !utf8.RuneStart(view[we]); c++ {
-			we++
-		}
+		ws, we = runeEdges(view, ws, we)
 		union := gr.gate.distribute(sc, runs[j:k], ws, false)
 		win := Window{Text: view[ws:we:we], Base: vs + int64(ws), AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
 		// Only the members with a run here, in group order (gate bits
@@ -813,18 +794,33 @@ func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte,
 			di := gr.members[gr.gate.index[gm]]
 			*w = win
 			w.Hits = sc.gated[gm]
-			st.Windows++
-			before := len(dst)
-			var err error
-			dst, err = e.dets[di].d.Detect(dst, w)
-			if err != nil {
-				st.Incomplete++
-			}
-			dst = e.checkNew(dst, before, di, w, st, view, vs, ownStart, ownEnd)
+			dst = e.call(dst, di, w, st, view, vs, ownStart, ownEnd)
 		}
 		j = k
 	}
 	return dst
+}
+
+// runeEdges widens the window view[ws:we] so that it splits no rune.
+func runeEdges(view []byte, ws, we int) (int, int) {
+	for c := 0; c < 3 && ws > 0 && !utf8.RuneStart(view[ws]); c++ {
+		ws--
+	}
+	for c := 0; c < 3 && we < len(view) && !utf8.RuneStart(view[we]); c++ {
+		we++
+	}
+	return ws, we
+}
+
+// call runs detector di on window w and checks what it appended.
+func (e *Engine) call(dst []Finding, di int, w *Window, st *Stats, view []byte, vs, ownStart, ownEnd int64) []Finding {
+	st.Windows++
+	before := len(dst)
+	dst, err := e.dets[di].d.Detect(dst, w)
+	if err != nil {
+		st.Incomplete++
+	}
+	return e.checkNew(dst, before, di, w, st, view, vs, ownStart, ownEnd)
 }
 
 // checkNew validates the findings a detector appended after index before,

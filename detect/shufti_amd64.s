@@ -2,6 +2,40 @@
 
 #include "textflag.h"
 
+// SHUFTI_SETUP loads the nibble tables at DX into Y8-Y11, the nibble
+// mask into Y12 and zero into Y13.
+#define SHUFTI_SETUP \
+	VMOVDQU 0(DX), Y8 \
+	VMOVDQU 32(DX), Y9 \
+	VMOVDQU 64(DX), Y10 \
+	VMOVDQU 96(DX), Y11 \
+	MOVL $0x0F0F0F0F, AX \
+	MOVL AX, X12 \
+	VPBROADCASTD X12, Y12 \
+	VPXOR Y13, Y13, Y13
+
+// SHUFTI_MASK sets AX to the candidate mask of the 32 positions whose
+// bytes are in Y0 and whose next bytes are in Y1 (both clobbered, with
+// Y2 and Y3).
+#define SHUFTI_MASK \
+	VPSRLW $4, Y0, Y2 \
+	VPAND Y12, Y0, Y0 \
+	VPAND Y12, Y2, Y2 \
+	VPSHUFB Y0, Y8, Y0 \
+	VPSHUFB Y2, Y9, Y2 \
+	VPAND Y0, Y2, Y0 \
+	VPSRLW $4, Y1, Y3 \
+	VPAND Y12, Y1, Y1 \
+	VPAND Y12, Y3, Y3 \
+	VPSHUFB Y1, Y10, Y1 \
+	VPSHUFB Y3, Y11, Y3 \
+	VPAND Y1, Y3, Y1 \
+	VPAND Y0, Y1, Y0 \
+	VPCMPEQB Y13, Y0, Y0 \
+	VPMOVMSKB Y0, AX \
+	NOTL AX
+
+
 // func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32)
 //
 // For each block k of 32 positions, out[k] gets a bit per position i
@@ -12,36 +46,14 @@ TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-32
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX
 	MOVQ out+24(FP), DI
-	VMOVDQU 0(DX), Y8   // lo0
-	VMOVDQU 32(DX), Y9  // hi0
-	VMOVDQU 64(DX), Y10 // lo1
-	VMOVDQU 96(DX), Y11 // hi1
-	MOVL $0x0F0F0F0F, AX
-	MOVL AX, X12
-	VPBROADCASTD X12, Y12 // nibble mask
-	VPXOR Y13, Y13, Y13   // zero
+	SHUFTI_SETUP
 	TESTQ CX, CX
 	JZ done
 
 loop:
 	VMOVDQU (SI), Y0  // b[i]
 	VMOVDQU 1(SI), Y1 // b[i+1]
-	VPSRLW $4, Y0, Y2
-	VPAND Y12, Y0, Y0
-	VPAND Y12, Y2, Y2
-	VPSHUFB Y0, Y8, Y0
-	VPSHUFB Y2, Y9, Y2
-	VPAND Y0, Y2, Y0
-	VPSRLW $4, Y1, Y3
-	VPAND Y12, Y1, Y1
-	VPAND Y12, Y3, Y3
-	VPSHUFB Y1, Y10, Y1
-	VPSHUFB Y3, Y11, Y3
-	VPAND Y1, Y3, Y1
-	VPAND Y0, Y1, Y0
-	VPCMPEQB Y13, Y0, Y0
-	VPMOVMSKB Y0, AX
-	NOTL AX
+	SHUFTI_MASK
 	MOVL AX, (DI)
 	ADDQ $32, SI
 	ADDQ $4, DI
@@ -66,14 +78,7 @@ TEXT ·pairMasksRunsAVX2(SB), NOSPLIT, $0-52
 	MOVQ out+24(FP), DI
 	MOVQ dout+32(FP), R10
 	MOVL prev+40(FP), R8
-	VMOVDQU 0(DX), Y8   // lo0
-	VMOVDQU 32(DX), Y9  // hi0
-	VMOVDQU 64(DX), Y10 // lo1
-	VMOVDQU 96(DX), Y11 // hi1
-	MOVL $0x0F0F0F0F, AX
-	MOVL AX, X12
-	VPBROADCASTD X12, Y12 // nibble mask
-	VPXOR Y13, Y13, Y13   // zero
+	SHUFTI_SETUP
 	MOVL $0x2F2F2F2F, AX
 	MOVL AX, X14
 	VPBROADCASTD X14, Y14 // '0'-1
@@ -90,22 +95,7 @@ rloop:
 	VPCMPGTB Y0, Y15, Y5 // b < '9'+1
 	VPAND Y4, Y5, Y4
 	VPMOVMSKB Y4, BX     // digits
-	VPSRLW $4, Y0, Y2
-	VPAND Y12, Y0, Y0
-	VPAND Y12, Y2, Y2
-	VPSHUFB Y0, Y8, Y0
-	VPSHUFB Y2, Y9, Y2
-	VPAND Y0, Y2, Y0
-	VPSRLW $4, Y1, Y3
-	VPAND Y12, Y1, Y1
-	VPAND Y12, Y3, Y3
-	VPSHUFB Y1, Y10, Y1
-	VPSHUFB Y3, Y11, Y3
-	VPAND Y1, Y3, Y1
-	VPAND Y0, Y1, Y0
-	VPCMPEQB Y13, Y0, Y0
-	VPMOVMSKB Y0, AX
-	NOTL AX
+	SHUFTI_MASK
 	// dout = digits &^ (digits<<1 | prev); out = candidates &^ digits.
 	MOVL BX, R9
 	SHLL $1, R9

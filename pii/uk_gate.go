@@ -12,9 +12,9 @@ import "github.com/tidemark/tidemark/detect"
 // Every filter rejects the runs of clock times and dates
 // (detect.TokenClock, detect.TokenDate: "09:14:55", "12/03/2021"), the
 // digits on every line of a chat export: ukNumBefore and ukNumAfter (and
-// the postcode and electoral shapes, which put letters next to digits)
-// never let a match start or end at a ':' or '/' beside a digit, and no
-// identifier has ':' or '/' between its digit groups.
+// the postcode, licence and vehicle shapes, which put letters next to
+// digits) never let a match start or end at a ':' or '/' beside a digit,
+// and no identifier has ':' or '/' between its digit groups.
 //
 // A digit group of a number written in groups (3-3-4, 2-2-2, "980 7806
 // 84") is joined by its single separator to the group before or after it

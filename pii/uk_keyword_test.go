@@ -99,22 +99,24 @@ func ukKeywordCued(b []byte) []byte {
 	return []byte(s)
 }
 
-type ukKeywordPair struct {
+// A keywordPair is a keyword-triggered detector and the digit-triggered
+// version it replaced, each compiled alone, to compare their findings.
+type keywordPair struct {
 	id      string
 	kw, dig *detect.Engine
 }
 
-func ukKeywordPairs() []ukKeywordPair {
+func ukKeywordPairs() []keywordPair {
 	opt := &detect.Options{MinScore: 0}
-	return []ukKeywordPair{
+	return []keywordPair{
 		{"pii/uk-electoral-roll", detect.MustCompile([]detect.Detector{NewUKElectoralRoll()}, opt), detect.MustCompile([]detect.Detector{ukElectoralByDigit{}}, opt)},
 		{"pii/uk-passport", detect.MustCompile([]detect.Detector{NewUKPassport()}, opt), detect.MustCompile([]detect.Detector{ukPassportByDigit{}}, opt)},
 	}
 }
 
-// ukKeywordCompare checks that each pair's engines find the same on text
+// keywordCompare checks that each pair's engines find the same on text
 // and returns how many findings there were.
-func ukKeywordCompare(t *testing.T, pairs []ukKeywordPair, text []byte) int {
+func keywordCompare(t *testing.T, pairs []keywordPair, text []byte) int {
 	t.Helper()
 	n := 0
 	for _, p := range pairs {
@@ -144,14 +146,14 @@ func TestUKKeywordEquivalence(t *testing.T) {
 	n := 0
 	for i, d := range []corpus.Density{corpus.Typical, corpus.Dense, corpus.Office} {
 		b, _ := corpus.Bytes(corpus.Config{Seed: uint64(7 + i), Size: size, Density: d})
-		n += ukKeywordCompare(t, pairs, b)
-		n += ukKeywordCompare(t, pairs, ukKeywordCued(b))
+		n += keywordCompare(t, pairs, b)
+		n += keywordCompare(t, pairs, ukKeywordCued(b))
 	}
 	if n < 100 {
 		t.Fatalf("only %d findings in the corpora", n)
 	}
 	for _, s := range slices.Concat(ukKeywordHard, ukFuzzSeeds(), ukGateSeeds) {
-		ukKeywordCompare(t, pairs, []byte(s))
+		keywordCompare(t, pairs, []byte(s))
 	}
 	detecttest.Run(t, NewUKElectoralRoll(), ukKeywordHard...)
 	detecttest.Run(t, NewUKPassport(), ukKeywordHard...)
@@ -173,7 +175,7 @@ func TestUKKeywordReach(t *testing.T) {
 				for gap := 50; gap <= 70; gap++ {
 					sp := strings.Repeat(" ", gap)
 					for _, s := range []string{word + sp + num + ".", "x " + num + sp + word, word + sp + num + " " + num + sp + word + sp + num} {
-						n += ukKeywordCompare(t, pairs, []byte(s))
+						n += keywordCompare(t, pairs, []byte(s))
 						for k, p := range pairs {
 							fs, _ := p.kw.AppendFind(nil, []byte(s))
 							for _, f := range fs {
@@ -220,6 +222,6 @@ func FuzzUKKeyword(f *testing.F) {
 	}
 	pairs := ukKeywordPairs()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ukKeywordCompare(t, pairs, data)
+		keywordCompare(t, pairs, data)
 	})
 }

@@ -97,6 +97,17 @@ func TestNibbleTablesSound(t *testing.T) {
 	}
 }
 
+// kernelInput returns the nibble tables of trigger set ts and 37 blocks
+// (plus the byte read past them) of bytes from pick.
+func kernelInput(t *testing.T, ts []Triggers, pick func() byte) (*nibbleTables, []byte) {
+	nt, _ := buildNibbleTables(engineFor(t, ts).pairs)
+	p := make([]byte, 32*37+1)
+	for i := range p {
+		p[i] = pick()
+	}
+	return nt, p
+}
+
 // The assembly must compute what candidate computes, position by
 // position.
 func TestPairMasksMatchCandidate(t *testing.T) {
@@ -105,16 +116,12 @@ func TestPairMasksMatchCandidate(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for si, ts := range triggerSets(r) {
-		e := engineFor(t, ts)
-		nt, _ := buildNibbleTables(e.pairs)
-		p := make([]byte, 32*37+1)
-		for i := range p {
+		nt, p := kernelInput(t, ts, func() byte {
 			if r.IntN(2) == 0 {
-				p[i] = byte(r.IntN(256))
-			} else {
-				p[i] = "etaoin shrdlu0123456789SECRET@\n"[r.IntN(31)]
+				return byte(r.IntN(256))
 			}
-		}
+			return "etaoin shrdlu0123456789SECRET@\n"[r.IntN(31)]
+		})
 		masks := make([]uint32, 37)
 		if !pairMasks(p, nt, masks) {
 			t.Fatal("pairMasks declined with AVX2 present")
@@ -137,20 +144,16 @@ func TestPairMasksRuns(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	for si, ts := range triggerSets(r) {
-		e := engineFor(t, ts)
-		nt, _ := buildNibbleTables(e.pairs)
-		p := make([]byte, 32*37+1)
-		for i := range p {
+		nt, p := kernelInput(t, ts, func() byte {
 			switch r.IntN(3) {
 			case 0:
-				p[i] = byte(r.IntN(256))
+				return byte(r.IntN(256))
 			case 1:
-				p[i] = byte('0' + r.IntN(10))
-			default:
-				const pool = "etaoin 0123456789/:\xb0\xb9SECRET@\n"
-				p[i] = pool[r.IntN(len(pool))]
+				return byte('0' + r.IntN(10))
 			}
-		}
+			const pool = "etaoin 0123456789/:\xb0\xb9SECRET@\n"
+			return pool[r.IntN(len(pool))]
+		})
 		want := make([]uint32, 37)
 		pairMasks(p, nt, want)
 		for prev := range uint32(2) {

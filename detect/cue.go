@@ -6,10 +6,71 @@ import (
 	"math/bits"
 )
 
+// A cueSet is a detector's compiled context cues (Spec.Cues): the words
+// looked for around each finding and the tables that find them.
+type cueSet struct {
+	cues     []cue
+	maxUp    int // sum of the positive cue deltas: the most cues can add
+	radius   int
+	sameLine bool
+	// byFirst lists, for each lower-case first byte, the cues starting
+	// with it, so a context region is scanned once for all cues.
+	byFirst *[256][]uint8
+	// cuePairs marks the pairs of bytes (b0 | b1<<8, either case) that
+	// can begin a cue; wordFirst says every cue starts with a letter or
+	// digit.
+	cuePairs  *[1 << 16 / 64]uint64
+	wordFirst bool
+	// cueNib, when not nil, finds the positions whose pair is in
+	// cuePairs (or may be) 32 at a time with the vector pre-pass.
+	cueNib *nibbleTables
+}
+
+type cue struct {
+	word  []byte // lower case
+	delta int
+	side  Side
+}
+
+// newCueSet compiles cs (validated: at most 255 words, each non-empty).
+func newCueSet(cs Cues) cueSet {
+	c := cueSet{radius: cs.Radius, sameLine: cs.SameLine}
+	c.byFirst, c.cuePairs, c.wordFirst = new([256][]uint8), new([1 << 16 / 64]uint64), true
+	for i, w := range cs.Words {
+		low := bytes.ToLower([]byte(w.Word))
+		c.cues = append(c.cues, cue{word: low, delta: w.Delta, side: w.Side})
+		c.maxUp += max(0, w.Delta)
+		c.byFirst[low[0]] = append(c.byFirst[low[0]], uint8(i))
+		c.wordFirst = c.wordFirst && isWordByte(low[0])
+		markCuePairs(c.cuePairs, low)
+	}
+	if haveAVX2 && c.wordFirst && len(c.cues) > 0 {
+		set := c.cuePairs
+		c.cueNib, _ = buildNibbleTablesFunc(func(p uint16) bool { return set[p>>6]>>(p&63)&1 != 0 })
+	}
+	return c
+}
+
+// markCuePairs marks in set every pair of bytes an occurrence of the
+// lower-case cue word can begin with: its first byte in either case, then
+// its second in either case, any separator byte when the second is a
+// space (a run of separators), or any byte for a one-byte word.
+func markCuePairs(set *[1 << 16 / 64]uint64, word []byte) {
+	for _, b0 := range caseVariants(word[0]) {
+		for b1 := range 256 {
+			ok := len(word) == 1 || lowerASCII(byte(b1)) == word[1] || word[1] == ' ' && isCueSep(byte(b1))
+			if ok {
+				p := uint16(b0) | uint16(b1)<<8
+				set[p>>6] |= 1 << (p & 63)
+			}
+		}
+	}
+}
+
 // cueDelta sums the deltas of the cues of c present around the match
 // view[s:e], each counted once. Each side's region is scanned once: at
 // every word start, only the cues beginning with that byte are compared.
-func cueDelta(c *compiled, view []byte, s, e int) int {
+func (c *cueSet) cueDelta(view []byte, s, e int) int {
 	r := c.radius
 	lo, hi := max(0, s-r), min(len(view), e+r)
 	if c.sameLine {
@@ -41,7 +102,7 @@ func cueDelta(c *compiled, view []byte, s, e int) int {
 // digit). When every cue of c starts with a letter or digit (wordFirst),
 // the word starts are found eight bytes at a time and only those whose
 // byte begins some cue are compared.
-func scanCues(c *compiled, view []byte, lo, hi int, side Side, seen *[4]uint64) {
+func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) {
 	i := lo
 	if c.cueNib != nil {
 		// The vector pre-pass marks the positions whose pair of bytes
@@ -99,7 +160,7 @@ func scanCues(c *compiled, view []byte, lo, hi int, side Side, seen *[4]uint64) 
 
 // matchAt marks the cues allowed on side that occur whole at view[i],
 // within view[:hi].
-func (c *compiled) matchAt(view []byte, i, hi int, side Side, seen *[4]uint64) {
+func (c *cueSet) matchAt(view []byte, i, hi int, side Side, seen *[4]uint64) {
 	for _, k := range c.byFirst[lowerASCII(view[i])] {
 		cu := &c.cues[k]
 		if cu.side != Both && cu.side != side || seen[k>>6]>>(k&63)&1 != 0 {

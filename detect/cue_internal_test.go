@@ -51,13 +51,13 @@ func cueTestCompiled(t testing.TB) *compiled {
 // The vector pre-pass (when the CPU has it) and the eight-byte scan find
 // exactly what the byte loop finds.
 func cueCompare(t *testing.T, c *compiled, view []byte, s, e int) {
-	fast := cueDelta(c, view, s, e)
+	fast := c.cueDelta(view, s, e)
 	swar := *c
 	swar.cueNib = nil
 	slow := swar
 	slow.wordFirst = false
-	want := cueDelta(&slow, view, s, e)
-	if got := cueDelta(&swar, view, s, e); got != want {
+	want := slow.cueDelta(view, s, e)
+	if got := swar.cueDelta(view, s, e); got != want {
 		t.Fatalf("cueDelta(%q, %d, %d) = %d by words, byte loop gives %d", view, s, e, got, want)
 	}
 	if fast != want {
@@ -79,7 +79,7 @@ func TestScanCuesFast(t *testing.T) {
 		e := min(len(b), s+1+r.IntN(10))
 		cueCompare(t, c, b, s, e)
 	}
-	if d := cueDelta(c, []byte("NHS number #1234 tel"), 11, 16); d != 30+10-20 {
+	if d := c.cueDelta([]byte("NHS number #1234 tel"), 11, 16); d != 30+10-20 {
 		t.Fatalf("delta %d, want 20", d)
 	}
 }

@@ -44,29 +44,9 @@ type Engine struct {
 }
 
 type compiled struct {
-	d        Detector
-	spec     Spec
-	cues     []cue
-	maxUp    int // sum of the positive cue deltas: the most cues can add
-	radius   int
-	sameLine bool
-	// byFirst lists, for each lower-case first byte, the cues starting
-	// with it, so a context region is scanned once for all cues.
-	byFirst *[256][]uint8
-	// cuePairs marks the pairs of bytes (b0 | b1<<8, either case) that
-	// can begin a cue; wordFirst says every cue starts with a letter or
-	// digit.
-	cuePairs  *[1 << 16 / 64]uint64
-	wordFirst bool
-	// cueNib, when not nil, finds the positions whose pair is in
-	// cuePairs (or may be) 32 at a time with the vector pre-pass.
-	cueNib *nibbleTables
-}
-
-type cue struct {
-	word  []byte // lower case
-	delta int
-	side  Side
+	d    Detector
+	spec Spec
+	cueSet
 }
 
 // A group is a set of detectors with identical triggers; they share one
@@ -157,23 +137,10 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 		if _, dup := e.byID[sp.ID]; dup {
 			return nil, &SpecError{ID: sp.ID, Err: ErrDuplicateID}
 		}
-		c := compiled{d: d, spec: sp, radius: sp.Cues.Radius, sameLine: sp.Cues.SameLine}
 		if len(sp.Cues.Words) > 255 {
 			return nil, specErr(sp.ID, "more than 255 cue words")
 		}
-		c.byFirst, c.cuePairs, c.wordFirst = new([256][]uint8), new([1 << 16 / 64]uint64), true
-		for i, w := range sp.Cues.Words {
-			low := bytes.ToLower([]byte(w.Word))
-			c.cues = append(c.cues, cue{word: low, delta: w.Delta, side: w.Side})
-			c.maxUp += max(0, w.Delta)
-			c.byFirst[low[0]] = append(c.byFirst[low[0]], uint8(i))
-			c.wordFirst = c.wordFirst && isWordByte(low[0])
-			markCuePairs(c.cuePairs, low)
-		}
-		if haveAVX2 && c.wordFirst && len(c.cues) > 0 {
-			set := c.cuePairs
-			c.cueNib, _ = buildNibbleTablesFunc(func(p uint16) bool { return set[p>>6]>>(p&63)&1 != 0 })
-		}
+		c := compiled{d: d, spec: sp, cueSet: newCueSet(sp.Cues)}
 		e.byID[sp.ID] = len(e.dets)
 		e.dets = append(e.dets, c)
 
@@ -850,7 +817,7 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, v
 				st.Dropped++
 				continue
 			}
-			f.Score += cueDelta(c, view, int(f.Start-vs), int(f.End-vs))
+			f.Score += c.cueDelta(view, int(f.Start-vs), int(f.End-vs))
 		}
 		f.Score = clampScore(f.Score)
 		if f.Score < e.opts.MinScore {
@@ -882,22 +849,6 @@ func (e *Engine) onlyDigitRuns() bool {
 		}
 	}
 	return true
-}
-
-// markCuePairs marks in set every pair of bytes an occurrence of the
-// lower-case cue word can begin with: its first byte in either case, then
-// its second in either case, any separator byte when the second is a
-// space (a run of separators), or any byte for a one-byte word.
-func markCuePairs(set *[1 << 16 / 64]uint64, word []byte) {
-	for _, b0 := range caseVariants(word[0]) {
-		for b1 := range 256 {
-			ok := len(word) == 1 || lowerASCII(byte(b1)) == word[1] || word[1] == ' ' && isCueSep(byte(b1))
-			if ok {
-				p := uint16(b0) | uint16(b1)<<8
-				set[p>>6] |= 1 << (p & 63)
-			}
-		}
-	}
 }
 
 func clampScore(s int) int { return min(100, max(0, s)) }

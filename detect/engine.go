@@ -571,14 +571,26 @@ func (e *Engine) digitStarts(sc *scratch, view []byte, i, nb int, atStart, atEnd
 	h := sc.hits[e.digitGroup]
 	n := len(view)
 	for k, m := range sc.dmask[:nb] {
-		for ; m != 0; m &= m - 1 {
-			p := i + 32*k + bits.TrailingZeros32(m)
-			if p < dropTo {
-				continue
-			}
+		base := i + 32*k
+		if dropTo > base {
+			// The runs of a token skipped in an earlier block.
+			m &^= uint32(1)<<min(dropTo-base, 32) - 1
+		}
+		for m != 0 {
+			p := base + bits.TrailingZeros32(m)
+			m &= m - 1
 			if drop && (p+1 < n && isTokenSep(view[p+1]) || p+2 < n && isTokenSep(view[p+2])) {
 				if kind, end, ok := fastToken(view, p, atStart, atEnd); ok && gt.dropToken[kind] {
+					// A chat timestamp's date is followed by its time:
+					// "12/03/2021, 09:14:55".
+					if end+2 < n && view[end] == ',' && view[end+1] == ' ' && view[end+2]-'0' < 10 {
+						if kind, end2, ok := fastToken(view, end+2, atStart, atEnd); ok && gt.dropToken[kind] {
+							end = end2
+						}
+					}
 					dropTo = end
+					// Clear the runs of the token in this block.
+					m &^= uint32(1)<<min(end-base, 32) - 1
 					continue
 				}
 			}

@@ -46,10 +46,15 @@ func gateSep(c detect.ByteClass) bool { return c == detect.ClassSpace || c == de
 // letter (nor digit) and no '+' ('#' shares ClassPunct, so it is kept).
 func ukGateNumBefore(c detect.ByteClass) bool { return !gateLetter(c) && c != detect.ClassPlus }
 
-// ukGateTen accepts the runs of the ten-digit candidates of ukTenIter:
-// ten plain digits, and 3-3-4 groups (plus 6-4 with six4, 5-5 with
-// five) separated by a space or a dash; withK lets a plain number carry
-// a K on one side.
+// ukGateTen accepts the runs a ten-digit candidate of ukTenIter starts
+// from: ten plain digits, and the first group of 3-3-4 groups (plus 6-4
+// with six4, 5-5 with five) separated by a space or a dash; withK lets a
+// plain number carry a K on one side. These are anchor filters (see
+// detect.RunFilter): ukTenIter starts a candidate only at the first run
+// of it (a hit in a later group starts a candidate of that group's
+// length, which a 4-digit group never is, and whose own next group
+// would have to follow), so the later groups (the 4 of 3-3-4 and 6-4,
+// the second 5 of 5-5) need no hit.
 func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
 	b, a := s.Before, s.After
 	switch s.Len {
@@ -60,14 +65,12 @@ func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
 			return b != detect.ClassPlus && !(gateLetter(b) && gateLetter(a))
 		}
 		return ukGateNumBefore(b) && !gateLetter(a)
-	case 3: // first or middle group of 3-3-4, joined to the next
+	case 3: // a first group of 3-3-4, joined to the next
 		return ukGateNumBefore(b) && gateSep(a) && s.JoinAfter
-	case 4: // last group of 3-3-4 or 6-4, joined to the previous
-		return gateSep(b) && s.JoinBefore && !gateLetter(a)
-	case 6: // first group of 6-4
+	case 6: // the first group of 6-4
 		return six4 && ukGateNumBefore(b) && gateSep(a) && s.JoinAfter
-	case 5: // either group of 5-5
-		return five && (ukGateNumBefore(b) && gateSep(a) && s.JoinAfter || gateSep(b) && s.JoinBefore && !gateLetter(a))
+	case 5: // the first group of 5-5
+		return five && ukGateNumBefore(b) && gateSep(a) && s.JoinAfter
 	}
 	return false
 }
@@ -89,20 +92,24 @@ func (ukPostcode) AcceptRun(s detect.RunShape) bool {
 	return false
 }
 
-// AcceptRun: six digits after the prefix letters or one space or dash;
-// two-digit groups after them, the first followed by a space or dash.
+// AcceptRun: the run Detect starts from (an anchor filter, see
+// detect.RunFilter): six digits, or the first two-digit group followed
+// by a space or dash and the next group, right after the prefix letters
+// or one space or dash after them. A run joined to an earlier run of
+// digits has digits, not the prefix letters, two or three bytes before
+// it, so no NINO starts there; the later groups need no hit.
 func (ukNINO) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
 	}
-	if !gateLetter(s.Before) && !gateSep(s.Before) {
+	if !gateLetter(s.Before) && !gateSep(s.Before) || s.JoinBefore {
 		return false
 	}
 	switch s.Len {
 	case 6:
 		return true
-	case 2: // a group, joined by its separator to the next or the previous
-		return gateSep(s.Before) && s.JoinBefore || gateSep(s.After) && s.JoinAfter
+	case 2: // the first group, joined by its separator to the next
+		return gateSep(s.After) && s.JoinAfter
 	}
 	return false
 }
@@ -195,10 +202,11 @@ func (ukVAT) AcceptRun(s detect.RunShape) bool {
 	return false
 }
 
-// AcceptRun: two-digit groups of a sort code (the first not after a
-// letter or '+' and before a space or dash, the others after a space or
-// dash, the last not before a letter); six bare digits; account numbers
-// of 8 digits or 4-4.
+// AcceptRun: the runs Detect starts from (an anchor filter, see
+// detect.RunFilter): the first two-digit group of a sort code (not after
+// a letter or '+', followed by a space or dash and the next group), and
+// six bare digits. Detect looks for the account number (8 digits or 4-4)
+// and the later groups from there, so their runs need no hit.
 func (ukSortCode) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
@@ -206,14 +214,9 @@ func (ukSortCode) AcceptRun(s detect.RunShape) bool {
 	b, a := s.Before, s.After
 	switch s.Len {
 	case 2:
-		// A group joined to the next, or the last group joined to the
-		// previous; it ends the number (ukNumAfter), with or without
-		// an account number after it: never before a letter.
-		return ukGateNumBefore(b) && gateSep(a) && s.JoinAfter || gateSep(b) && s.JoinBefore && !gateLetter(a)
-	case 6, 8:
+		return ukGateNumBefore(b) && gateSep(a) && s.JoinAfter
+	case 6:
 		return ukGateNumBefore(b) && !gateLetter(a)
-	case 4: // a 4-4 account number's groups
-		return ukGateNumBefore(b) && a == detect.ClassSpace && s.JoinAfter || b == detect.ClassSpace && s.JoinBefore && !gateLetter(a)
 	}
 	return false
 }

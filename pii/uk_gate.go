@@ -132,8 +132,11 @@ func (ukHC) AcceptRun(s detect.RunShape) bool {
 // AcceptRun: after a capital, the date digits with any 9 padding of the
 // surname (6-10, before a capital), the surname padding of the spaced
 // form, and the digits of the tail (1-6, not before a lower-case
-// letter); after a space, the spaced date group (6, before a space) and
-// a spaced issue number (2, before a non-letter).
+// letter); after a space, the spaced date group (6, before a space).
+// The spaced form's issue number ("SM9IJ 01") is not accepted: Detect
+// finds that form from its date group (an anchor filter, see
+// detect.RunFilter), and no driver number starts at or six bytes
+// before a two-digit run.
 func (ukLicence) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
@@ -145,7 +148,7 @@ func (ukLicence) AcceptRun(s detect.RunShape) bool {
 		}
 		return s.Len <= 10 && s.After == detect.ClassUpper
 	case detect.ClassSpace:
-		return s.Len == 6 && s.After == detect.ClassSpace || s.Len == 2 && !gateLetter(s.After)
+		return s.Len == 6 && s.After == detect.ClassSpace
 	}
 	return false
 }
@@ -178,9 +181,11 @@ func (ukUTR) AcceptRun(s detect.RunShape) bool {
 	return s.Len != 3 && s.Len != 4 && ukGateTen(s, false, true, true)
 }
 
-// AcceptRun: 9 or 12 plain digits; 3-4-2(-3) groups separated by spaces;
-// three digits after GBGD/GBHA; never after a lower-case letter or '+',
-// never before a letter.
+// AcceptRun: the runs Detect starts from (an anchor filter, see
+// detect.RunFilter): 9 or 12 plain digits; the first group of 3-4-2(-3)
+// groups separated by spaces; three digits after GBGD/GBHA; never after
+// a lower-case letter or '+', never before a letter. Detect reads the
+// later groups from the first, so their runs need no hit.
 func (ukVAT) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
@@ -192,12 +197,8 @@ func (ukVAT) AcceptRun(s detect.RunShape) bool {
 	switch s.Len {
 	case 9, 12:
 		return true
-	case 3: // first group (joined to the next), GBGD/GBHA digits, branch group (joined to the previous)
-		return a == detect.ClassSpace && s.JoinAfter || b == detect.ClassUpper || b == detect.ClassSpace && s.JoinBefore
-	case 4:
-		return b == detect.ClassSpace && a == detect.ClassSpace && s.JoinBefore && s.JoinAfter
-	case 2:
-		return b == detect.ClassSpace && s.JoinBefore
+	case 3: // the first group (joined to the next), or the GBGD/GBHA digits
+		return a == detect.ClassSpace && s.JoinAfter || b == detect.ClassUpper
 	}
 	return false
 }

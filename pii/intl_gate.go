@@ -65,18 +65,26 @@ func gateIPInner(c detect.ByteClass) bool {
 	return c == detect.ClassDot || c == detect.ClassColon || gateLetter(c)
 }
 
-// AcceptRun: 1-3 digits (IPv4 octets, parts of IPv6 groups) with '.',
-// ':' or a letter on at least one side, and 4 digits (a whole IPv6
-// group) with ':' on one side and no letter on either. Every run of an
-// address has such a neighbour: IPv4 octets touch a dot, and an IPv6
-// group touches a ':' (an address has at least two), so a run filling it
-// does, and a shorter one touches a hex letter of its group.
+// AcceptRun: the runs Detect finds an address from (an anchor filter,
+// see detect.RunFilter). Every run of an IPv6 address touches a ':' or a
+// hex letter (an address has at least two ':', a run filling a group
+// touches one, a shorter one a hex letter of its group), and Detect
+// parses the whole address from any of them: 1-3 digits with ':' or a
+// letter on a side, and 4 digits with ':' on a side and no letter on
+// either. An IPv4 address is parsed from the run of digits and dots
+// around the first hit in it, and the first octet's run (1-3 digits
+// before a '.', not after one: a '.' before the address rejects it) is
+// always accepted, so the later octets (after a '.', and not before ':'
+// or a letter) need no hit: "50" in "£4.50", "0.1" in a version.
 func (ipAddr) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
 	}
 	switch {
 	case s.Len <= 3:
+		if s.Before == detect.ClassDot {
+			return s.After == detect.ClassColon || gateLetter(s.After)
+		}
 		return gateIPInner(s.Before) || gateIPInner(s.After)
 	case s.Len == 4:
 		return (s.Before == detect.ClassColon || s.After == detect.ClassColon) &&

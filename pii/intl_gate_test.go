@@ -146,7 +146,7 @@ func TestIntlGateShapes(t *testing.T) {
 		{NewIPAddress(),
 			[]string{"192.0.2.1", "198.51.100.23:8080", "203.0.113.0/", "2001:db8::1", "[2001:db8:85a3::8a2e:370:7334]",
 				"fe80::1ff:fe23:4567:890a", "::ffff:192.0.2.1", "2001:DB8:0:0:8:800:200C:417A", "(2021::1)", "::2021."},
-			[]string{"12/03/2021,", "/24 ", "£250", "2021", "10%", "#42", "(3)", "12345", "1234567"}, false},
+			[]string{"12/03/2021,", "/24 ", "£250", "2021", "10%", "#42", "(3)", "12345", "1234567", ".50 ", ".0.1 "}, true},
 		{NewUKAddress(),
 			[]string{"10 Downing Street, London SW1A 2AA", "14 High St, Leeds LS1 1AA.", "221B Baker Street, London NW1 6XE.",
 				"Flat 3, 12 Acacia Avenue", "10-12 Mill Lane, Hove BN31AA.", "GIR 0AA", "EC1A 1BB", "B33 8TH", "M1 1AE",

@@ -100,6 +100,9 @@ type scratch struct {
 	gated [][]int32   // per gated member of the current group, its hits
 	runs  []gateRun   // the current group's classified runs
 	keys  []uint64    // sortFindings' keys
+	keys2 []uint64    // sortFindings' merge buffer
+	runs0 []int       // sortFindings' block bounds: where each group's findings begin
+	ends  []int       // sortKeyBlocks' block ends
 	tmp   []Finding   // sortFindings' copy of the findings
 }
 
@@ -641,11 +644,13 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 	e.prefilter(sc, view, max(0, ol-e.maxLen), min(n, oh+e.maxLen), atStart, atEnd)
 	base := len(dst)
 	w := &sc.win
+	bounds := sc.runs0[:0]
 	for g := range e.groups {
 		hits := sc.hits[g]
 		if len(hits) == 0 {
 			continue
 		}
+		bounds = append(bounds, len(dst)-base)
 		gr := &e.groups[g]
 		pad := gr.pad
 		// Drop hits that cannot belong to an owned match of this group.
@@ -692,7 +697,8 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 			j = k
 		}
 	}
-	sortFindings(sc, dst[base:], vs)
+	sc.runs0 = bounds
+	sortFindings(sc, dst[base:], vs, bounds)
 	return dst
 }
 
@@ -701,8 +707,11 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 // longer first, then position in fs) and permutes once, instead of
 // moving 72-byte findings through a comparison sort; only findings with
 // equal Start and End (different detectors) are then ordered by Rule and
-// Kind.
-func sortFindings(sc *scratch, fs []Finding, vs int64) {
+// Kind. bounds (ascending, may be empty) are the offsets in fs where the
+// findings of each trigger group begin: a group's findings are nearly in
+// order (its windows are), so each block is sorted on its own and the
+// blocks are merged.
+func sortFindings(sc *scratch, fs []Finding, vs int64, bounds []int) {
 	const idxBits, lenBits = 20, 13
 	if len(fs) < 2 {
 		return
@@ -725,15 +734,15 @@ func sortFindings(sc *scratch, fs []Finding, vs int64) {
 		}
 		keys = append(keys, k)
 	}
-	sc.keys = keys
 	if !sorted {
-		slices.Sort(keys)
+		keys = sortKeyBlocks(sc, keys, bounds)
 		tmp := append(sc.tmp[:0], fs...)
 		for i, k := range keys {
 			fs[i] = tmp[k&(1<<idxBits-1)]
 		}
 		sc.tmp = tmp[:0]
 	}
+	sc.keys = keys
 	// Ties on (Start, End) are ordered by Rule, then Kind.
 	for i := 1; i < len(fs); i++ {
 		if keys[i]>>idxBits == keys[i-1]>>idxBits {
@@ -743,6 +752,69 @@ func sortFindings(sc *scratch, fs []Finding, vs int64) {
 			}
 			slices.SortStableFunc(fs[i-1:j], compareFindings)
 			i = j - 1
+		}
+	}
+}
+
+// sortKeyBlocks sorts keys (distinct) and returns them, in keys or in
+// sc.keys2 (the other is then sc's spare buffer): each block [bounds[i],
+// bounds[i+1]) is sorted unless it already is, then adjacent blocks are
+// merged pairwise until one is left.
+func sortKeyBlocks(sc *scratch, keys []uint64, bounds []int) []uint64 {
+	if len(bounds) == 0 || bounds[0] != 0 {
+		slices.Sort(keys)
+		return keys
+	}
+	n := len(keys)
+	// Block ends; empty blocks (a group without findings) dropped.
+	ends := sc.ends[:0]
+	for i := range bounds {
+		e := n
+		if i+1 < len(bounds) {
+			e = bounds[i+1]
+		}
+		if e > bounds[i] {
+			ends = append(ends, e)
+		}
+	}
+	s := 0
+	for _, e := range ends {
+		if b := keys[s:e]; !slices.IsSorted(b) {
+			slices.Sort(b)
+		}
+		s = e
+	}
+	src, dst := keys, append(sc.keys2[:0], keys...)
+	for len(ends) > 1 {
+		w, s := 0, 0
+		for i := 0; i < len(ends); i += 2 {
+			if i+1 == len(ends) {
+				copy(dst[s:ends[i]], src[s:ends[i]])
+				ends[w] = ends[i]
+			} else {
+				mergeKeys(dst[s:ends[i+1]], src[s:ends[i]], src[ends[i]:ends[i+1]])
+				ends[w] = ends[i+1]
+			}
+			s = ends[w]
+			w++
+		}
+		ends = ends[:w]
+		src, dst = dst, src
+	}
+	sc.keys2, sc.ends = dst[:0], ends[:0]
+	return src
+}
+
+// mergeKeys merges the ascending a and b into out (len(a)+len(b)).
+func mergeKeys(out, a, b []uint64) {
+	i, j := 0, 0
+	for k := range out {
+		if j == len(b) || i < len(a) && a[i] < b[j] {
+			out[k] = a[i]
+			i++
+		} else {
+			out[k] = b[j]
+			j++
 		}
 	}
 }

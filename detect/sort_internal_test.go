@@ -8,7 +8,8 @@ import (
 
 // sortFindings orders findings exactly as compareFindings does,
 // including ties on Start and End broken by Rule and Kind, and its
-// fallbacks.
+// fallbacks, whatever the block bounds (none, or groups' blocks, some
+// empty, some already in order).
 func TestSortFindings(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	rules := []string{"pii/a", "pii/b", "pii/c"}
@@ -26,9 +27,27 @@ func TestSortFindings(t *testing.T) {
 			}
 			fs[i] = Finding{Start: st, End: st + l, Rule: rules[r.IntN(3)], Kind: kinds[r.IntN(2)], Score: r.IntN(100), Info: uint32(i)}
 		}
+		var bounds []int
+		if round%4 != 0 {
+			bounds = []int{0}
+			for b := 0; b < n; {
+				b += r.IntN(30)
+				bounds = append(bounds, min(b, n))
+			}
+			if round%3 == 0 {
+				// Blocks in order, as a group's findings mostly are.
+				for i, b := range bounds {
+					e := n
+					if i+1 < len(bounds) {
+						e = bounds[i+1]
+					}
+					slices.SortStableFunc(fs[b:e], compareFindings)
+				}
+			}
+		}
 		want := slices.Clone(fs)
 		slices.SortStableFunc(want, compareFindings)
-		sortFindings(sc, fs, vs)
+		sortFindings(sc, fs, vs, bounds)
 		for i := range fs {
 			if compareFindings(fs[i], want[i]) != 0 {
 				t.Fatalf("round %d: position %d is %+v, want %+v", round, i, fs[i], want[i])

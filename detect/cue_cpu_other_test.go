@@ -1,0 +1,6 @@
+//go:build !unix
+
+package detect
+
+// cueCPUNanos returns 0: CPU time is not measured on this platform.
+func cueCPUNanos() int64 { return 0 }

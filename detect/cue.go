@@ -68,8 +68,9 @@ func markCuePairs(set *[1 << 16 / 64]uint64, word []byte) {
 }
 
 // cueDelta sums the deltas of the cues of c present around the match
-// view[s:e], each counted once. Each side's region is scanned once: at
-// every word start, only the cues beginning with that byte are compared.
+// view[s:e], each counted once (added when first found). Each side's
+// region is scanned once: at every word start, only the cues beginning
+// with that byte are compared.
 func (c *cueSet) cueDelta(view []byte, s, e int) int {
 	r := c.radius
 	lo, hi := max(0, s-r), min(len(view), e+r)
@@ -82,27 +83,20 @@ func (c *cueSet) cueDelta(view []byte, s, e int) int {
 		}
 	}
 	var seen [4]uint64 // bit i: cue i found (up to 255 cues)
-	scanCues(c, view, lo, s, Before, &seen)
-	scanCues(c, view, e, hi, After, &seen)
-	d := 0
-	for i := range c.cues {
-		if seen[i>>6]>>(i&63)&1 != 0 {
-			d += c.cues[i].delta
-		}
-	}
-	return d
+	return scanCues(c, view, lo, s, Before, &seen) + scanCues(c, view, e, hi, After, &seen)
 }
 
 // scanCues marks in seen the cues allowed on side that occur whole in
-// view[lo:hi], ignoring ASCII case, with a space in a cue matching a run
-// of separators. Word boundaries are judged on the bytes of view around
-// the occurrence.
+// view[lo:hi] and were not yet marked, ignoring ASCII case, with a space
+// in a cue matching a run of separators, and returns the sum of their
+// deltas. Word boundaries are judged on the bytes of view around the
+// occurrence.
 //
 // Cues start at word starts only (a byte not preceded by a letter or
 // digit). When every cue of c starts with a letter or digit (wordFirst),
 // the word starts are found eight bytes at a time and only those whose
 // byte begins some cue are compared.
-func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) {
+func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) (d int) {
 	i := lo
 	if c.cueNib != nil {
 		// The vector pre-pass marks the positions whose pair of bytes
@@ -122,7 +116,7 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) {
 					if p := uint16(view[j]) | uint16(view[j+1])<<8; c.cuePairs[p>>6]>>(p&63)&1 == 0 || j > 0 && isWordByte(view[j-1]) {
 						continue
 					}
-					c.matchAt(view, j, hi, side, seen)
+					d += c.matchAt(view, j, hi, side, seen)
 				}
 			}
 			i += 32 * nb
@@ -146,7 +140,7 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) {
 						continue
 					}
 				}
-				c.matchAt(view, j, hi, side, seen)
+				d += c.matchAt(view, j, hi, side, seen)
 			}
 		}
 	}
@@ -154,13 +148,15 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) {
 		if i > 0 && isWordByte(view[i-1]) {
 			continue
 		}
-		c.matchAt(view, i, hi, side, seen)
+		d += c.matchAt(view, i, hi, side, seen)
 	}
+	return d
 }
 
 // matchAt marks the cues allowed on side that occur whole at view[i],
-// within view[:hi].
-func (c *cueSet) matchAt(view []byte, i, hi int, side Side, seen *[4]uint64) {
+// within view[:hi], and not yet in seen, and returns the sum of their
+// deltas.
+func (c *cueSet) matchAt(view []byte, i, hi int, side Side, seen *[4]uint64) (d int) {
 	for _, k := range c.byFirst[lowerASCII(view[i])] {
 		cu := &c.cues[k]
 		if cu.side != Both && cu.side != side || seen[k>>6]>>(k&63)&1 != 0 {
@@ -168,8 +164,10 @@ func (c *cueSet) matchAt(view []byte, i, hi int, side Side, seen *[4]uint64) {
 		}
 		if end, ok := matchCue(view[:hi], i, cu.word); ok && (end >= len(view) || !isWordByte(view[end])) {
 			seen[k>>6] |= 1 << (k & 63)
+			d += cu.delta
 		}
 	}
+	return d
 }
 
 // wordBytes returns 0x80 in each byte of u (eight bytes, little-endian)

@@ -24,6 +24,8 @@ type cueSet struct {
 	// cueNib, when not nil, finds the positions whose pair is in
 	// cuePairs (or may be) 32 at a time with the vector pre-pass.
 	cueNib *nibbleTables
+	// words, when wordFirst, is the exact filter for word starts.
+	words *cueWords
 }
 
 type cue struct {
@@ -43,6 +45,9 @@ func newCueSet(cs Cues) cueSet {
 		c.byFirst[low[0]] = append(c.byFirst[low[0]], uint8(i))
 		c.wordFirst = c.wordFirst && isWordByte(low[0])
 		markCuePairs(c.cuePairs, low)
+	}
+	if c.wordFirst {
+		c.words = newCueWords(c.cues)
 	}
 	if haveAVX2 && c.wordFirst && len(c.cues) > 0 {
 		set := c.cuePairs
@@ -69,8 +74,9 @@ func markCuePairs(set *[1 << 16 / 64]uint64, word []byte) {
 
 // cueDelta sums the deltas of the cues of c present around the match
 // view[s:e], each counted once (added when first found). Each side's
-// region is scanned once: at every word start, only the cues beginning
-// with that byte are compared.
+// region is scanned once: at every word start, only the cues whose first
+// word is the one there (or, at the end of view, whose first byte is the
+// one there) are compared.
 func (c *cueSet) cueDelta(view []byte, s, e int) int {
 	r := c.radius
 	lo, hi := max(0, s-r), min(len(view), e+r)
@@ -94,15 +100,18 @@ func (c *cueSet) cueDelta(view []byte, s, e int) int {
 //
 // Cues start at word starts only (a byte not preceded by a letter or
 // digit). When every cue of c starts with a letter or digit (wordFirst),
-// the word starts are found eight bytes at a time and only those whose
-// byte begins some cue are compared.
+// the word starts are found eight bytes at a time (or, with the vector
+// pre-pass, the positions whose pair of bytes may begin a cue 32 at a
+// time), and only the cues whose first word is the word there are
+// compared (matchWord).
 func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) (d int) {
 	i := lo
 	if c.cueNib != nil {
 		// The vector pre-pass marks the positions whose pair of bytes
-		// may begin a cue, 32 at a time; the pair set and the word
-		// boundary are then checked exactly. Each block reads one byte
-		// past its end.
+		// may begin a cue, 32 at a time; the word boundary is then
+		// checked and the word looked up in the word table, which is
+		// exact (cheaper than checking the pair set first). Each block
+		// reads one byte past its end.
 		var masks [8]uint32
 		for {
 			nb := min((hi-i)/32, (len(view)-1-i)/32, len(masks))
@@ -113,10 +122,10 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) (d
 				for m != 0 {
 					j := i + 32*k + bits.TrailingZeros32(m)
 					m &= m - 1
-					if p := uint16(view[j]) | uint16(view[j+1])<<8; c.cuePairs[p>>6]>>(p&63)&1 == 0 || j > 0 && isWordByte(view[j-1]) {
+					if j > 0 && isWordByte(view[j-1]) {
 						continue
 					}
-					d += c.matchAt(view, j, hi, side, seen)
+					d += c.matchWord(view, j, hi, side, seen)
 				}
 			}
 			i += 32 * nb
@@ -140,7 +149,7 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) (d
 						continue
 					}
 				}
-				d += c.matchAt(view, j, hi, side, seen)
+				d += c.matchWord(view, j, hi, side, seen)
 			}
 		}
 	}

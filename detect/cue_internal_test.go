@@ -37,6 +37,11 @@ func cueTestCompiled(t testing.TB) *compiled {
 			{Word: "nhs number", Delta: 30}, {Word: "nhs", Delta: 10}, {Word: "no", Delta: 5, Side: Before},
 			{Word: "tel", Delta: -20}, {Word: "telephone", Delta: -10, Side: After}, {Word: "2fa", Delta: 7},
 			{Word: "d o b", Delta: 3}, {Word: "x", Delta: 1},
+			// Heads of eight bytes and more, words with other bytes than
+			// letters, digits and spaces, all-head words of seven bytes.
+			{Word: "whatsapp", Delta: 11}, {Word: "e-mail", Delta: 13}, {Word: "date of birth", Delta: 17},
+			{Word: "mastercard", Delta: 19}, {Word: "tel.", Delta: 23, Side: After}, {Word: "ab12cd3", Delta: 29},
+			{Word: "mastercards", Delta: -31, Side: Before},
 		}}}, func(dst []Finding, w *Window) ([]Finding, error) { return dst, nil })}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +55,7 @@ func cueTestCompiled(t testing.TB) *compiled {
 
 // The vector pre-pass (when the CPU has it) and the eight-byte scan find
 // exactly what the byte loop finds.
-func cueCompare(t *testing.T, c *compiled, view []byte, s, e int) {
+func cueCompare(t *testing.T, c *cueSet, view []byte, s, e int) {
 	fast := c.cueDelta(view, s, e)
 	swar := *c
 	swar.cueNib = nil
@@ -68,7 +73,9 @@ func cueCompare(t *testing.T, c *compiled, view []byte, s, e int) {
 func TestScanCuesFast(t *testing.T) {
 	c := cueTestCompiled(t)
 	words := []string{"nhs", "NHS", "number", "no", "No.", "tel", "Telephone", "2fa", "d", "o", "b", "x", "X", "xnhs", "nhsx",
-		"9nhs", " ", "  ", "-", ":", ".", "\n", "é", "\xff", "#", "nhs-number", "nhs:\tnumber"}
+		"9nhs", " ", "  ", "-", ":", ".", "\n", "é", "\xff", "#", "nhs-number", "nhs:\tnumber",
+		"whatsapp", "WhatsApps", "whatsap", "e-mail", "E-Mail", "email", "e", "mail", "date", "of", "birth",
+		"mastercard", "MasterCards", "masterc", "tel.", "TEL", "ab12cd3", "AB12CD3x", "ab12cd", "a"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b []byte
@@ -77,7 +84,7 @@ func TestScanCuesFast(t *testing.T) {
 		}
 		s := r.IntN(len(b))
 		e := min(len(b), s+1+r.IntN(10))
-		cueCompare(t, c, b, s, e)
+		cueCompare(t, &c.cueSet, b, s, e)
 	}
 	if d := c.cueDelta([]byte("NHS number #1234 tel"), 11, 16); d != 30+10-20 {
 		t.Fatalf("delta %d, want 20", d)
@@ -93,7 +100,7 @@ func FuzzScanCues(f *testing.F) {
 		}
 		s = (s%len(b) + len(b)) % len(b)
 		e = s + 1 + (e%8+8)%8
-		cueCompare(t, c, b, s, min(e, len(b)))
+		cueCompare(t, &c.cueSet, b, s, min(e, len(b)))
 	})
 }
 

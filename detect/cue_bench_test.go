@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"runtime"
 	"sync"
 	"testing"
 
@@ -112,11 +113,15 @@ var cueBenchData = sync.OnceValues(func() ([]byte, []cueBenchCase) {
 // typical corpus (phone numbers and e-mail addresses are most of them, as
 // they are most of the pii set's findings), with each detector's cue list:
 // ns/finding is the cost the engine adds to each finding (cpu-ns/finding
-// the same in CPU time, steadier on a shared machine). The sub-benchmarks
+// the same in the CPU time of the benchmark's thread, on Linux: steadier
+// on a shared machine). The sub-benchmarks
 // restrict the cases to one label.
 func BenchmarkCueDelta(b *testing.B) {
 	text, cases := cueBenchData()
 	run := func(b *testing.B, cases []cueBenchCase) {
+		runtime.GC() // no collection left over from making the corpus
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
 		sum := 0
 		cpu := cueCPUNanos()
 		for b.Loop() {

@@ -140,7 +140,7 @@ func BenchmarkCueDelta(b *testing.B) {
 		}
 	}
 	b.Run("all", func(b *testing.B) { run(b, cases) })
-	for _, label := range []string{corpus.LabelPhone, corpus.LabelEmail} {
+	for _, label := range []string{corpus.LabelPhone, corpus.LabelEmail, corpus.LabelIP, corpus.LabelPostcode} {
 		var sub []cueBenchCase
 		for _, k := range cases {
 			if k.label == label {

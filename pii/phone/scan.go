@@ -352,7 +352,11 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			if !valid {
 				continue
 			}
-			found[nf] = num{uint8(i), uint8(j), c.intl, c.idd, res}
+			// Field by field: a composite literal is assembled on the
+			// stack with byte stores and then copied with one wider load,
+			// which stalls store forwarding.
+			f := &found[nf]
+			f.i, f.j, f.intl, f.idd, f.res = uint8(i), uint8(j), c.intl, c.idd, res
 			nf++
 			i, ok = j+1, true
 			break
@@ -396,10 +400,11 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 		if f.intl {
 			info |= 1 << 15
 		}
-		dst = append(dst, detect.Finding{
-			Start: w.Base + int64(start), End: w.Base + int64(p.ge[j]),
-			Score: score, Info: info,
-		})
+		// Appended zero, then filled in place (see found above).
+		dst = append(dst, detect.Finding{})
+		nf := &dst[len(dst)-1]
+		nf.Start, nf.End = w.Base+int64(start), w.Base+int64(p.ge[j])
+		nf.Score, nf.Info = score, info
 	}
 	return dst
 }

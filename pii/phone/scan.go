@@ -247,6 +247,15 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		if h < next || h < skip {
 			continue
 		}
+		// Most runs are rejected by mayStart's GB prefix test: a run
+		// starting with a digit other than 0 with no '+' (or "+(") before
+		// it. Where h starts such a run, that needs no call; its later
+		// hits (ungated windows) take the general path, which skips them.
+		if d.gb && t[h] != '0' && h > 0 {
+			if b := t[h-1]; b != '+' && b != '(' && !isDigit(b) {
+				continue
+			}
+		}
 		g := h // the start of h's run of digits
 		for g > 0 && isDigit(t[g-1]) {
 			g--

@@ -111,15 +111,16 @@ func New(opts Options) *Detector {
 	if cc == 0 {
 		panic(fmt.Sprintf("phone: unsupported region %q (use ISO 3166-1 alpha-2 codes such as \"GB\", not \"UK\")", opts.Region))
 	}
-	return &Detector{region: region, cc: cc, gb: region == "GB"}
+	return &Detector{region: region, cc: cc, gb: region == "GB", ccs: callingCodes()}
 }
 
 // A Detector is a phone number detector made by [New]. It is safe for
 // concurrent use by multiple goroutines.
 type Detector struct {
 	region string
-	cc     int  // country calling code of region
-	gb     bool // region is GB: use the tight national pre-check
+	cc     int         // country calling code of region
+	gb     bool        // region is GB: use the tight national pre-check
+	ccs    *[1000]bool // callingCodes()
 	calls  atomic.Int64
 	cache  atomic.Pointer[cacheTable] // allocated on first use
 }

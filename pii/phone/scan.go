@@ -8,11 +8,12 @@ import (
 // the scanner splits into candidate numbers. Offsets are in the window.
 type piece struct {
 	n      int
-	gs, ge [maxGroups]int // group [start, end)
-	nd     int            // digits in all groups
-	plus   bool           // '+' directly before group 0
-	open   bool           // '(' directly before group 0 (or before the '+')
-	lo, hi int            // usable groups [lo, hi) after glue checks
+	gs, ge [maxGroups]int       // group [start, end)
+	nd     int                  // digits in all groups
+	cum    [maxGroups + 1]uint8 // cum[g]: digits in groups before g (an ok piece has at most maxPiece)
+	plus   bool                 // '+' directly before group 0
+	open   bool                 // '(' directly before group 0 (or before the '+')
+	lo, hi int                  // usable groups [lo, hi) after glue checks
 }
 
 // A cand is a candidate number: its digits (without '+', IDD or a
@@ -31,6 +32,8 @@ const (
 	clSep               // see isSep
 	clAlnum             // 0-9, a-z, A-Z
 	clGlue              // glues to a digit run whatever follows: alnum and _#@$%&*\^~|/
+	clGlueB             // may glue a run it precedes (see glueBefore): clGlue, '-', '.', ':', ',' and the last bytes of '£' and '€'
+	clGlueA             // may glue a run it follows (see glueAfter): clGlue, '-', '.', ':', ',' and the first byte of '£'
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -47,6 +50,17 @@ var byteClass = func() (t [256]uint8) {
 	for _, c := range []byte("_#@$%&*\\^~|/") {
 		t[c] |= clGlue
 	}
+	for c := range t {
+		if t[c]&clGlue != 0 {
+			t[c] |= clGlueB | clGlueA
+		}
+	}
+	for _, c := range []byte("-.:,") {
+		t[c] |= clGlueB | clGlueA
+	}
+	t[0xA3] |= clGlueB
+	t[0xAC] |= clGlueB
+	t[0xC2] |= clGlueA
 	return t
 }()
 
@@ -184,6 +198,7 @@ func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
 		}
 		if p.n < maxGroups {
 			p.gs[p.n], p.ge[p.n] = i, k
+			p.cum[p.n+1] = p.cum[p.n] + uint8(k-i)
 		}
 		p.n++
 		p.nd += k - i
@@ -319,10 +334,11 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 		return dst
 	}
 	p.lo, p.hi = 0, p.n
-	if glueBefore(t, s) {
+	// Most bytes beside a piece cannot glue: a table test first.
+	if s > 0 && byteClass[t[s-1]]&clGlueB != 0 && glueBefore(t, s) {
 		p.lo = 1
 	}
-	if glueAfter(t, p.ge[p.n-1]) {
+	if e := p.ge[p.n-1]; e < len(t) && byteClass[t[e]]&clGlueA != 0 && glueAfter(t, e) {
 		p.hi = p.n - 1
 	}
 	if ipShaped(t, p) {
@@ -336,12 +352,8 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 	}
 	var found [maxGroups]num
 	nf := 0
-	// cum[g] is the number of digits in groups before g: a cheap length
-	// test before building a candidate. A piece has at most maxPiece digits.
-	var cum [maxGroups + 1]uint8
-	for g := 0; g < p.n; g++ {
-		cum[g+1] = cum[g] + uint8(p.ge[g]-p.gs[g])
-	}
+	// p.cum: a cheap length test before building a candidate.
+	cum := &p.cum
 	for i := p.lo; i < p.hi; {
 		ok := false
 		plus := i == 0 && p.plus
@@ -495,7 +507,7 @@ func (d *Detector) plausible(c *cand) bool {
 		if n < minIntlLen || n > maxDigits || c.d[0] == '0' {
 			return false
 		}
-		cc := callingCodes()
+		cc := d.ccs
 		v := 0
 		for k := 0; k < 3; k++ {
 			v = v*10 + int(c.d[k]-'0')

@@ -1,6 +1,8 @@
 package phone
 
 import (
+	"encoding/binary"
+
 	"github.com/tidemark/tidemark/detect"
 )
 
@@ -19,12 +21,16 @@ type piece struct {
 // A cand is a candidate number: its digits (without '+', IDD or a
 // bracketed trunk "(0)") and how it was written.
 type cand struct {
-	d      [maxDigits + 4]byte
+	d      [candMax + 8]byte // digits in d[:n]; 8 spare bytes for word copies (build)
 	n      int
 	intl   bool // +CC or 00CC
 	idd    bool // written with 00
 	groups int  // digit groups it was written in
 }
+
+// candMax is the most digits a candidate may hold before its IDD prefix
+// is removed.
+const candMax = maxDigits + 4
 
 // Byte classes for the scanner.
 const (
@@ -344,16 +350,11 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 	if ipShaped(t, p) {
 		return dst
 	}
-	type num struct {
-		i, j uint8
-		intl bool
-		idd  bool
-		res  uint32
-	}
-	var found [maxGroups]num
-	nf := 0
-	// p.cum: a cheap length test before building a candidate.
-	cum := &p.cum
+	// Numbers are appended as they are found. A number followed by other
+	// groups of the piece is first scored as followed by stray groups;
+	// when the next number found starts right after it, that is undone.
+	prevJ := -2 // last group of the previous number appended, -2 before the first
+	var c cand
 	for i := p.lo; i < p.hi; {
 		ok := false
 		plus := i == 0 && p.plus
@@ -362,10 +363,10 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			continue
 		}
 		for j := p.hi - 1; j >= i; j-- {
-			if nd := int(cum[j+1] - cum[i]); nd < minIntlLen || nd > maxDigits+3 {
+			// p.cum: a cheap length test before building a candidate.
+			if nd := int(p.cum[j+1] - p.cum[i]); nd < minIntlLen || nd > maxDigits+3 {
 				continue
 			}
-			var c cand
 			if !d.build(t, p, i, j, &c) || !d.plausible(&c) {
 				continue
 			}
@@ -373,12 +374,8 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			if !valid {
 				continue
 			}
-			// Field by field: a composite literal is assembled on the
-			// stack with byte stores and then copied with one wider load,
-			// which stalls store forwarding.
-			f := &found[nf]
-			f.i, f.j, f.intl, f.idd, f.res = uint8(i), uint8(j), c.intl, c.idd, res
-			nf++
+			dst = d.appendNumber(dst, w, t, p, i, j, prevJ, c.intl, c.idd, res)
+			prevJ = j
 			i, ok = j+1, true
 			break
 		}
@@ -386,47 +383,55 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			i++
 		}
 	}
-	for k := 0; k < nf; k++ {
-		f := &found[k]
-		i, j := int(f.i), int(f.j)
-		start := p.gs[i]
-		if f.intl && !f.idd {
-			start-- // the '+'
-		}
-		// A leading '(' is part of the match only when closed inside it.
-		if i == 0 && p.open && hasClose(t, start, p.ge[j]) {
-			start--
-		}
-		score := 55
-		switch {
-		case f.intl && !f.idd:
-			score = 60
-		case f.intl:
-			score = 55
-		case i == j:
-			score = 50
-		}
-		// Stray digit groups glued to the number by single separators
-		// make it less likely to be one.
-		if i > 0 && (k == 0 || int(found[k-1].j) != i-1) {
-			score -= 15
-		}
-		if j < p.n-1 && (k == nf-1 || int(found[k+1].i) != j+1) {
-			score -= 10
-		}
-		if chatSender(t, start, p.ge[j]) {
-			score += 25
-		}
-		info := f.res & resInfoMask
-		if f.intl {
-			info |= 1 << 15
-		}
-		// Appended zero, then filled in place (see found above).
-		dst = append(dst, detect.Finding{})
-		nf := &dst[len(dst)-1]
-		nf.Start, nf.End = w.Base+int64(start), w.Base+int64(p.ge[j])
-		nf.Score, nf.Info = score, info
+	return dst
+}
+
+// appendNumber appends the finding for groups i..j of p, a valid number
+// (intl, idd: how it was written; res: its validation result). prevJ is
+// the last group of the number appended before it in the piece, if any.
+func (d *Detector) appendNumber(dst []detect.Finding, w *detect.Window, t []byte, p *piece, i, j, prevJ int, intl, idd bool, res uint32) []detect.Finding {
+	start := p.gs[i]
+	if intl && !idd {
+		start-- // the '+'
 	}
+	// A leading '(' is part of the match only when closed inside it.
+	if i == 0 && p.open && hasClose(t, start, p.ge[j]) {
+		start--
+	}
+	score := 55
+	switch {
+	case intl && !idd:
+		score = 60
+	case intl:
+		score = 55
+	case i == j:
+		score = 50
+	}
+	// Stray digit groups glued to the number by single separators
+	// make it less likely to be one.
+	if i > 0 && prevJ != i-1 {
+		score -= 15
+	}
+	if prevJ >= 0 && prevJ == i-1 {
+		dst[len(dst)-1].Score += 10 // scored as followed by strays; it is followed by this number
+	}
+	if j < p.n-1 {
+		score -= 10 // unless the next number found starts at j+1 (above)
+	}
+	if chatSender(t, start, p.ge[j]) {
+		score += 25
+	}
+	info := res & resInfoMask
+	if intl {
+		info |= 1 << 15
+	}
+	// Appended zero, then filled in place: a composite literal is
+	// assembled on the stack with narrow stores and copied with wider
+	// loads, which stalls store forwarding.
+	dst = append(dst, detect.Finding{})
+	f := &dst[len(dst)-1]
+	f.Start, f.End = w.Base+int64(start), w.Base+int64(p.ge[j])
+	f.Score, f.Info = score, info
 	return dst
 }
 
@@ -481,13 +486,17 @@ func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 		if c.intl && g == i+1 && ge-gs == 1 && t[gs] == '0' && gs > 0 && t[gs-1] == '(' && ge < len(t) && t[ge] == ')' {
 			continue
 		}
-		if c.n+ge-gs > len(c.d) {
+		n := ge - gs
+		if c.n+n > candMax {
 			return false
 		}
-		for k := gs; k < ge; k++ {
-			c.d[c.n] = t[k]
-			c.n++
+		if n <= 8 && gs+8 <= len(t) {
+			// One word: the bytes after the group land beyond c.n.
+			binary.LittleEndian.PutUint64(c.d[c.n:], binary.LittleEndian.Uint64(t[gs:]))
+		} else {
+			copy(c.d[c.n:], t[gs:ge])
 		}
+		c.n += n
 	}
 	if !c.intl && c.n > 2 && c.d[0] == '0' && c.d[1] == '0' {
 		// International dialling prefix 00 (011 in NANP regions).
@@ -555,7 +564,7 @@ func (c *cand) fromMatch(m []byte, regionCC int) bool {
 			if c.intl && b == '0' && k > 0 && m[k-1] == '(' && k+1 < len(m) && m[k+1] == ')' && digits > 0 {
 				continue
 			}
-			if c.n == len(c.d) {
+			if c.n == candMax {
 				return false
 			}
 			c.d[c.n] = b

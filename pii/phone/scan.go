@@ -257,7 +257,8 @@ func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
 // may start with it (mayStart): Detect skips the hits of other runs, and
 // when a run that matters comes, it first examines, in order, the pieces
 // of its stretch it skipped (those after next), so the outcome is that of
-// examining every piece.
+// examining every piece. (So mayStart only saves work: examining the
+// pieces of a run it would reject gives the same findings.)
 func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	t := w.Text
 	next := 0 // pieces before next have been examined (or skipped as part of a table)
@@ -268,22 +269,26 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		if h < next || h < skip {
 			continue
 		}
-		// Most runs are rejected by mayStart's GB prefix test: a run
-		// starting with a digit other than 0 with no '+' (or "+(") before
-		// it. Where h starts such a run, that needs no call; its later
-		// hits (ungated windows) take the general path, which skips them.
-		if d.gb && t[h] != '0' && h > 0 {
-			if b := t[h-1]; b != '+' && b != '(' && !isDigit(b) {
+		g := h // the start of h's run of digits
+		if b := t[max(h-1, 0)]; d.gb && h > 0 && !isDigit(b) {
+			// h starts its run (as in gated windows). Most runs are
+			// rejected by mayStart's GB prefix test: a first digit other
+			// than 0 with no '+' (or "+(") before it. A run that passes
+			// it is examined without mayStart's length test, which
+			// findPiece would repeat: that cannot change the findings
+			// (see above), and a piece of one short group ends at
+			// pieceNumbers' first test.
+			if t[h] != '0' && b != '+' && (b != '(' || h < 2 || t[h-2] != '+') {
 				continue
 			}
-		}
-		g := h // the start of h's run of digits
-		for g > 0 && isDigit(t[g-1]) {
-			g--
-		}
-		if end, ok := d.mayStart(t, g); !ok {
-			skip = end
-			continue
+		} else {
+			for g > 0 && isDigit(t[g-1]) {
+				g--
+			}
+			if end, ok := d.mayStart(t, g); !ok {
+				skip = end
+				continue
+			}
 		}
 		// Back to the first piece of the stretch not yet examined.
 		pos := g

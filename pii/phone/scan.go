@@ -40,6 +40,7 @@ const (
 	clGlue              // glues to a digit run whatever follows: alnum and _#@$%&*\^~|/
 	clGlueB             // may glue a run it precedes (see glueBefore): clGlue, '-', '.', ':', ',' and the last bytes of '£' and '€'
 	clGlueA             // may glue a run it follows (see glueAfter): clGlue, '-', '.', ':', ',' and the first byte of '£'
+	clSep1              // a valid separator on its own (validSep): ' ', '-', '.', '(', ')'
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -52,6 +53,9 @@ var byteClass = func() (t [256]uint8) {
 	}
 	for _, c := range []byte(" -.()\xC2\xA0") {
 		t[c] |= clSep
+	}
+	for _, c := range []byte(" -.()") {
+		t[c] |= clSep1
 	}
 	for _, c := range []byte("_#@$%&*\\^~|/") {
 		t[c] |= clGlue
@@ -208,13 +212,15 @@ func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
 		}
 		p.n++
 		p.nd += k - i
-		j := k
-		for j < len(t) && isSep(t[j]) && j-k < 3 {
-			j++
-		}
-		if j == k || j >= len(t) || !isDigit(t[j]) || !validSep(t[k:j]) {
-			e = k
-			break
+		j := k + 1
+		if j >= len(t) || byteClass[t[k]]&clSep1 == 0 || !isDigit(t[j]) {
+			// Not the common case (one separator byte, then a digit).
+			for j = k; j < len(t) && isSep(t[j]) && j-k < 3; j++ {
+			}
+			if j == k || j >= len(t) || !isDigit(t[j]) || !validSep(t[k:j]) {
+				e = k
+				break
+			}
 		}
 		i = j
 		if i-first > maxPiece {

@@ -22,9 +22,15 @@ const (
 	csvMaxHeader = 64 << 10
 	// csvMaxLabel bounds a column's label.
 	csvMaxLabel = 64
-	// csvHistory is how far back (in labelled bytes) MapOffset is exact;
-	// it exceeds any Scanner's buffer (see decode.DefaultHistory).
+	// csvHistory is how far back (in labelled bytes, from the last byte
+	// Read returned) MapOffset is exact: it covers a Scanner's buffer
+	// (ChunkSize + 2*Margin) for chunk sizes up to about 250 KiB.
 	csvHistory = 256 << 10
+	// csvPending bounds the labelled bytes held for Read: input is
+	// labelled csvStep bytes at a time until this much is pending, so
+	// that short fields under long labels cannot blow it up.
+	csvPending = 32 << 10
+	csvStep    = 512
 )
 
 // csv scans a delimited file with a header row, its fields labelled.
@@ -45,9 +51,11 @@ type labeller struct {
 	pass   bool // no usable header: copy the input as it is
 	began  bool // the header has been read
 
-	pending []byte // output not yet returned
-	rbuf    []byte
-	eof     error
+	pend []byte // pend[poff:] is output not yet returned
+	poff int
+	rbuf []byte
+	rest []byte // input read but not yet labelled
+	eof  error
 
 	out, in int64 // labelled bytes produced, input bytes consumed
 	// ins lists the labels inserted within the last csvHistory bytes
@@ -70,26 +78,48 @@ func newLabeller(src io.Reader) *labeller {
 
 // Read implements io.Reader.
 func (l *labeller) Read(p []byte) (int, error) {
-	for len(l.pending) == 0 {
-		if l.eof != nil {
+	for l.poff == len(l.pend) {
+		l.pend, l.poff = l.pend[:0], 0
+		switch {
+		case len(l.rest) > 0:
+			for len(l.rest) > 0 && len(l.pend) < csvPending {
+				n := min(len(l.rest), csvStep)
+				l.label(l.rest[:n])
+				l.rest = l.rest[n:]
+			}
+		case l.eof != nil:
 			return 0, l.eof
-		}
-		if !l.began {
+		case !l.began:
 			l.readHeader()
-			continue
-		}
-		if cap(l.rbuf) == 0 {
-			l.rbuf = make([]byte, 32<<10)
-		}
-		n, err := l.src.Read(l.rbuf[:cap(l.rbuf)])
-		l.label(l.rbuf[:n])
-		if err != nil {
-			l.eof = err
+		default:
+			if cap(l.rbuf) == 0 {
+				l.rbuf = make([]byte, 32<<10)
+			}
+			n, err := l.src.Read(l.rbuf[:cap(l.rbuf)])
+			l.rest = l.rbuf[:n]
+			if err != nil {
+				l.eof = err
+			}
 		}
 	}
-	n := copy(p, l.pending)
-	l.pending = l.pending[n:]
+	n := copy(p, l.pend[l.poff:])
+	l.poff += n
+	l.forget()
 	return n, nil
+}
+
+// forget drops the labels inserted more than csvHistory bytes before the
+// last byte returned.
+func (l *labeller) forget() {
+	returned := l.out - int64(len(l.pend)-l.poff)
+	k := 0
+	for k < len(l.ins) && l.ins[k].at < returned-csvHistory {
+		l.base = l.ins[k].cum
+		k++
+	}
+	if k > 0 {
+		l.ins = append(l.ins[:0], l.ins[k:]...)
+	}
 }
 
 // readHeader reads the first line and chooses the delimiter (the
@@ -139,7 +169,7 @@ func (l *labeller) readHeader() {
 	}
 	l.emit(head[:nl+1])
 	l.in += int64(nl + 1)
-	l.label(head[nl+1:])
+	l.rest = head[nl+1:]
 }
 
 // label appends b (the next input bytes) to the output with the labels.
@@ -178,19 +208,10 @@ func (l *labeller) label(b []byte) {
 	}
 	l.emit(b[from:])
 	l.in += int64(len(b) - from)
-	// Forget labels beyond the history.
-	k := 0
-	for k < len(l.ins) && l.ins[k].at < l.out-csvHistory {
-		l.base = l.ins[k].cum
-		k++
-	}
-	if k > 0 {
-		l.ins = append(l.ins[:0], l.ins[k:]...)
-	}
 }
 
 func (l *labeller) emit(b []byte) {
-	l.pending = append(l.pending, b...)
+	l.pend = append(l.pend, b...)
 	l.out += int64(len(b))
 }
 

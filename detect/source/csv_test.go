@@ -145,3 +145,60 @@ func FuzzLabeller(f *testing.F) {
 		labelCheck(t, b)
 	})
 }
+
+// Short fields under long labels make the labelled text many times the
+// input. The labeller still holds a bounded amount of it, and MapOffset
+// stays exact over the last 64 KiB returned (more than a Scanner's
+// buffer) however far the labeller has read ahead.
+func TestLabellerLongLabels(t *testing.T) {
+	const cols = 200
+	var b bytes.Buffer
+	for c := range cols {
+		if c > 0 {
+			b.WriteByte(',')
+		}
+		// Letters only, so that label bytes are told from field bytes.
+		fmt.Fprintf(&b, "column_with_a_long_descriptive_name_%c%c", 'a'+c/26, 'a'+c%26)
+	}
+	b.WriteByte('\n')
+	for r := 0; b.Len() < 1<<20; r++ {
+		for c := range cols {
+			if c > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte(byte('0' + (r+c)%10))
+		}
+		b.WriteByte('\n')
+	}
+	data := b.Bytes()
+	l := source.NewLabeller(bytes.NewReader(data))
+	var out []byte
+	p := make([]byte, 64<<10)
+	maxPending := 0
+	for {
+		n, err := l.Read(p)
+		out = append(out, p[:n]...)
+		maxPending = max(maxPending, source.LabellerPending(l))
+		for o := max(0, len(out)-64<<10); o < len(out); o += 97 {
+			c := out[o]
+			if c != ',' && c != '\n' && (c < '0' || c > '9') {
+				continue // inside a label
+			}
+			if in := l.MapOffset(int64(o)); in < 0 || in >= int64(len(data)) || data[in] != c {
+				t.Fatalf("after %d bytes: offset %d (%q) maps to %d", len(out), o, c, in)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(out) < 20*len(data) {
+		t.Fatalf("labelled %d bytes from %d", len(out), len(data))
+	}
+	if maxPending > 128<<10 {
+		t.Errorf("the labeller held %d bytes", maxPending)
+	}
+}

@@ -26,6 +26,14 @@
 // through [github.com/tidemark/tidemark/detect/decode]: the output is UTF-8
 // (wrap dst in golang.org/x/text/transform.NewWriter with the encoding's
 // encoder to write the original encoding back).
+//
+// # Views
+//
+// [Redactor.CopyView] has the engine scan a view of the input rather than
+// the input itself (a CSV file with each field labelled by its column
+// header, say), maps the findings back to the input's offsets and writes
+// the input with them replaced. A [Syntax] keeps the input's structure (a
+// CSV file's quotes, separators and line ends) out of the replacements.
 package redact
 
 import (
@@ -167,7 +175,8 @@ type Stats struct {
 	Out      int64        // bytes written
 	// Buffered is the largest number of input bytes the call held at
 	// once: at most the scanner's buffer (ChunkSize + 2*Margin) plus
-	// MaxSpan plus one scanner read.
+	// MaxSpan plus one scanner read; for CopyView, plus what the view
+	// has read ahead of its own output.
 	Buffered int64
 }
 
@@ -236,14 +245,74 @@ func (r *Redactor) operator(f *detect.Finding) Operator {
 // on src or an error. Errors from src come back as *detect.ReadError;
 // output is written up to the point where the error was met.
 func (r *Redactor) Copy(dst io.Writer, src io.Reader) (Stats, error) {
+	return r.CopyView(dst, src, nil)
+}
+
+// A View tells [Redactor.CopyView] what the engine scans in place of the
+// input, and which of the input's bytes no replacement may touch.
+type View struct {
+	// Scan returns the reader the engine scans, given a reader of the
+	// input: for example the input with labels inserted. The reader
+	// must implement [detect.OffsetMapper], mapping an offset in its
+	// output to one in the input it read; the mapping must be monotonic
+	// and exact for every offset within the last ChunkSize + 2*Margin
+	// bytes it returned (the Scanner's buffer). Scan is called once per
+	// CopyView call, and the reader is dropped when it returns. Nil means
+	// the input itself.
+	Scan func(input io.Reader) io.Reader
+	// Syntax, if not nil, keeps the input's structure out of the
+	// replacements.
+	Syntax Syntax
+}
+
+// A Syntax keeps a format's structure out of the replacements: the
+// quotes, separators and line ends of a CSV file, say. CopyView passes
+// every input byte through Next, once and in order. Bytes Next reports as
+// structure are written as they are even inside a finding: a span of
+// findings is replaced piece by piece, each run of content between its
+// structure bytes on its own (each has its own Mask count or Pseudonym
+// token), and each replacement goes through Escape before it is written.
+// A Syntax is used by one CopyView call at a time.
+type Syntax interface {
+	// Next consumes a prefix of b (which is not empty) that is all
+	// structure or all content and returns its length, at least 1, and
+	// whether it is structure. b may end anywhere, even inside a token
+	// of the format.
+	Next(b []byte) (n int, structure bool)
+	// Escape appends rep to dst, changed where needed so that it is
+	// valid in place of the content Next has just consumed, and returns
+	// the result.
+	Escape(dst, rep []byte) []byte
+}
+
+// CopyView is Copy for findings made on a view of src: the engine scans
+// v.Scan's reader of src, its findings are mapped back to offsets in src
+// through that reader's MapOffset, and src is written to dst with those
+// spans replaced, outside v.Syntax's structure bytes. A finding that maps
+// to an empty span replaces nothing. Memory stays bounded as for Copy,
+// plus what the view holds, as long as the view reads src only as far as
+// it needs to produce its own output. With a nil v, CopyView is Copy.
+func (r *Redactor) CopyView(dst io.Writer, src io.Reader, v *View) (Stats, error) {
 	s := r.pool.Get().(*state)
 	defer r.put(s)
 	s.reset(dst)
 	t := &tee{s: s, src: src}
+	var in io.Reader = t
+	if v != nil {
+		s.syn = v.Syntax
+		if v.Scan != nil {
+			in = v.Scan(t)
+			om, ok := in.(detect.OffsetMapper)
+			if !ok {
+				return Stats{}, errors.New("redact: the View's reader does not implement detect.OffsetMapper")
+			}
+			s.om = om
+		}
+	}
 	if s.sc == nil {
-		s.sc = r.eng.NewScanner(t)
+		s.sc = r.eng.NewScanner(in)
 	} else {
-		s.sc.Reset(t)
+		s.sc.Reset(in)
 	}
 	t.sc = s.sc
 	for s.sc.Scan() {
@@ -258,11 +327,11 @@ func (r *Redactor) Copy(dst io.Writer, src io.Reader) (Stats, error) {
 		err = s.err
 	}
 	if err == nil {
-		s.advance(s.base + int64(len(s.buf)-s.off))
+		s.advance(s.end())
 		s.finish()
 	} else if !errors.Is(err, detect.ErrBinary) {
 		// Write what is settled; the rest is unknown.
-		s.advance(s.sc.Offset())
+		s.advance(s.settled())
 	}
 	if ferr := s.bw.Flush(); err == nil && ferr != nil {
 		err = ferr
@@ -288,8 +357,12 @@ func (r *Redactor) Bytes(text []byte) ([]byte, error) {
 func (r *Redactor) put(s *state) {
 	s.bw.Reset(nil)
 	s.w = nil
+	s.syn, s.om = nil, nil
 	if cap(s.buf) > 4<<20 {
 		s.buf = nil
+	}
+	if cap(s.rep) > 1<<20 {
+		s.rep, s.esc = nil, nil
 	}
 	if s.sc != nil {
 		s.sc.Reset(nil)
@@ -317,11 +390,30 @@ type state struct {
 	win    detect.Finding
 	n      int64 // findings merged into the span
 
+	syn Syntax              // CopyView's Syntax, or nil
+	om  detect.OffsetMapper // CopyView's view, or nil
+	rep []byte              // a piece's replacement (with a Syntax)
+	esc []byte              // rep escaped
+
 	mac   hash.Hash
 	hex   [2 * sha256.Size]byte
 	norm  []byte
 	sum   []byte
 	stats Stats
+}
+
+// end returns the offset of the end of the input read so far.
+func (s *state) end() int64 { return s.base + int64(len(s.buf)-s.off) }
+
+// settled returns the offset up to which every finding has been
+// delivered: the scanner's Offset, mapped to the input. A view breaking
+// its contract cannot take it outside what is held.
+func (s *state) settled() int64 {
+	off := s.sc.Offset()
+	if s.om != nil {
+		off = s.om.MapOffset(off)
+	}
+	return min(off, s.end())
 }
 
 func (s *state) reset(w io.Writer) {
@@ -346,6 +438,16 @@ func (c countWriter) Write(p []byte) (int, error) {
 // add merges or opens a span for the finding f. Findings arrive in order
 // of Start.
 func (s *state) add(f *detect.Finding) {
+	if s.om != nil {
+		// A view's finding may map to an empty span (inside a label),
+		// and one breaking its contract outside what is held.
+		if f.End > s.end() {
+			f.End = s.end()
+		}
+		if f.End <= max(f.Start, s.base) {
+			return
+		}
+	}
 	start := max(f.Start, s.base)
 	if s.open && start >= s.ce {
 		s.flushSpan()
@@ -415,6 +517,12 @@ func (s *state) write(p []byte) {
 	if len(p) == 0 {
 		return
 	}
+	if s.syn != nil {
+		for b := p; len(b) > 0; {
+			n, _ := s.syn.Next(b)
+			b = b[min(max(n, 1), len(b)):]
+		}
+	}
 	if s.err == nil {
 		_, s.err = s.bw.Write(p)
 	}
@@ -453,46 +561,75 @@ func (s *state) flushSpan() {
 	s.stats.Spans++
 	v := s.bytes(s.cs, s.ce)
 	op := s.r.operator(&s.win)
-	if s.err == nil {
+	if s.syn != nil {
+		s.replacePieces(op, v)
+	} else if s.err == nil {
 		s.err = s.replace(op, v)
 	}
 	s.consume(s.ce - s.cs)
 }
 
+// replacePieces replaces span v under a Syntax: its structure bytes are
+// written as they are, each run of content between them replaced and
+// escaped.
+func (s *state) replacePieces(op Operator, v []byte) {
+	for len(v) > 0 {
+		n, structure := s.syn.Next(v)
+		n = min(max(n, 1), len(v))
+		piece := v[:n]
+		v = v[n:]
+		if s.err != nil {
+			continue // keep the Syntax in step; nothing more is written
+		}
+		if structure {
+			_, s.err = s.bw.Write(piece)
+			continue
+		}
+		s.rep = s.appendReplacement(s.rep[:0], op, piece)
+		s.esc = s.syn.Escape(s.esc[:0], s.rep)
+		_, s.err = s.bw.Write(s.esc)
+	}
+}
+
+// replace writes the replacement of v under op.
 func (s *state) replace(op Operator, v []byte) error {
-	bw := s.bw
+	s.rep = s.appendReplacement(s.rep[:0], op, v)
+	_, err := s.bw.Write(s.rep)
+	return err
+}
+
+// appendReplacement appends the replacement of v under op to dst.
+func (s *state) appendReplacement(dst []byte, op Operator, v []byte) []byte {
 	switch op.op {
 	case opRemove:
-		return nil
+		return dst
 	case opMask:
-		return s.mask(op, v)
+		return appendMask(dst, op, v)
 	case opPseudonym:
-		bw.WriteByte('[')
-		s.prefix(op.text)
-		bw.WriteByte('_')
+		dst = append(dst, '[')
+		dst = s.appendPrefix(dst, op.text)
+		dst = append(dst, '_')
 		s.norm = append(append(s.norm[:0], s.win.Kind...), 0)
 		s.norm = s.r.opts.Normalize(s.norm, s.win, v)
 		s.mac.Reset()
 		s.mac.Write(s.norm)
 		s.sum = s.mac.Sum(s.sum[:0])
 		hex.Encode(s.hex[:], s.sum)
-		bw.Write(s.hex[:s.r.opts.TokenLen])
-		return bw.WriteByte(']')
+		dst = append(dst, s.hex[:s.r.opts.TokenLen]...)
+		return append(dst, ']')
 	}
 	if op.text != "" {
-		_, err := bw.WriteString(op.text)
-		return err
+		return append(dst, op.text...)
 	}
-	bw.WriteByte('[')
-	s.prefix("")
-	return bw.WriteByte(']')
+	dst = append(dst, '[')
+	dst = s.appendPrefix(dst, "")
+	return append(dst, ']')
 }
 
-// prefix writes text, or the winning finding's kind as a tag name.
-func (s *state) prefix(text string) {
+// appendPrefix appends text, or the winning finding's kind as a tag name.
+func (s *state) appendPrefix(dst []byte, text string) []byte {
 	if text != "" {
-		s.bw.WriteString(text)
-		return
+		return append(dst, text...)
 	}
 	k := s.win.Kind
 	if k == "" {
@@ -507,11 +644,12 @@ func (s *state) prefix(text string) {
 		default:
 			c = '_'
 		}
-		s.bw.WriteByte(c)
+		dst = append(dst, c)
 	}
+	return dst
 }
 
-func (s *state) mask(op Operator, v []byte) error {
+func appendMask(dst []byte, op Operator, v []byte) []byte {
 	// Count the letters and digits to find where keeping starts.
 	total := 0
 	for i := 0; i < len(v); {
@@ -527,15 +665,15 @@ func (s *state) mask(op Operator, v []byte) error {
 		if maskable(r, n) {
 			seen++
 			if seen <= total-op.keep {
-				s.bw.WriteRune(op.char)
+				dst = utf8.AppendRune(dst, op.char)
 				i += n
 				continue
 			}
 		}
-		s.bw.Write(v[i : i+n])
+		dst = append(dst, v[i:i+n]...)
 		i += n
 	}
-	return nil
+	return dst
 }
 
 // maskable reports whether the rune (n bytes of input) is masked: a
@@ -547,9 +685,10 @@ func maskable(r rune, n int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r)
 }
 
-// tee is the scanner's reader: it keeps a copy of what it reads in the
-// state's buffer and, before each read, writes out what is settled, so
-// that the buffer holds no more than the scanner's own plus the open span.
+// tee is the scanner's reader (or the view's): it keeps a copy of what it
+// reads in the state's buffer and, before each read, writes out what is
+// settled, so that the buffer holds no more than the scanner's own (and
+// the view's read-ahead) plus the open span.
 type tee struct {
 	s   *state
 	sc  *detect.Scanner
@@ -558,7 +697,9 @@ type tee struct {
 }
 
 func (t *tee) Read(p []byte) (int, error) {
-	t.s.advance(t.sc.Offset())
+	if t.sc != nil { // nil while View.Scan reads ahead
+		t.s.advance(t.s.settled())
+	}
 	if t.s.err != nil {
 		return 0, t.s.err
 	}

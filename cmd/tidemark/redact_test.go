@@ -1,10 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tidemark/tidemark"
 )
 
 func TestRedactCommand(t *testing.T) {
@@ -142,4 +149,119 @@ func TestDetectorsCommand(t *testing.T) {
 	if code, _, _ := runCLI(t, "", "detectors", "extra"); code != exitError {
 		t.Errorf("detectors with an argument: exit %d", code)
 	}
+}
+
+// runCLIReal runs the CLI with the module's real detectors, for the tests
+// that depend on how a detector scores its context.
+func runCLIReal(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, detectors: tidemark.Detectors}
+	code := run(e, args)
+	return code, out.String(), errb.String()
+}
+
+// scanValues returns the values `tidemark scan --format jsonl
+// --show-values` reports for path.
+func scanValues(t *testing.T, extra []string, path string) []string {
+	t.Helper()
+	args := append([]string{"scan", "--format", "jsonl", "--show-values"}, extra...)
+	code, out, stderr := runCLIReal(t, "", append(args, path)...)
+	if code == exitError {
+		t.Fatalf("scan %s: exit %d: %s", path, code, stderr)
+	}
+	var vals []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		var r struct{ Type, Value string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("bad JSON line: %v", err)
+		}
+		if r.Type == "finding" {
+			vals = append(vals, r.Value)
+		}
+	}
+	return vals
+}
+
+// `tidemark redact` on a CSV file removes every value `tidemark scan`
+// reports, the ones found only thanks to their column header far above
+// included, and keeps the file a CSV file of the same shape.
+func TestRedactCSVCommand(t *testing.T) {
+	chdirRoot(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		in    string
+		comma rune
+		flags []string
+	}{
+		{"testdata/csv/register.csv", ',', nil},
+		{"testdata/csv/clinic.csv", ',', nil},
+		{"testdata/csv/register.tsv", '\t', nil},
+		{"testdata/csv/clinic.csv", ',', []string{"--min-score", "80"}},
+		{"testdata/csv/register.tsv", '\t', []string{"--detectors", "pii/uk-nhs,pii/date-of-birth"}},
+	} {
+		t.Run(filepath.Base(tc.in)+strings.Join(tc.flags, ""), func(t *testing.T) {
+			vals := scanValues(t, tc.flags, tc.in)
+			if len(vals) == 0 {
+				t.Fatal("scan finds nothing")
+			}
+			out := filepath.Join(dir, "red"+filepath.Ext(tc.in))
+			args := append(append([]string{"redact"}, tc.flags...), tc.in, out)
+			if code, _, stderr := runCLIReal(t, "", args...); code != exitClean {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			red, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vals {
+				if bytes.Contains(red, []byte(v)) {
+					t.Errorf("redacted copy still holds a value scan reports (%d bytes)", len(v))
+				}
+			}
+			orig, _ := os.ReadFile(tc.in)
+			if a, b := csvRecords(t, orig, tc.comma), csvRecords(t, red, tc.comma); a != b {
+				t.Errorf("records: input %s, output %s", a, b)
+			}
+			if !bytes.HasPrefix(red, orig[:bytes.IndexByte(orig, '\n')+1]) {
+				t.Error("header row changed")
+			}
+			if bytes.Count(red, []byte("\r\n")) != bytes.Count(orig, []byte("\r\n")) {
+				t.Error("line ends changed")
+			}
+			// Nothing scan reports is left for a second scan to report.
+			for _, v := range scanValues(t, tc.flags, out) {
+				if slices.Contains(vals, v) {
+					t.Errorf("rescan of the redacted copy reports a value found before (%d bytes)", len(v))
+				}
+			}
+		})
+	}
+	// From standard input, told it is CSV.
+	in := "name,nhs_number\n" + strings.Repeat("x,\n", 100) + "Jo,999 789 1236\n"
+	code, stdout, _ := runCLIReal(t, in, "redact", "--input", "csv", "-", "-")
+	if code != exitClean || !strings.HasSuffix(stdout, ",[UK_NHS]\n") {
+		t.Errorf("stdin: exit %d, output ends %q", code, stdout[max(0, len(stdout)-30):])
+	}
+}
+
+// csvRecords describes data parsed as CSV: the number of fields of each
+// record.
+func csvRecords(t *testing.T, data []byte, comma rune) string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("not valid CSV: %v", err)
+	}
+	var b strings.Builder
+	for _, rec := range recs {
+		fmt.Fprintf(&b, "%d ", len(rec))
+	}
+	return b.String()
 }

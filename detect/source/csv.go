@@ -45,6 +45,7 @@ type labeller struct {
 	om     detect.OffsetMapper // src's own mapping, or nil
 	labels [][]byte            // per column: "name: ", or nil
 	delim  byte
+	sep    byte // the delimiter, also when the file is passed as text; 0 if none
 	inq    bool // inside a quoted field
 	field  int  // column of the current field
 	start  bool // at the start of a field
@@ -145,8 +146,9 @@ func (l *labeller) readHeader() {
 	if nl < 0 && l.eof == nil || len(line) > csvMaxHeader {
 		l.pass = true
 	}
+	l.sep = csvDelimiter(line)
 	if !l.pass {
-		l.delim = csvDelimiter(line)
+		l.delim = l.sep
 		if l.delim == 0 {
 			l.pass = true
 		} else {
@@ -281,4 +283,56 @@ func csvSplit(line []byte, delim byte) [][]byte {
 		}
 	}
 	return append(out, bytes.TrimRight(line[from:], "\r"))
+}
+
+// csvSyntax is the structure of a CSV file for redaction
+// (redact.Syntax): quotes, and outside quoted fields the delimiter and
+// line ends. Replacements never touch them, so each record keeps its
+// fields; a replacement is escaped for its field: a quote doubled inside
+// a quoted field, and a quote, the delimiter or a line end turned into
+// '_' in a bare one.
+type csvSyntax struct {
+	l   *labeller // for the delimiter, known once the header is read
+	inq bool
+}
+
+// delim returns the delimiter: the labeller's, or ',' if it found none.
+func (c *csvSyntax) delim() byte {
+	if c.l != nil && c.l.sep != 0 {
+		return c.l.sep
+	}
+	return ','
+}
+
+// Next implements redact.Syntax.
+func (c *csvSyntax) Next(b []byte) (int, bool) {
+	d := c.delim()
+	for i, ch := range b {
+		if ch == '"' || !c.inq && (ch == d || ch == '\n' || ch == '\r') {
+			if i > 0 {
+				return i, false
+			}
+			if ch == '"' {
+				c.inq = !c.inq
+			}
+			return 1, true
+		}
+	}
+	return len(b), false
+}
+
+// Escape implements redact.Syntax.
+func (c *csvSyntax) Escape(dst, rep []byte) []byte {
+	d := c.delim()
+	for _, ch := range rep {
+		switch {
+		case ch == '"' && c.inq:
+			dst = append(dst, '"', '"')
+		case !c.inq && (ch == '"' || ch == d || ch == '\n' || ch == '\r'):
+			dst = append(dst, '_')
+		default:
+			dst = append(dst, ch)
+		}
+	}
+	return dst
 }

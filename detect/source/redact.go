@@ -47,6 +47,13 @@ type RedactOptions struct {
 //     parts (decoded, then written as UTF-8 quoted-printable) redacted,
 //     and parts that cannot be redacted (images, PDFs) replaced by a short
 //     text/plain note; DKIM and ARC signatures are dropped;
+//   - CSV (and TSV): the file as it is, with exactly the findings Scan
+//     reports replaced: the fields are scanned labelled by their column
+//     header, and quotes, delimiters and line ends are never replaced, so
+//     every record keeps its fields (with a Remove operator a field that
+//     is all finding becomes empty, and a record of one such field an
+//     empty line); replacements are escaped for their field.
+//     The output is UTF-8, with a byte-order mark if the input had one;
 //   - .zip archives: a new archive of the redacted members, media members
 //     dropped.
 //
@@ -100,12 +107,71 @@ func (x *redactor) input(loc *Location, name string, r io.Reader, w io.Writer, f
 		}
 		_, err = w.Write(out)
 		return err
+	case CSV:
+		return x.csv(loc, br, w)
 	}
 	_, err := x.red.Copy(w, decodeText(br))
 	if errors.Is(err, detect.ErrBinary) {
 		x.s.skip(loc, err)
 		return nil
 	}
+	return err
+}
+
+// csv redacts a delimited file with the labelled view Scan scans (see
+// csv.go), so that every finding Scan reports is replaced, in the
+// decoded text, outside the file's structure (csvSyntax).
+func (x *redactor) csv(loc *Location, br *bufio.Reader, w io.Writer) error {
+	head, _ := br.Peek(3)
+	bom := bytes.HasPrefix(head, []byte{0xef, 0xbb, 0xbf}) || bytes.HasPrefix(head, []byte{0xff, 0xfe}) ||
+		bytes.HasPrefix(head, []byte{0xfe, 0xff})
+	var pw *prefixWriter
+	if bom {
+		// The decoder drops it; a spreadsheet wants it to read UTF-8.
+		pw = &prefixWriter{w: w, prefix: []byte{0xef, 0xbb, 0xbf}}
+		w = pw
+	}
+	syn := &csvSyntax{}
+	view := &redact.View{
+		Scan: func(in io.Reader) io.Reader {
+			syn.l = newLabeller(in)
+			return syn.l
+		},
+		Syntax: syn,
+	}
+	_, err := x.red.CopyView(w, decodeText(br), view)
+	if errors.Is(err, detect.ErrBinary) {
+		x.s.skip(loc, err)
+		return nil
+	}
+	if err == nil && pw != nil {
+		err = pw.flush() // a file of nothing but its mark
+	}
+	return err
+}
+
+// prefixWriter writes prefix before the first bytes written through it,
+// or at flush if there were none.
+type prefixWriter struct {
+	w      io.Writer
+	prefix []byte
+}
+
+func (p *prefixWriter) Write(b []byte) (int, error) {
+	if len(b) > 0 {
+		if err := p.flush(); err != nil {
+			return 0, err
+		}
+	}
+	return p.w.Write(b)
+}
+
+func (p *prefixWriter) flush() error {
+	if len(p.prefix) == 0 {
+		return nil
+	}
+	_, err := p.w.Write(p.prefix)
+	p.prefix = nil
 	return err
 }
 

@@ -326,6 +326,7 @@ func FuzzRedactCSV(f *testing.F) {
 	f.Add(inlineCSV()[:400], uint8(3))
 	f.Add([]byte("\xef\xbb\xbfa,b\n1,2\n"), uint8(4))
 	f.Add([]byte("\xef\xbb\xbf"), uint8(3))
+	f.Add([]byte("\xff\xfe0,"), uint8(0))
 	eng := detect.MustCompile([]detect.Detector{testEmail(), hashRun(), pii.NewNHS(), pii.NewDateOfBirth()},
 		&detect.Options{MinScore: 50, Binary: detect.BinaryScan})
 	ops := []redact.Operator{redact.Tag(""), redact.Mask('*', 0), redact.Pseudonym(""), redact.Tag("\"x,\t;\r\ny\""), redact.Remove()}
@@ -351,6 +352,9 @@ func FuzzRedactCSV(f *testing.F) {
 		}
 		if ascii && o.String() == "mask" {
 			checkMasked(t, in, out, fs)
+		}
+		if bytes.HasPrefix(in, []byte{0xff, 0xfe}) || bytes.HasPrefix(in, []byte{0xfe, 0xff}) {
+			return // read as UTF-16: its bytes are not the text's
 		}
 		d := source.CSVDelimiter(in)
 		want, err := csvShape(in, d)

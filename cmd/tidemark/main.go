@@ -100,7 +100,7 @@ Usage:
   tidemark redact [flags] input output
       Write a copy of input with the findings replaced ("-" for standard
       input or output). A redacted chat stays a chat, a redacted mailbox a
-      mailbox.
+      mailbox, a redacted CSV file keeps its rows and columns.
 
   tidemark detectors
       List the detectors, for --detectors.

@@ -2,6 +2,7 @@ package phone_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tidemark/tidemark/detect"
@@ -172,4 +173,30 @@ func FuzzGated(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGatedLongStretch: a long stretch of digit groups before a number
+// (Detect walks back to the stretch's start, within the window) gives
+// what the ungated detector gives, however long the stretch.
+func TestGatedLongStretch(t *testing.T) {
+	d := phone.New(phone.Options{})
+	gated := detect.MustCompile([]detect.Detector{d}, &detect.Options{MinScore: 0})
+	plain := detect.MustCompile([]detect.Detector{detecttest.Ungated(d)}, &detect.Options{MinScore: 0})
+	found := 0
+	for _, grp := range []string{"12 ", "1234 ", "12-", "123.", "5 ", "44 ", "7946 ", "12  ", "123 456 "} {
+		for _, n := range []int{1, 5, 20, 50, 80, 120, 200} {
+			for _, tail := range []string{"020 7946 0958", "07700 900123", "+44 20 7946 0958", "0 20 7946 0958", "(020) 7946 0958"} {
+				s := "x " + strings.Repeat(grp, n) + tail + " y"
+				g, _ := gated.AppendFind(nil, []byte(s))
+				p, _ := plain.AppendFind(nil, []byte(s))
+				if !slices.Equal(g, p) {
+					t.Errorf("%q x%d + %q: gated %v plain %v", grp, n, tail, g, p)
+				}
+				found += len(p)
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d findings: the cases no longer test numbers after stretches", found)
+	}
 }

@@ -52,6 +52,12 @@ type ctx struct {
 
 // Detect implements [detect.Detector].
 func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+	return d.detect(dst, w, true), nil
+}
+
+// detect is Detect, with or without the memo of sender fields (memo.go;
+// tests compare the two).
+func (d *Detector) detect(dst []detect.Finding, w *detect.Window, useMemo bool) []detect.Finding {
 	lx := lexiconOnce()
 	t := w.Text
 	var toks [maxToks]token
@@ -60,6 +66,7 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 	// A token starting at lastSp+1 after a space continues a run iff
 	// lastCont (a cache of continues for the token after the last one seen).
 	lastSp, lastCont := -1, false
+	var memo senderMemo
 	for _, h32 := range w.Hits {
 		p := int(h32)
 		if p < done {
@@ -69,8 +76,29 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 			if !w.AtStart {
 				continue
 			}
-		} else if wordBefore(t, p) {
+		} else if maybeWord[t[p-1]] && wordBefore(t, p) {
 			continue
+		}
+		// A sender field seen before in this window: the same decision.
+		shape, slot := uint8(shapeNone), 0
+		if useMemo && p >= 5 && p+maxLen+10 <= len(t) {
+			if shape = senderShape(t, p); shape != shapeNone {
+				slot = memoSlot(t, p)
+				if m := &memo[slot]; m.shape == shape && sameBytes(t, int(m.q), p, int(m.n)) {
+					end := p + int(m.n) - 1
+					done, lastSp, lastCont = end, end, m.cont
+					if m.found {
+						dst = append(dst, detect.Finding{
+							Start: w.Base + int64(p+int(m.fs)),
+							End:   w.Base + int64(p+int(m.fe)),
+							Kind:  Kind,
+							Score: int(m.score),
+							Info:  m.info,
+						})
+					}
+					continue
+				}
+			}
 		}
 		if lx.scanToken(t, p, tk) && !w.AtEnd {
 			continue
@@ -96,9 +124,19 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 			continue
 		}
 		lastSp, lastCont = int(toks[nt-1].next), endsRun(&toks[nt-1])
+		nd := len(dst)
 		dst = d.score(lx, dst, w, toks[:nt])
+		if shape != shapeNone && t[end] == ':' && end+1-p <= maxLen+2 {
+			m := &memo[slot]
+			*m = memoEntry{q: int32(p), n: int32(end + 1 - p), shape: shape, cont: lastCont}
+			if len(dst) > nd {
+				f := &dst[nd]
+				m.found, m.score, m.info = true, int32(f.Score), f.Info
+				m.fs, m.fe = int32(f.Start-w.Base)-int32(p), int32(f.End-w.Base)-int32(p)
+			}
+		}
 	}
-	return dst, nil
+	return dst
 }
 
 // continues reports whether the capitalised token at t[p] continues a run

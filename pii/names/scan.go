@@ -85,6 +85,16 @@ func letterAt(t []byte, i int) bool {
 	return isLetter(c) || (c >= 0xC0 && c != 0xE2)
 }
 
+// maybeWord marks the bytes c for which wordBefore may be true when
+// c = t[i-1]: letters, digits, '_', joiners and non-ASCII bytes. For any
+// other byte it is false, and Detect skips the call.
+var maybeWord = func() (m [256]bool) {
+	for c := range m {
+		m[c] = byteClass[c]&(cLetter|cDigit|cJoin) != 0 || c == '_' || c >= 0x80
+	}
+	return m
+}()
+
 // wordBefore reports whether the byte before t[i] belongs to a word or
 // to code: a letter, digit, '_' or a non-ASCII letter, or a joiner
 // ('\”, '-', '/', '.', '\\', '=', '#') glued to such a byte. i > 0.

@@ -235,6 +235,9 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 	if rest[0].role&rNegLeft != 0 {
 		return dst // Storm Ciara, Glen Affric
 	}
+	if len(toks) == 1 && loneBound(&toks[0]) < d.min {
+		return dst // no context can lift a lone word to d.min
+	}
 	var c ctx
 	lx.left(t, int(rest[0].s), w.AtStart, &c)
 	// Drop a leading word when a given name follows: "Ping Sarah",
@@ -593,4 +596,71 @@ func isAsk(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// loneBound is the highest score that the scoring of a run of the single
+// token tk (no honorific) can give, whatever its context: the score
+// without context, the context-dependent penalties left out, plus the
+// larger of the bonus for strong evidence and the largest sum of the
+// other context bonuses that can occur together. score returns early below it, before reading the
+// context; TestLoneBound checks that it is a bound.
+func loneBound(tk *token) int {
+	if tk.flags&fInitial != 0 {
+		return -100 // a lone initial is never a name
+	}
+	r := tk.role
+	g, s := r.given(), r.surname()
+	var sc int
+	switch {
+	case g >= 7:
+		sc = 50 + (g-7)*3
+	case g >= 5:
+		sc = 44
+	case g >= 3:
+		sc = 34
+	case g > 0:
+		sc = 26
+	case s >= 6:
+		sc = 34
+	case s > 0:
+		sc = 24
+	case r&rWord == 0:
+		sc = 20
+	default:
+		sc = 6
+	}
+	if r&rCommon != 0 {
+		sc -= 14
+	} else if r&rWord != 0 && g < 11 {
+		sc -= 15
+	}
+	if r&rTime != 0 {
+		sc -= 30
+	}
+	if r&rProduct != 0 {
+		sc -= 25
+	}
+	if r&rPlace != 0 {
+		sc -= 25
+	}
+	if tk.flags&fAllCaps != 0 {
+		sc -= 25
+	}
+	strong := 22
+	if g > 0 || s > 0 || r&rWord == 0 {
+		strong = 36
+	}
+	// Without strong evidence: a word before that supports a name and a
+	// verb (+10, +12) come from the word before (and the verb also from
+	// the word after); the bonus for a line start (+14 or +8) needs a line
+	// or sentence start before it, so no word, and a line end or a
+	// vocative after it, so no verb after it. The two exclude each other.
+	weak := 10 + 12
+	if g < 6 && s >= 6 && r&(rWord|rCommon) == 0 {
+		weak += 8 // news style
+	}
+	if tk.flags&fPossessive != 0 {
+		weak += 6
+	}
+	return sc + max(strong, weak)
 }

@@ -81,7 +81,7 @@ func (d *Detector) detect(dst []detect.Finding, w *detect.Window, useMemo bool) 
 		}
 		// A sender field seen before in this window: the same decision.
 		shape, slot := uint8(shapeNone), 0
-		if useMemo && p >= 5 && p+maxLen+10 <= len(t) {
+		if useMemo && p >= 5 && p+maxLen+10 <= len(t) && (t[p-2] == ']' || t[p-2] == '-') {
 			if shape = senderShape(t, p); shape != shapeNone {
 				slot = memoSlot(t, p)
 				if m := &memo[slot]; m.shape == shape && sameBytes(t, int(m.q), p, int(m.n)) {

@@ -180,6 +180,17 @@ func (lx *lexicon) scanToken(t []byte, p int, tk *token) (edge bool) {
 			}
 		}
 	}
+	if e < n {
+		// finish for the usual ends (a space, comma or line break), inline.
+		if c := t[e]; c == ' ' || c == ',' || c == '\n' {
+			r := lx.lookup(h)
+			if isChainable(flags, r, int32(e-p)) {
+				flags |= fChain
+			}
+			*tk = token{s: int32(p), e: int32(e), next: int32(e), flags: flags, role: r, h: h}
+			return false
+		}
+	}
 	return lx.finish(t, p, e, h, flags, 0, 0, tk)
 }
 

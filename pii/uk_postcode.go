@@ -187,13 +187,14 @@ func (ukPostcode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		}
 		if (i == 0 || !ukPcAlnum[t[i-1]]) && ukIsDigit(t[i]) && !ukPcDigitStartMay(t, i) {
 			// Not a match, decided early: see ukPcDigitStartMay. The
-			// generic path would find ts == i and set next = te, the
-			// end ukAlnumRun gives; do the same.
-			te := i
-			for te < len(t) && ukPcAlnum[t[te]] && te-i < 8 {
-				te++
-			}
-			next = te
+			// generic path would also set next = te, the end of the
+			// token ukAlnumRun gives, but only to skip the later hits
+			// of the same token, which cannot match either: from any
+			// hit of a token of at most 8 bytes ukAlnumRun returns the
+			// same ts and te (so the same decision), and from a hit
+			// of a longer token the run is either the whole token
+			// (n > 8) or cut at a letter or digit (ukTokenStart or
+			// ukTokenEnd fails). So next need not move.
 			continue
 		}
 		ts, te := ukAlnumRun(t, i, 8)

@@ -84,30 +84,45 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 	next := 0
 	for _, h32 := range w.Hits {
 		h := int(h32)
-		if h < next || h > 0 && intlDigit(t[h-1]) {
+		if h < next {
 			continue
 		}
-		if !addrBackMay(t, h) && !addrStreetMay(t, h) && !addrFlatMay(t, h) {
-			// Not a match, decided early (most hits: "+44 7700 900123",
-			// "in 10 mins", "£4.50"). A glued hit is reported only
-			// through addrBack(t, h); any other needs addrAt(t, h) to
-			// succeed, h being the hit unless addrFlat(t, h) succeeds
-			// (then h is the building number after the flat's). None of
-			// them can here, and a rejected hit changes no state.
-			continue
-		}
-		if intlGluedBefore(t, h) {
-			// Perhaps the digit of a postcode ending an address with a
-			// building name and no number: "Rose Cottage, Mill Lane,
-			// Hove BN3 1AA".
-			if s, e, info, ok := addrBack(t, h); ok && s >= next && !intlEdge(w, s, e, 3) {
-				next = e
-				score := 80
-				if info&AddrLocality != 0 {
-					score = 90
-				}
-				dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
+		if h > 0 && t[h-1] != ' ' { // after a space: not glued, the commonest case
+			c := t[h-1]
+			if intlDigit(c) {
+				continue
 			}
+			if intlUpper(c) {
+				// Perhaps the digit of a postcode ending an address with
+				// a building name and no number: "Rose Cottage, Mill
+				// Lane, Hove BN3 1AA" (the hit is glued, so this is the
+				// only way it can be reported).
+				if s, e, info, ok := addrBack(t, h); ok && s >= next && !intlEdge(w, s, e, 3) {
+					next = e
+					score := 80
+					if info&AddrLocality != 0 {
+						score = 90
+					}
+					dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
+				}
+				continue
+			}
+			if intlGluedBefore(t, h) {
+				// A glued hit is reported only through addrBack(t, h),
+				// and that needs a capital at t[h-1]: the postcode it
+				// parses starts there, or at t[h-2] when that is a
+				// capital, and then t[h-1] is inside its outward code
+				// (addrPostcode stops at the first byte that is not a
+				// letter or digit, and finds no outward code of one
+				// byte), so a letter (a digit was skipped above), and
+				// addrPostcode rejects lower case.
+				continue
+			}
+		}
+		if !addrNumMay(t, h) {
+			// Not a match, decided early (most hits: "in 10 mins",
+			// "+44 7700 900123"): see addrNumMay. A rejected hit
+			// changes no state.
 			continue
 		}
 		s := h
@@ -379,11 +394,38 @@ func addrFlatBefore(t []byte, h int) (s int, ok bool) {
 	return 0, false
 }
 
-// addrBackMay reports whether addrBack(t, h) may succeed: the postcode
-// it starts from begins at t[h-1], or at t[h-2] when that is a capital,
-// and with a capital.
-func addrBackMay(t []byte, h int) bool {
-	return h >= 1 && intlUpper(t[h-1]) || h >= 2 && intlUpper(t[h-2])
+// addrNumMay reports whether a hit at t[h] not glued to the token before
+// it may be reported: addrStreetMay(t, h) || addrFlatMay(t, h), with the
+// digits after h scanned once. A hit not glued before is reported only
+// when addrAt(t, h) succeeds, h being the hit unless addrFlat(t, h)
+// succeeds (then h is the building number after the flat's).
+func addrNumMay(t []byte, h int) bool {
+	i := h
+	for i < len(t) && intlDigit(t[i]) && i-h < 5 {
+		i++
+	}
+	if i-h <= 4 && i+1 < len(t) && t[i] == ' ' {
+		// The commonest case: 1-4 digits and a space. The street needs
+		// a capital after it (addrStreetMay); the flat's tail
+		// (addrFlatTail) a digit, the building number.
+		c := t[i+1]
+		if intlUpper(c) {
+			return true
+		}
+		return intlDigit(c) && addrFlatWordMay(t, h)
+	}
+	return addrStreetMay(t, h) || addrFlatMay(t, h)
+}
+
+// addrFlatWordMay is the first half of addrFlatMay: a space at t[h-1]
+// after a word that may be "flat", "apartment", "apt", "unit", "suite"
+// or "room".
+func addrFlatWordMay(t []byte, h int) bool {
+	if h < 2 || t[h-1] != ' ' {
+		return false
+	}
+	c := t[h-2] | 0x20
+	return c == 't' || c == 'e' || c == 'm'
 }
 
 // addrFlatMay reports whether addrFlat(t, h) may succeed: it needs a
@@ -392,10 +434,7 @@ func addrBackMay(t []byte, h int) bool {
 // all of which end in 't', 'e' or 'm', and the building number after the
 // flat's (addrFlatTail).
 func addrFlatMay(t []byte, h int) bool {
-	if h < 2 || t[h-1] != ' ' {
-		return false
-	}
-	if c := t[h-2] | 0x20; c != 't' && c != 'e' && c != 'm' {
+	if !addrFlatWordMay(t, h) {
 		return false
 	}
 	_, ok := addrFlatTail(t, h)

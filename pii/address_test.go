@@ -63,3 +63,32 @@ func TestAddrCases(t *testing.T) {
 func TestAddrRun(t *testing.T) {
 	detecttest.Run(t, NewUKAddress(), intlStripAll(addrCases)...)
 }
+
+// addrNumMayCheck compares addrNumMay with the two checks it fuses at
+// every digit of s.
+func addrNumMayCheck(t *testing.T, s string) {
+	b := []byte(s)
+	for h := range b {
+		if !intlDigit(b[h]) {
+			continue
+		}
+		if got, want := addrNumMay(b, h), addrStreetMay(b, h) || addrFlatMay(b, h); got != want {
+			t.Fatalf("addrNumMay(%q, %d) = %v, want %v", s, h, got, want)
+		}
+	}
+}
+
+func TestAddrNumMay(t *testing.T) {
+	for _, s := range append(intlStripAll(addrCases), speedHardText, "1 2 3 A 4 a 5, 6- 7-8 9a 1a 2A, 3/4 5/6, 7 12345 A 1234 5 Flat 1 2",
+		"Flat 12345 6 Unit 1234 5 Room 1/2 3 Suite 4B 5 apt 9 1", "1 A", "1 1", "Unit 1 ", "Unit 12") {
+		addrNumMayCheck(t, s)
+	}
+}
+
+func FuzzAddrNumMay(f *testing.F) {
+	for _, s := range intlStripAll(addrCases) {
+		f.Add(s)
+	}
+	f.Add("Flat 2/3, 14 High St; Unit 4 7 Oak Road; 12-14 Mill Lane; 221B Baker Street")
+	f.Fuzz(addrNumMayCheck)
+}

@@ -107,19 +107,19 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 				}
 				continue
 			}
-			if intlGluedBefore(t, h) {
-				// A glued hit is reported only through addrBack(t, h),
-				// and that needs a capital at t[h-1]: the postcode it
-				// parses starts there, or at t[h-2] when that is a
-				// capital, and then t[h-1] is inside its outward code
+			if !addrNumMay(t, h) || intlGluedBefore(t, h) {
+				// Not a match, decided early (see below). A glued hit
+				// is reported only through addrBack(t, h), and that
+				// needs a capital at t[h-1]: the postcode it parses
+				// starts there, or at t[h-2] when that is a capital,
+				// and then t[h-1] is inside its outward code
 				// (addrPostcode stops at the first byte that is not a
 				// letter or digit, and finds no outward code of one
 				// byte), so a letter (a digit was skipped above), and
 				// addrPostcode rejects lower case.
 				continue
 			}
-		}
-		if !addrNumMay(t, h) {
+		} else if !addrNumMay(t, h) {
 			// Not a match, decided early (most hits: "in 10 mins",
 			// "+44 7700 900123"): see addrNumMay. A rejected hit
 			// changes no state.

@@ -93,10 +93,22 @@ func (ipAddr) AcceptRun(s detect.RunShape) bool {
 	return false
 }
 
-// AcceptRun: runs of 1-4 digits not after a lower-case letter and
-// followed by a letter (221B, 12a, postcode letters), ',', ' ' or '-'
-// (house numbers, flat numbers, ranges 10-12); after a capital only the
-// postcode's runs of 1-3 digits, followed by a capital or a space.
+// AcceptRun: the runs Detect can report a match from, of 1-4 digits
+// and never after a lower-case letter. Detect starts a match only at a
+// building or flat number (a hit not glued to the token before it) or,
+// through addrBack, at the outward-code digits of a postcode right after
+// a capital; it ignores every other hit and moves on only past a match,
+// so those runs need not be seen (the second form of soundness in
+// detect.RunFilter): the "12" of "10-12", the "3" of "Flat 2/3", or any
+// digits glued by '.', '-' or '/' to digits before them.
+//   - After a capital: 1-3 digits not joined to digits before the
+//     capital (the area starts the token), followed by a capital (A9A,
+//     or an unspaced inward code) or by a space and the inward digit.
+//   - Otherwise, a number followed by a letter (221B, 12a) or a ',',
+//     then a space (never a digit); by a space and the street's capital;
+//     by '-' and the digits of a range (10-12); or, for a flat's number,
+//     after the space that follows the flat word (never joined to digits
+//     before it), by a space and the building number (Unit 4 7 ...).
 func (ukAddress) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
@@ -104,12 +116,21 @@ func (ukAddress) AcceptRun(s detect.RunShape) bool {
 	if s.Len > 4 || s.Before == detect.ClassLower {
 		return false
 	}
-	if s.Before == detect.ClassUpper {
-		return s.Len <= 3 && (s.After == detect.ClassUpper || s.After == detect.ClassSpace)
+	switch s.Before {
+	case detect.ClassUpper:
+		return s.Len <= 3 && !s.JoinBefore && (s.After == detect.ClassUpper || s.After == detect.ClassSpace && s.JoinAfter)
+	case detect.ClassDot, detect.ClassDash, detect.ClassSlash:
+		if s.JoinBefore {
+			return false
+		}
 	}
 	switch s.After {
-	case detect.ClassUpper, detect.ClassLower, detect.ClassComma, detect.ClassSpace, detect.ClassDash:
-		return true
+	case detect.ClassUpper, detect.ClassLower, detect.ClassComma:
+		return !s.JoinAfter
+	case detect.ClassSpace:
+		return !s.JoinAfter || s.Before == detect.ClassSpace && !s.JoinBefore
+	case detect.ClassDash:
+		return s.JoinAfter
 	}
 	return false
 }

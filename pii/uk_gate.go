@@ -78,7 +78,8 @@ func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
 // AcceptRun: outward-code digits (1-2, or up to 3 where an unspaced
 // inward digit follows) after a letter; the inward digit after a space
 // or a letter, before a letter; BFPO numbers of 1-4 digits after "BFPO"
-// or "BFPO ", before a non-letter.
+// or "BFPO ", before a non-letter (after "BFPO " never joined to a run
+// before it: the byte before the space is the O).
 func (ukPostcode) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
@@ -87,7 +88,7 @@ func (ukPostcode) AcceptRun(s detect.RunShape) bool {
 	case gateLetter(s.Before):
 		return s.Len <= 3 || s.Len == 4 && !gateLetter(s.After)
 	case s.Before == detect.ClassSpace:
-		return s.Len == 1 && gateLetter(s.After) || s.Len <= 4 && !gateLetter(s.After)
+		return s.Len == 1 && gateLetter(s.After) || s.Len <= 4 && !gateLetter(s.After) && !s.JoinBefore
 	}
 	return false
 }

@@ -252,7 +252,7 @@ func TestUKRunGatingShapes(t *testing.T) {
 		return r
 	}
 	accept := map[string][]detect.RunShape{
-		"pii/uk-postcode":             {sh(1, 'W', ' '), sh(1, ' ', 'A'), sh(2, 'S', 'A'), sh(3, 'B', 'A'), sh(4, 'O', '^'), sh(4, ' ', ',')},
+		"pii/uk-postcode":             {sh(1, 'W', ' '), sh(1, ' ', 'A'), sh(2, 'S', 'A'), sh(3, 'B', 'A'), sh(4, 'O', '^'), lone(4, ' ', ',')},
 		"pii/uk-nino":                 {first(6, 'B', 'C'), first(6, ' ', ' '), first(2, 'B', ' '), first(2, ' ', ' '), first(2, '-', '-')},
 		"pii/uk-nhs":                  {sh(10, ' ', '.'), sh(3, ' ', ' '), sh(3, '^', '-')},
 		"pii/uk-chi":                  {sh(10, ' ', '.'), sh(6, ' ', ' ')},
@@ -271,6 +271,7 @@ func TestUKRunGatingShapes(t *testing.T) {
 	// group of a sort code, NINO or 3-3-4 number, a NINO group after
 	// another, an account number.
 	reject := map[string][]detect.RunShape{
+		"pii/uk-postcode": {sh(4, ' ', ' '), sh(2, ' ', ','), sh(3, ' ', '^')},
 		"pii/uk-sort-code": {sh(2, '-', 'x'), sh(2, ' ', 's'), sh(2, ' ', 'A'), lone(2, ' ', ' '), lone(2, '-', '-'), lone(4, ' ', ' '),
 			sh(2, '-', ':'), sh(2, ' ', ';'), sh(8, ' ', '.'), sh(4, ' ', ' '), sh(4, ' ', ',')},
 		"pii/uk-utr":             {sh(3, ' ', ' '), sh(3, '^', '-'), sh(4, ' ', '^'), sh(4, '-', ')'), lone(5, ' ', ' '), sh(5, '-', '.'), sh(5, ' ', ',')},
@@ -287,14 +288,14 @@ func TestUKRunGatingShapes(t *testing.T) {
 		sh(3, 0xC2, ' '), sh(2, ' ', '%'), sh(1, ' ', 'p'), sh(1, ' ', 's'), sh(1, '.', '.'), sh(11, ' ', ' '),
 	}
 	// Chat shapes a filter must still accept, because a match can have
-	// them. A shape cannot tell ':' from ';' nor '%' from '"', so "BFPO
-	// 57;" and "\"BFPO 57\"" keep shapes 5 and 7 for postcodes although
-	// "BFPO 09:14" and "bfpo 10%" are no longer matches. (The NINO, sort
+	// them. ("BFPO 57;" and "\"BFPO 57\"" would keep shapes 5 and 7
+	// for postcodes, since a shape cannot tell ':' from ';' nor '%' from
+	// '"', but a BFPO number is never joined to digits before it. The NINO, sort
 	// code and VAT filters need only the first group, so they drop the
 	// last groups of "AB 12 34 56;", "12-34-56;" and "GB 980 7806 84;".) "sw3 3pa" is a lower-case postcode, "£943 476
 	// 5919" an NHS number (not a UTR: 3-3-4 is never HMRC's).
 	keep := map[string][]int{
-		"pii/uk-postcode":        {5, 7, 8, 9},
+		"pii/uk-postcode":        {8, 9},
 		"pii/uk-nino":            {},
 		"pii/uk-nhs":             {6},
 		"pii/uk-chi":             {6},

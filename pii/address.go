@@ -130,12 +130,21 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		// found from the flat's number or, when that is not a hit of its
 		// own ("Flat 2/3, 14 High St" under the run filter), from the
 		// building number after it.
-		if fs, k, ok := addrFlat(t, h); ok {
-			if _, _, ok := addrAt(t, k); ok {
-				s, h = fs, k
+		// (addrFlatWordMay and addrFlatBeforeMay skip most calls, those
+		// that cannot succeed.)
+		flat := false
+		if addrFlatWordMay(t, h) {
+			if fs, k, ok := addrFlat(t, h); ok {
+				flat = true
+				if _, _, ok := addrAt(t, k); ok {
+					s, h = fs, k
+				}
 			}
-		} else if fs, ok := addrFlatBefore(t, h); ok {
-			s = fs
+		}
+		if !flat && addrFlatBeforeMay(t, h) {
+			if fs, ok := addrFlatBefore(t, h); ok {
+				s = fs
+			}
 		}
 		e, info, ok := addrAt(t, h)
 		if !ok || e-s > addrMaxLen || intlEdge(w, s, e, 3) {
@@ -364,6 +373,24 @@ func addrFlatTail(t []byte, h int) (k int, ok bool) {
 		return 0, false
 	}
 	return i + 1, true
+}
+
+// addrFlatBeforeMay reports whether addrFlatBefore(t, h) may succeed:
+// it needs a space at t[h-1], after an optional ',' the flat's number,
+// and addrFlatTail to reach h from it, so the byte before the ',' or
+// the space is a digit, or a letter after a digit ("12B 4").
+func addrFlatBeforeMay(t []byte, h int) bool {
+	if h < 3 || t[h-1] != ' ' {
+		return false
+	}
+	i := h - 2
+	if t[i] == ',' {
+		i--
+	}
+	if i >= 0 && intlLetter(t[i]) {
+		i--
+	}
+	return i >= 0 && intlDigit(t[i])
 }
 
 // addrFlatBefore finds a flat or unit prefix ending just before the

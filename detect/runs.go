@@ -1,6 +1,9 @@
 package detect
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // Run gating: letting detectors that share byte triggers skip the runs of
 // trigger bytes they can never match, decided once per run for all of
@@ -368,6 +371,86 @@ func classifyToken(view []byte, s int, atStart, atEnd bool) (TokenKind, int) {
 // classifyTokenSlow must decide (any other token, a token that starts
 // before s, a cut token, punctuation after it).
 func fastToken(view []byte, s int, atStart, atEnd bool) (k TokenKind, end int, ok bool) {
+	if s > 0 && s+16 <= len(view) {
+		if !tokenBoundary[view[s-1]] {
+			return
+		}
+		// The longest token it takes and the byte after it lie within
+		// 16 bytes: decide from bit masks of digits, ':' and '/'.
+		u, w := binary.LittleEndian.Uint64(view[s:]), binary.LittleEndian.Uint64(view[s+8:])
+		return fastTokenMasks(view, s, swarDigits(u)|swarDigits(w)<<8, swarEq(u, ':')|swarEq(w, ':')<<8, swarEq(u, '/')|swarEq(w, '/')<<8)
+	}
+	return fastTokenBytes(view, s, atStart, atEnd)
+}
+
+// fastTokenMasks is fastToken for a token at view[s] (a digit after a
+// boundary byte) with at least 16 bytes from s, given the masks of the
+// digits, colons and slashes among those 16 bytes (bit i: view[s+i]).
+func fastTokenMasks(view []byte, s int, d, colon, slash uint16) (k TokenKind, end int, ok bool) {
+	h := bits.TrailingZeros16(^d) // 1 or 2 leading digits
+	if h > 2 {
+		return
+	}
+	var i int
+	switch {
+	case colon>>h&1 != 0:
+		if d>>(h+1)&3 != 3 {
+			return
+		}
+		i = h + 3
+		if colon>>i&1 != 0 {
+			if d>>(i+1)&3 != 3 {
+				return
+			}
+			i += 3
+		}
+		k = TokenClock
+	case slash>>h&1 != 0:
+		j := h + 1
+		if d>>j&1 == 0 {
+			return
+		}
+		j += 1 + int(d>>(j+1)&1)
+		if slash>>j&1 == 0 {
+			return
+		}
+		y := min(4, bits.TrailingZeros16(^(d >> (j + 1))))
+		if y != 2 && y != 4 {
+			return
+		}
+		i, k = j+1+y, TokenDate
+	default:
+		return
+	}
+	if !tokenBoundary[view[s+i]] {
+		return // a longer token, or punctuation after it: the slow path
+	}
+	return k, s + i, true
+}
+
+// swarDigits returns the mask of the ASCII digits among the eight bytes
+// of u (little-endian): bit i for byte i.
+func swarDigits(u uint64) uint16 {
+	const lo7, hi1 = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	x := u & lo7
+	f := (x + 0x0101010101010101*(0x80-'0')) &^ (x + 0x0101010101010101*(0x7F-'9')) &^ u & hi1
+	return gatherHigh(f)
+}
+
+// swarEq returns the mask of the bytes of u equal to c: bit i for byte i.
+func swarEq(u uint64, c byte) uint16 {
+	const lo7, hi1 = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	v := u ^ 0x0101010101010101*uint64(c)
+	return gatherHigh(^((v&lo7 + lo7) | v) & hi1)
+}
+
+// gatherHigh packs the top bits of the eight bytes of f (each byte 0x80
+// or 0) into the low eight bits.
+func gatherHigh(f uint64) uint16 { return uint16((f >> 7) * 0x0102040810204080 >> 56) }
+
+// fastTokenBytes is fastToken by bytes, for tokens near the edges of the
+// view.
+func fastTokenBytes(view []byte, s int, atStart, atEnd bool) (k TokenKind, end int, ok bool) {
 	n := len(view)
 	if s == 0 && !atStart || s > 0 && !tokenBoundary[view[s-1]] {
 		return

@@ -494,9 +494,14 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 			// (A runStarts group other than the digit group gets every
 			// trigger byte here; classify skips the hits inside a run.)
 			lg, lh := int32(-1), []int32(nil)
-			for k, m := range sc.masks[:nb] {
+			// Two blocks per 64-bit word: half the loop's branches.
+			for k := 0; k < nb; k += 2 {
+				m := uint64(sc.masks[k])
+				if k+1 < nb {
+					m |= uint64(sc.masks[k+1]) << 32
+				}
 				for m != 0 {
-					p := i + 32*k + bits.TrailingZeros32(m)
+					p := i + 32*k + bits.TrailingZeros64(m)
 					m &= m - 1
 					c := tab[uint16(view[p])|uint16(view[p+1])<<8]
 					if c == 0 {

@@ -376,42 +376,42 @@ func fastToken(view []byte, s int, atStart, atEnd bool) (k TokenKind, end int, o
 			return
 		}
 		// The longest token it takes and the byte after it lie within
-		// 16 bytes: decide from bit masks of digits, ':' and '/'.
-		u, w := binary.LittleEndian.Uint64(view[s:]), binary.LittleEndian.Uint64(view[s+8:])
-		return fastTokenMasks(view, s, swarDigits(u)|swarDigits(w)<<8, swarEq(u, ':')|swarEq(w, ':')<<8, swarEq(u, '/')|swarEq(w, '/')<<8)
+		// 16 bytes: decide from the mask of their digits.
+		d := swarDigits(binary.LittleEndian.Uint64(view[s:])) | swarDigits(binary.LittleEndian.Uint64(view[s+8:]))<<8
+		return fastTokenMask(view[s:s+16], s, d)
 	}
 	return fastTokenBytes(view, s, atStart, atEnd)
 }
 
-// fastTokenMasks is fastToken for a token at view[s] (a digit after a
-// boundary byte) with at least 16 bytes from s, given the masks of the
-// digits, colons and slashes among those 16 bytes (bit i: view[s+i]).
-func fastTokenMasks(view []byte, s int, d, colon, slash uint16) (k TokenKind, end int, ok bool) {
+// fastTokenMask is fastToken for a token at the start of t (16 bytes of
+// the view from s: a digit after a boundary byte), given the mask of the
+// digits among them (bit i: t[i]).
+func fastTokenMask(t []byte, s int, d uint16) (k TokenKind, end int, ok bool) {
 	h := bits.TrailingZeros16(^d) // 1 or 2 leading digits
 	if h > 2 {
 		return
 	}
 	var i int
-	switch {
-	case colon>>h&1 != 0:
+	switch t[h] {
+	case ':':
 		if d>>(h+1)&3 != 3 {
 			return
 		}
 		i = h + 3
-		if colon>>i&1 != 0 {
+		if t[i] == ':' {
 			if d>>(i+1)&3 != 3 {
 				return
 			}
 			i += 3
 		}
 		k = TokenClock
-	case slash>>h&1 != 0:
+	case '/':
 		j := h + 1
 		if d>>j&1 == 0 {
 			return
 		}
 		j += 1 + int(d>>(j+1)&1)
-		if slash>>j&1 == 0 {
+		if t[j] != '/' {
 			return
 		}
 		y := min(4, bits.TrailingZeros16(^(d >> (j + 1))))
@@ -422,7 +422,7 @@ func fastTokenMasks(view []byte, s int, d, colon, slash uint16) (k TokenKind, en
 	default:
 		return
 	}
-	if !tokenBoundary[view[s+i]] {
+	if !tokenBoundary[t[i]] {
 		return // a longer token, or punctuation after it: the slow path
 	}
 	return k, s + i, true
@@ -435,13 +435,6 @@ func swarDigits(u uint64) uint16 {
 	x := u & lo7
 	f := (x + 0x0101010101010101*(0x80-'0')) &^ (x + 0x0101010101010101*(0x7F-'9')) &^ u & hi1
 	return gatherHigh(f)
-}
-
-// swarEq returns the mask of the bytes of u equal to c: bit i for byte i.
-func swarEq(u uint64, c byte) uint16 {
-	const lo7, hi1 = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
-	v := u ^ 0x0101010101010101*uint64(c)
-	return gatherHigh(^((v&lo7 + lo7) | v) & hi1)
 }
 
 // gatherHigh packs the top bits of the eight bytes of f (each byte 0x80

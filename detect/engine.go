@@ -891,8 +891,11 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, v
 	c := &e.dets[di]
 	sp := &c.spec
 	lo, hi := w.Base, w.Base+int64(len(w.Text))
-	out := dst[:before]
-	for _, f := range dst[before:] {
+	// Compacted in place: findings are 72 bytes, and most are kept
+	// where they are.
+	out := before
+	for i := before; i < len(dst); i++ {
+		f := &dst[i]
 		if f.Start < lo || f.End > hi || f.Start >= f.End || f.End-f.Start > int64(sp.MaxLen) {
 			st.Invalid++
 			continue
@@ -918,9 +921,12 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, v
 			st.Dropped++
 			continue
 		}
-		out = append(out, f)
+		if out != i {
+			dst[out] = *f
+		}
+		out++
 	}
-	return out
+	return dst[:out]
 }
 
 // onlyDigitRuns reports whether every pair of bytes starting with a digit

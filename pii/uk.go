@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"encoding/binary"
 	"math/bits"
 
 	"github.com/tidemark/tidemark/detect"
@@ -335,6 +336,12 @@ type ukCueSet struct {
 	// digit or '&'. Words starting with anything else never match. Bit
 	// 15 (ukCueAlnum) is set for ASCII letters and digits.
 	start [256]uint16
+	// first repeats in every byte of a word the bytes, ASCII case bit
+	// set (c|0x20), that can start a word of the list: a byte c can start
+	// one only when c|0x20 is one of them. nfirst is their number; when
+	// it is 0 or more than len(first), ukHasCueIn tests every byte.
+	first  [4]uint64
+	nfirst int
 }
 
 // ukCompileCue compiles a '|'-separated list of at most ukCueMaxWords
@@ -368,7 +375,27 @@ func ukCompileCue(words string) ukCueSet {
 		}
 		ws = we + 1
 	}
+	var seen [256]bool
+	for c := range 256 {
+		if cs.start[c]&^ukCueAlnum == 0 || seen[c|0x20] {
+			continue
+		}
+		seen[c|0x20] = true
+		if cs.nfirst < len(cs.first) {
+			cs.first[cs.nfirst] = uint64(c|0x20) * ukCueOnes
+		}
+		cs.nfirst++
+	}
 	return cs
+}
+
+// ukCueOnes has the value 1 in every byte of a word.
+const ukCueOnes = 0x0101010101010101
+
+// ukCueZero returns the bytes of v that are zero as 0x80, the others as 0.
+func ukCueZero(v uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	return ^((v&low7 + low7) | v | low7)
 }
 
 // ukHasCueIn is ukHasCue for a compiled word list: it looks only at the
@@ -380,6 +407,9 @@ func ukHasCueIn(t []byte, lo, hi int, cs *ukCueSet) bool {
 		return false
 	}
 	tb := t[:hi]
+	if cs.nfirst > 0 && cs.nfirst <= len(cs.first) {
+		return ukHasCueFirst(t, tb, lo, cs)
+	}
 	prev := uint16(0) // ukCueAlnum when the byte before is a letter or digit
 	if lo > 0 {
 		prev = cs.start[t[lo-1]] & ukCueAlnum
@@ -395,6 +425,47 @@ func ukHasCueIn(t []byte, lo, hi int, cs *ukCueSet) bool {
 			}
 		}
 		prev = m & ukCueAlnum
+	}
+	return false
+}
+
+// ukHasCueFirst is ukHasCueIn for a list with few first bytes: it finds
+// the bytes of tb[lo:] that may start a word eight at a time (c|0x20 is
+// one of cs.first) and tests only those.
+func ukHasCueFirst(t, tb []byte, lo int, cs *ukCueSet) bool {
+	i := lo
+	for ; i+8 <= len(tb); i += 8 {
+		v := binary.LittleEndian.Uint64(tb[i:]) | 0x20*ukCueOnes
+		m := ukCueZero(v ^ cs.first[0])
+		for k := 1; k < cs.nfirst; k++ {
+			m |= ukCueZero(v ^ cs.first[k])
+		}
+		for ; m != 0; m &= m - 1 {
+			if ukCueAt(t, tb, i+bits.TrailingZeros64(m)>>3, cs) {
+				return true
+			}
+		}
+	}
+	for ; i < len(tb); i++ {
+		if ukCueAt(t, tb, i, cs) {
+			return true
+		}
+	}
+	return false
+}
+
+// ukCueAt reports whether a word of cs starts at tb[i] (not after an
+// ASCII letter or digit) and ends before a byte of t that is neither.
+func ukCueAt(t, tb []byte, i int, cs *ukCueSet) bool {
+	m := cs.start[tb[i]] &^ ukCueAlnum
+	if m == 0 || i > 0 && cs.start[t[i-1]]&ukCueAlnum != 0 {
+		return false
+	}
+	for ; m != 0; m &= m - 1 {
+		end, ok := ukMatchWord(tb, i, cs.words[bits.TrailingZeros16(m)])
+		if ok && (end >= len(t) || !ukIsAlnum(t[end])) {
+			return true
+		}
 	}
 	return false
 }

@@ -94,7 +94,7 @@ func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 				continue
 			}
 		case 6:
-			if !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCue(t, s-32, s, "sort code|sortcode") {
+			if !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
 				continue
 			}
 			e, bare = de, true

@@ -226,7 +226,7 @@ func (ukVAT) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 		if !ukEdgeOK(w, start, e, 2) || !ukVATOK(dg.d[:9]) {
 			continue
 		}
-		if ps < 0 && !ukHasCue(t, s-48, e+48, "vat") {
+		if ps < 0 && !ukHasCueIn(t, s-48, e+48, &ukVATCue) {
 			continue
 		}
 		next = e

@@ -99,3 +99,27 @@ func intlStripAll(cases []string) []string {
 	}
 	return out
 }
+
+// TestCardLens: cardLens allows every first digit and length for which
+// cardIssuer knows some number (all prefixes of up to six digits).
+func TestCardLens(t *testing.T) {
+	var d [19]byte
+	for n := 1; n <= 19; n++ {
+		for p := range 1000000 {
+			v := p
+			for i := 5; i >= 0; i-- {
+				d[i] = byte('0' + v%10)
+				v /= 10
+			}
+			for i := 6; i < n; i++ {
+				d[i] = '0'
+			}
+			if n < 6 {
+				continue
+			}
+			if cardIssuer(d[:n]) != CardUnknown && cardLens[d[0]-'0']>>n&1 == 0 {
+				t.Fatalf("cardIssuer knows %s (%d digits) but cardLens rejects it", d[:n], n)
+			}
+		}
+	}
+}

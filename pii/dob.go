@@ -95,24 +95,69 @@ const dobReach = dobRadius + dobMaxLen
 // "birth").
 var dobKeywords = []string{"dob", "d.o.b", "d o b", "born", "birth"}
 
-// Detect looks at the digit runs within dobReach of each birth word: a
-// reported date needs a birth word that near, and every birth word is a
-// hit. The dates found are those the digit-triggered version gave
-// (dobDigits in the tests, which compare the two).
+// Detect tries, for each birth word (hit) k, only the digit runs a date
+// near k can start with. dobNearCue reports a date t[s:e] only for a
+// birth word p that starts within dobRadius bytes of it, with no digit
+// between them, and when p is after the date no line break either; every
+// birth word is a hit, and none lies inside a date (date bytes after the
+// first digit are digits, separators, ordinals, "of" and month names).
+// So p < s means the date's first digit run is the first digit at or
+// after p (a date starting with a month name has only letters and a
+// space before its first digit), and p >= e means the date's last digit
+// is the last digit before p, at most dobRadius bytes before p and on
+// its line, with the date's first digit run at most dobMaxLen bytes
+// before it. The runs tried are a subset of the ones the digit-triggered
+// version tried (dobDigits in the tests, which compare the two) holding
+// every date it reports, tried in the same (ascending) order: the dates
+// reported are the same, and a run skipped here changes nothing, as only
+// a reported date moves next.
 func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	t := w.Text
-	next, scan := 0, 0 // end of the last date reported; digits before scan are done
+	next, done := 0, -1 // end of the last date reported; digit runs starting up to done are tried
 	for _, k32 := range w.Hits {
 		k := int(k32)
-		lo, hi := max(scan, k-dobReach), min(len(t), k+dobReach)
-		for h := lo; h < hi; h++ {
-			if intlDigit(t[h]) && (h == 0 || !intlDigit(t[h-1])) && h >= next {
-				dst, next = dobTry(dst, w, h, next)
-			}
+		// The date ending at the last digit before k, l.
+		l := k - 1
+		for l >= max(0, k-dobRadius) && !intlDigit(t[l]) && t[l] != '\n' {
+			l--
 		}
-		scan = max(scan, hi)
+		if l >= max(0, k-dobRadius) && intlDigit(t[l]) && l > done {
+			// A date's last digit run (its year, or its day in
+			// 1961-03-12) is its whole run of 1, 2 or 4 digits after a
+			// '/', '-', '.', ' ' or ',', and another run starts it.
+			r := l
+			for r > 0 && intlDigit(t[r-1]) {
+				r--
+			}
+			if n := l + 1 - r; n == 3 || n > 4 || r == 0 || !dobLastSep(t[r-1]) {
+				r = 0 // no date ends at l
+			}
+			for h := max(0, k-dobReach, l-(dobMaxLen-1), done+1); h < r-1; h++ {
+				if intlDigit(t[h]) && (h == 0 || !intlDigit(t[h-1])) && h >= next {
+					dst, next = dobTry(dst, w, h, next)
+				}
+			}
+			done = l
+		}
+		// The date whose first digit run is the first digit after k.
+		f, hi := k, min(len(t), k+dobReach)
+		for f < hi && !intlDigit(t[f]) {
+			f++
+		}
+		if f < hi && f > done {
+			if (f == 0 || !intlDigit(t[f-1])) && f >= next {
+				dst, next = dobTry(dst, w, f, next)
+			}
+			done = f
+		}
 	}
 	return dst, nil
+}
+
+// dobLastSep reports whether c may come before the last digit run of a
+// date.
+func dobLastSep(c byte) bool {
+	return c == '/' || c == '-' || c == '.' || c == ' ' || c == ','
 }
 
 // dobTry reports the date whose digit run starts at t[h], if any, and

@@ -80,6 +80,16 @@ var emailAtext = func() (t [256]bool) {
 	return t
 }()
 
+// emailLocalByte marks the ASCII bytes of a local part (atext and '.'),
+// emailDomainByte those of a domain (letters, digits, '-' and '.').
+var emailLocalByte, emailDomainByte = func() (l, d [256]bool) {
+	for c := range 256 {
+		l[c] = emailAtext[c] || c == '.'
+		d[c] = emailAlnum(byte(c)) || c == '-' || c == '.'
+	}
+	return l, d
+}()
+
 func emailAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
@@ -98,8 +108,8 @@ func (email) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 	// Local part: scan left over atext and dots, at most emailMaxLocal+1.
 	s = at
-	for s > 0 && at-s <= emailMaxLocal {
-		if c := t[s-1]; emailAtext[c] || c == '.' {
+	for lim := max(0, at-emailMaxLocal-1); s > lim; {
+		if c := t[s-1]; emailLocalByte[c] {
 			s--
 		} else if n := emailLetterBefore(t[:s]); n > 0 {
 			s -= n
@@ -129,8 +139,8 @@ func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 
 	// Domain: labels of letters, digits, '-' and UTF-8, separated by dots.
 	e = at + 1
-	for e < len(t) && e-at <= emailMaxDomain+1 {
-		if c := t[e]; emailAlnum(c) || c == '-' || c == '.' {
+	for lim := min(len(t), at+emailMaxDomain+2); e < lim; {
+		if c := t[e]; emailDomainByte[c] {
 			e++
 		} else if n := emailLetterAt(t[e:]); n > 0 {
 			e += n

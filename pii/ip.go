@@ -1,6 +1,10 @@
 package pii
 
-import "github.com/tidemark/tidemark/detect"
+import (
+	"encoding/binary"
+
+	"github.com/tidemark/tidemark/detect"
+)
 
 // KindIPAddress is the Kind of IP address findings.
 const KindIPAddress detect.Kind = "ip.address"
@@ -93,7 +97,7 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 		if h < next {
 			continue
 		}
-		if h >= v6Done && ipNearColon(t, h) {
+		if h >= v6Done && !ipNoColon(t, h) && ipNearColon(t, h) {
 			s, e, ok := ipV6Run(t, h)
 			v6Done = e
 			if ok && !intlEdge(w, s, e, 2) {
@@ -148,6 +152,14 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 		}
 	}
 	return dst, nil
+}
+
+// ipNoColon reports that t[h-5:h+5], where ipNearColon looks for a ':',
+// has none (two eight-byte loads; false when h is near an edge of t).
+func ipNoColon(t []byte, h int) bool {
+	const colons = ':' * ukCueOnes
+	return h >= 5 && h+5 <= len(t) &&
+		ukCueZero(binary.LittleEndian.Uint64(t[h-5:])^colons)|ukCueZero(binary.LittleEndian.Uint64(t[h-3:])^colons) == 0
 }
 
 // ipNearColon reports whether the hex digits around t[h] (at most four

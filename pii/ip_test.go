@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/tidemark/tidemark/detect/detecttest"
@@ -74,4 +75,22 @@ func TestIPCases(t *testing.T) {
 
 func TestIPRun(t *testing.T) {
 	detecttest.Run(t, NewIPAddress(), intlStripAll(ipCases)...)
+}
+
+// TestIPNoColon: ipNoColon never hides a ':' that ipNearColon finds, at
+// any position of random texts of hex digits, colons and other bytes.
+func TestIPNoColon(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []byte("0123456789abcdefABCDEFgxyz:::. -\xff")
+	for range 20000 {
+		b := make([]byte, r.IntN(24))
+		for i := range b {
+			b[i] = pieces[r.IntN(len(pieces))]
+		}
+		for h := range b {
+			if ipNoColon(b, h) && ipNearColon(b, h) {
+				t.Fatalf("ipNoColon(%q, %d) hides the ':' ipNearColon finds", b, h)
+			}
+		}
+	}
 }

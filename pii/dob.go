@@ -1,6 +1,11 @@
 package pii
 
-import "github.com/tidemark/tidemark/detect"
+import (
+	"encoding/binary"
+	"math/bits"
+
+	"github.com/tidemark/tidemark/detect"
+)
 
 // KindDateOfBirth is the Kind of date-of-birth findings.
 const KindDateOfBirth detect.Kind = "date.birth"
@@ -117,10 +122,7 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 	for _, k32 := range w.Hits {
 		k := int(k32)
 		// The date ending at the last digit before k, l.
-		l := k - 1
-		for l >= max(0, k-dobRadius) && !intlDigit(t[l]) && t[l] != '\n' {
-			l--
-		}
+		l := dobLastStop(t, max(0, k-dobRadius), k)
 		if l >= max(0, k-dobRadius) && intlDigit(t[l]) && l > done {
 			// A date's last digit run (its year, or its day in
 			// 1961-03-12) is its whole run of 1, 2 or 4 digits after a
@@ -140,10 +142,8 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 			done = l
 		}
 		// The date whose first digit run is the first digit after k.
-		f, hi := k, min(len(t), k+dobReach)
-		for f < hi && !intlDigit(t[f]) {
-			f++
-		}
+		hi := min(len(t), k+dobReach)
+		f := dobFirstDigit(t, k, hi)
 		if f < hi && f > done {
 			if (f == 0 || !intlDigit(t[f-1])) && f >= next {
 				dst, next = dobTry(dst, w, f, next)
@@ -152,6 +152,35 @@ func (dob) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, err
 		}
 	}
 	return dst, nil
+}
+
+// dobFirstDigit returns the first i in [f, hi) with t[i] a digit, or hi,
+// looking at eight bytes at a time.
+func dobFirstDigit(t []byte, f, hi int) int {
+	for ; f+8 <= hi; f += 8 {
+		if m := intlDigitMask(binary.LittleEndian.Uint64(t[f:])); m != 0 {
+			return f + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for f < hi && !intlDigit(t[f]) {
+		f++
+	}
+	return f
+}
+
+// dobLastStop returns the last i in [lo, e) with t[i] a digit or a line
+// feed, or lo-1, looking at eight bytes at a time.
+func dobLastStop(t []byte, lo, e int) int {
+	for ; e-8 >= lo; e -= 8 {
+		x := binary.LittleEndian.Uint64(t[e-8:])
+		if m := intlDigitMask(x) | ukCueZero(x^('\n'*ukCueOnes)); m != 0 {
+			return e - 8 + (63-bits.LeadingZeros64(m))>>3
+		}
+	}
+	for e > lo && !intlDigit(t[e-1]) && t[e-1] != '\n' {
+		e--
+	}
+	return e - 1
 }
 
 // dobLastSep reports whether c may come before the last digit run of a

@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/tidemark/tidemark/detect/detecttest"
@@ -64,4 +65,46 @@ func TestDOBCases(t *testing.T) {
 
 func TestDOBRun(t *testing.T) {
 	detecttest.Run(t, NewDateOfBirth(), intlStripAll(dobCases)...)
+}
+
+// TestDOBScans compares dobFirstDigit and dobLastStop with byte loops on
+// random texts of digits, line feeds, high bytes and other bytes, and
+// intlDigitMask with intlDigit on every byte.
+func TestDOBScans(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []byte("0123456789\n\n\r /:.-aZ\x00\x7f\x80\x8a\xb0\xb9\xff")
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			if r.IntN(6) == 0 {
+				b[i] = pieces[r.IntN(len(pieces))]
+			} else {
+				b[i] = "abcdefgh ,;"[r.IntN(11)]
+			}
+		}
+		for lo := 0; lo <= len(b); lo++ {
+			for hi := lo; hi <= len(b); hi++ {
+				f := lo
+				for f < hi && !intlDigit(b[f]) {
+					f++
+				}
+				if got := dobFirstDigit(b, lo, hi); got != f {
+					t.Fatalf("dobFirstDigit(%q, %d, %d) = %d, want %d", b, lo, hi, got, f)
+				}
+				l := hi - 1
+				for l >= lo && !intlDigit(b[l]) && b[l] != '\n' {
+					l--
+				}
+				if got := dobLastStop(b, lo, hi); got != l {
+					t.Fatalf("dobLastStop(%q, %d, %d) = %d, want %d", b, lo, hi, got, l)
+				}
+			}
+		}
+	}
+	for c := range 256 {
+		m := intlDigitMask(uint64(c) * 0x0101010101010101)
+		if want := intlDigit(byte(c)); m != 0 && m != intlHigh || (m != 0) != want {
+			t.Fatalf("intlDigitMask of byte %#x = %#x", c, m)
+		}
+	}
 }

@@ -11,6 +11,20 @@ func intlDetectors() []detect.Detector {
 // Byte classes shared by the payment, network, date and address detectors.
 
 func intlDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// intlHigh has the high bit of every byte of a word set.
+const intlHigh = 0x8080808080808080
+
+// intlDigitMask returns the bytes of x that are ASCII digits as 0x80, the
+// others as 0 (exact: no carry crosses a byte).
+func intlDigitMask(x uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	a := x & low7
+	ge0 := a + 0x5050505050505050  // high bit: a >= '0'
+	ge10 := a + 0x4646464646464646 // high bit: a > '9'
+	return ge0 &^ ge10 &^ x & intlHigh
+}
+
 func intlUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 func intlLetter(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'

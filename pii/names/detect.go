@@ -55,9 +55,9 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 	return d.detect(dst, w, true), nil
 }
 
-// detect is Detect, with or without the memo of sender fields (memo.go;
-// tests compare the two).
-func (d *Detector) detect(dst []detect.Finding, w *detect.Window, useMemo bool) []detect.Finding {
+// detect is Detect, with or without its shortcuts (fast): the memo of
+// sender fields (memo.go) and loneDead. Tests compare the two.
+func (d *Detector) detect(dst []detect.Finding, w *detect.Window, fast bool) []detect.Finding {
 	lx := lexiconOnce()
 	t := w.Text
 	var toks [maxToks]token
@@ -81,7 +81,7 @@ func (d *Detector) detect(dst []detect.Finding, w *detect.Window, useMemo bool) 
 		}
 		// A sender field seen before in this window: the same decision.
 		shape, slot := uint8(shapeNone), 0
-		if useMemo && p >= 5 && p+maxLen+10 <= len(t) && (t[p-2] == ']' || t[p-2] == '-') {
+		if fast && p >= 5 && p+maxLen+10 <= len(t) && (t[p-2] == ']' || t[p-2] == '-') {
 			if shape = senderShape(t, p); shape != shapeNone {
 				slot = memoSlot(t, p)
 				if m := &memo[slot]; m.shape == shape && sameBytes(t, int(m.q), p, int(m.n)) {
@@ -106,6 +106,13 @@ func (d *Detector) detect(dst []detect.Finding, w *detect.Window, useMemo bool) 
 		if !chainable(tk) {
 			done = int(tk.e)
 			lastSp, lastCont = int(tk.next), false
+			continue
+		}
+		if fast && shape == shapeNone && d.loneDead(t, tk) {
+			// What run and score would decide, whether or not the token
+			// continues an earlier run: nothing (loneDead says why the
+			// hits inside the token do not care that done moves).
+			done, lastSp, lastCont = int(tk.next), int(tk.next), endsRun(tk)
 			continue
 		}
 		var cont bool
@@ -137,6 +144,37 @@ func (d *Detector) detect(dst []detect.Finding, w *detect.Window, useMemo bool) 
 		}
 	}
 	return dst
+}
+
+// loneDead reports, for a chainable token tk, that run would stop after
+// it (a run of one token, not at the window's edge) and that score finds
+// nothing in a lone token like it (an honorific, organisation or place
+// prefix word, or a word loneBound keeps under MinScore). Detect then
+// skips continues, run and score: if tk continues an earlier run it is
+// skipped without a finding, and if not its run of one gives none; both
+// leave lastSp and lastCont as tk's. They differ only in done, which
+// only the hits inside tk (t[tk.s+1:tk.next]) can see, and those follow
+// a letter, or an apostrophe, hyphen or ’ glued to one, so wordBefore
+// skips them either way.
+func (d *Detector) loneDead(t []byte, tk *token) bool {
+	r := tk.role
+	if r&(rOrg|rNegLeft) == 0 && (r&rTitle == 0 || tk.flags&fInitial != 0) && loneBound(tk) >= d.min {
+		return false
+	}
+	// run's first step, for the cases where it stops.
+	j := int(tk.next)
+	if j+1 >= len(t) {
+		return false
+	}
+	if tk.flags&fPossessive != 0 {
+		return true
+	}
+	c := t[j]
+	if c != ' ' {
+		return !(tk.flags&(fDot|fInitial) == fDot|fInitial && isUpper(c)) // J.R.R.
+	}
+	c = t[j+1]
+	return !isLetter(c) || tk.flags&(fDot|fInitial) == fDot && r&rAbbrev == 0 || isLower(c) && !particleInitial(c)
 }
 
 // continues reports whether the capitalised token at t[p] continues a run

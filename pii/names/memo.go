@@ -88,15 +88,24 @@ func memoSlot(t []byte, p int) int {
 	return int((v * 0x9E3779B1) >> (32 - memoBits))
 }
 
-// sameBytes reports whether t[a:a+n] equals t[b:b+n], for a, b with
-// a+max(n, 8) and b+max(n, 8) within t.
+// sameBytes reports whether t[a:a+n] equals t[b:b+n], for 0 < n <=
+// maxLen+2 and a, b with a+memoSpan and b+memoSpan within t (Detect
+// remembers and replays only runs that start maxLen+10 bytes or more
+// before the window's end).
 func sameBytes(t []byte, a, b, n int) bool {
-	for n > 8 {
-		if binary.LittleEndian.Uint64(t[a:]) != binary.LittleEndian.Uint64(t[b:]) {
+	x, y := (*[memoSpan]byte)(t[a:]), (*[memoSpan]byte)(t[b:])
+	for i := 0; i <= memoSpan-8; i += 8 {
+		d := binary.LittleEndian.Uint64(x[i:]) ^ binary.LittleEndian.Uint64(y[i:])
+		if n-i <= 8 {
+			return d<<(64-8*uint(n-i)) == 0
+		}
+		if d != 0 {
 			return false
 		}
-		a, b, n = a+8, b+8, n-8
 	}
-	x := binary.LittleEndian.Uint64(t[a:]) ^ binary.LittleEndian.Uint64(t[b:])
-	return x<<(64-8*uint(n)) == 0
+	return false // not reached: n <= maxLen+2
 }
+
+// memoSpan is the bytes sameBytes may read from a run's start: maxLen+2
+// rounded up to eight.
+const memoSpan = (maxLen + 2 + 7) &^ 7

@@ -187,7 +187,10 @@ func (lx *lexicon) scanToken(t []byte, p int, tk *token) (edge bool) {
 			if isChainable(flags, r, int32(e-p)) {
 				flags |= fChain
 			}
-			*tk = token{s: int32(p), e: int32(e), next: int32(e), flags: flags, role: r, h: h}
+			// Field by field: a composite literal is built on the stack
+			// and copied in 16-byte moves, which wait for its 4-byte
+			// stores (no store-to-load forwarding).
+			tk.s, tk.e, tk.next, tk.flags, tk.role, tk.h = int32(p), int32(e), int32(e), flags, r, h
 			return false
 		}
 	}

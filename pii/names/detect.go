@@ -88,13 +88,7 @@ func (d *Detector) detect(dst []detect.Finding, w *detect.Window, fast bool) []d
 					end := p + int(m.n) - 1
 					done, lastSp, lastCont = end, end, m.cont
 					if m.found {
-						dst = append(dst, detect.Finding{
-							Start: w.Base + int64(p+int(m.fs)),
-							End:   w.Base + int64(p+int(m.fe)),
-							Kind:  Kind,
-							Score: int(m.score),
-							Info:  m.info,
-						})
+						dst = appendFinding(dst, w.Base+int64(p+int(m.fs)), w.Base+int64(p+int(m.fe)), int(m.score), m.info)
 					}
 					continue
 				}
@@ -143,6 +137,17 @@ func (d *Detector) detect(dst []detect.Finding, w *detect.Window, fast bool) []d
 			}
 		}
 	}
+	return dst
+}
+
+// appendFinding appends a finding of Kind. It writes the fields in
+// place: appending a composite literal builds it on the stack and copies
+// it with 16-byte moves, which wait for its 8-byte stores to retire (a
+// load spanning two stores is not forwarded).
+func appendFinding(dst []detect.Finding, start, end int64, score int, info uint32) []detect.Finding {
+	dst = append(dst, detect.Finding{})
+	f := &dst[len(dst)-1]
+	f.Start, f.End, f.Kind, f.Score, f.Info = start, end, Kind, score, info
 	return dst
 }
 

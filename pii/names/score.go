@@ -537,13 +537,7 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 	if allCaps {
 		info |= infoAllCaps
 	}
-	return append(dst, detect.Finding{
-		Start: w.Base + int64(start),
-		End:   w.Base + int64(end),
-		Kind:  Kind,
-		Score: sc,
-		Info:  info,
-	})
+	return appendFinding(dst, w.Base+int64(start), w.Base+int64(end), sc, info)
 }
 
 // isName reports whether tk is a given name, surname or initial.

@@ -129,7 +129,8 @@ func (d *Detector) detect(dst []detect.Finding, w *detect.Window, fast bool) []d
 		dst = d.score(lx, dst, w, toks[:nt])
 		if shape != shapeNone && t[end] == ':' && end+1-p <= maxLen+2 {
 			m := &memo[slot]
-			*m = memoEntry{q: int32(p), n: int32(end + 1 - p), shape: shape, cont: lastCont}
+			// Field by field, like appendFinding.
+			m.q, m.n, m.shape, m.found, m.cont = int32(p), int32(end+1-p), shape, false, lastCont
 			if len(dst) > nd {
 				f := &dst[nd]
 				m.found, m.score, m.info = true, int32(f.Score), f.Info
@@ -214,8 +215,8 @@ func (d *Detector) continues(lx *lexicon, t []byte, p int, atStart bool) bool {
 	if !isLetter(c) && c < 0x80 {
 		return false
 	}
-	prev, ok := lx.prevToken(t, p-1, atStart)
-	if !ok {
+	var prev token
+	if !lx.prevToken(t, p-1, atStart, &prev) {
 		return false
 	}
 	if prev.flags&fDot != 0 && prev.flags&fInitial == 0 && prev.role&rAbbrev == 0 {
@@ -228,8 +229,8 @@ func (d *Detector) continues(lx *lexicon, t []byte, p int, atStart bool) bool {
 			if q < 3 || t[q-1] != ' ' {
 				return false
 			}
-			pp, ok := lx.prevToken(t, q-1, atStart)
-			if !ok {
+			var pp token
+			if !lx.prevToken(t, q-1, atStart, &pp) {
 				return false
 			}
 			if chainable(&pp) {
@@ -245,15 +246,17 @@ func (d *Detector) continues(lx *lexicon, t []byte, p int, atStart bool) bool {
 	return chainable(&prev)
 }
 
-// prevToken returns the token that ends just before the space at t[sp],
-// if there is one whose extent is known.
-func (lx *lexicon) prevToken(t []byte, sp int, atStart bool) (token, bool) {
+// prevToken scans into tk the token that ends just before the space at
+// t[sp], if there is one whose extent is known. (Returning the token by
+// value copied it with 16-byte moves across scanToken's 4-byte stores,
+// which are not forwarded.)
+func (lx *lexicon) prevToken(t []byte, sp int, atStart bool, tk *token) bool {
 	q := sp - 1
 	if t[q] == '.' {
 		q--
 	}
 	if q < 0 || !(isLetter(t[q]) || t[q] >= 0x80) {
-		return token{}, false
+		return false
 	}
 	// Walk back over the word (bounded), then re-scan it forwards.
 	lo := max(0, sp-maxTokLen-4)
@@ -265,20 +268,16 @@ func (lx *lexicon) prevToken(t []byte, sp int, atStart bool) (token, bool) {
 		s++
 	}
 	if s == lo && lo > 0 {
-		return token{}, false // too long to be a name token
+		return false // too long to be a name token
 	}
 	if s == 0 && !atStart {
-		return token{}, false
+		return false
 	}
 	if s > 0 && wordBefore(t, s) && !(q == s && t[s-1] == '.' && s >= 2 && isUpper(t[s-2])) {
-		return token{}, false // glued initials (J.R.R.) are the exception
+		return false // glued initials (J.R.R.) are the exception
 	}
-	var tk token
-	lx.scanToken(t, s, &tk)
-	if int(tk.next) != sp {
-		return token{}, false
-	}
-	return tk, true
+	lx.scanToken(t, s, tk)
+	return int(tk.next) == sp
 }
 
 // run collects the run of name tokens starting with first. It returns the

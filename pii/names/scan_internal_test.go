@@ -1,6 +1,9 @@
 package names
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // TestLetterMask checks the 8-byte letter classifier against byteClass
 // for every byte value in every position.
@@ -39,6 +42,41 @@ func TestScanTokenFastPath(t *testing.T) {
 			}
 			if a != b || eb {
 				t.Errorf("%q: short %+v %v, long %+v %v", wd+tl, a, ea, b, eb)
+			}
+		}
+	}
+}
+
+// TestWordEndingAt compares wordEndingAt, which reads eight bytes at a
+// time, with the byte loop it replaced, for every end and lower bound
+// in seeded text of letters, digits, spaces, punctuation and UTF-8.
+func TestWordEndingAt(t *testing.T) {
+	ref := func(t []byte, e, lo int) int {
+		s := e
+		for s > lo && s > e-16 && isLetter(t[s-1]) {
+			s--
+		}
+		if s == e || s > lo && (isLetter(t[s-1]) || isDigit(t[s-1])) {
+			return -1
+		}
+		return s
+	}
+	r := rand.New(rand.NewPCG(8, 8))
+	alpha := []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:'-_@\n\xc3\xa9\xe2\x80\x99{`[")
+	for range 200 {
+		b := make([]byte, r.IntN(60))
+		for i := range b {
+			if r.IntN(3) > 0 {
+				b[i] = alpha[r.IntN(52)] // letters mostly: long words
+			} else {
+				b[i] = alpha[r.IntN(len(alpha))]
+			}
+		}
+		for e := 0; e <= len(b); e++ {
+			for lo := 0; lo <= e; lo++ {
+				if got, want := wordEndingAt(b, e, lo), ref(b, e, lo); got != want {
+					t.Fatalf("wordEndingAt(%q, %d, %d) = %d, want %d", b, e, lo, got, want)
+				}
 			}
 		}
 	}

@@ -1,6 +1,11 @@
 package names
 
-import "github.com/tidemark/tidemark/detect"
+import (
+	"encoding/binary"
+	"math/bits"
+
+	"github.com/tidemark/tidemark/detect"
+)
 
 // wordRole looks up the ASCII word t[s:e].
 func (lx *lexicon) wordRole(t []byte, s, e int) role {
@@ -11,9 +16,19 @@ func (lx *lexicon) wordRole(t []byte, s, e int) role {
 // at most 16 bytes long and not before lo. It returns its start, or -1.
 func wordEndingAt(t []byte, e, lo int) int {
 	s := e
+	if e-8 >= lo {
+		// The letters among the eight bytes before e, from the top; the
+		// byte loop goes on only after eight.
+		k := bits.LeadingZeros64(^letterMask(binary.LittleEndian.Uint64(t[e-8:]))&hi8) >> 3
+		s = e - k
+		if k < 8 {
+			goto found
+		}
+	}
 	for s > lo && s > e-16 && isLetter(t[s-1]) {
 		s--
 	}
+found:
 	if s == e || s > lo && (isLetter(t[s-1]) || isDigit(t[s-1])) {
 		return -1
 	}
@@ -182,6 +197,15 @@ func (lx *lexicon) right(t []byte, last *token, atEnd bool, c *ctx) {
 			c.digitNext = true
 		case isLetter(nc):
 			e := k
+			if k+8 <= n {
+				// The letters among the eight bytes from k; the byte loop
+				// goes on only after eight.
+				if nl := ^letterMask(binary.LittleEndian.Uint64(t[k:])) & hi8; nl != 0 {
+					e = k + bits.TrailingZeros64(nl)>>3
+				} else {
+					e = k + 8
+				}
+			}
 			for e < n && e < k+16 && isLetter(t[e]) {
 				e++
 			}

@@ -150,8 +150,12 @@ func put(slots []uint64, mask, h uint64, f func(role) role) {
 // lexiconOnce builds the table on first use, never at import.
 var lexiconOnce = sync.OnceValue(buildLexicon)
 
-func buildLexicon() *lexicon {
+func buildLexicon() *lexicon { return buildTable(true) }
+
+// buildTable builds the table, with or without pinHot (tests compare).
+func buildTable(pin bool) *lexicon {
 	lx := &lexicon{slots: new([lexSize]uint64), mask: lexSize - 1, title: map[uint64]uint8{}}
+	names := make([]uint64, 0, 1024) // the most frequent names, for pinHot (555)
 	gzLines(gazetteerGz, func(line []byte) {
 		k, rest, ok := bytes.Cut(line, []byte{'\t'})
 		if !ok {
@@ -159,7 +163,11 @@ func buildLexicon() *lexicon {
 		}
 		gs, ss, _ := bytes.Cut(rest, []byte{'\t'})
 		r := role(smallInt(gs)) | role(smallInt(ss))<<surnameShift
-		lx.update(hashString(k), func(old role) role { return old | r })
+		h := hashString(k)
+		lx.update(h, func(old role) role { return old | r })
+		if r.given() >= hotBucket || r.surname() >= hotBucket {
+			names = append(names, h)
+		}
 	})
 	for w := range strings.FieldsSeq(commonTxt) {
 		lx.update(hashString(w), func(old role) role { return old | rCommon })
@@ -202,5 +210,57 @@ func buildLexicon() *lexicon {
 			lx.update(hashString(w), func(old role) role { return old | r })
 		}
 	}
+	if pin {
+		hot := make([]uint64, 0, 4096) // 1,857 listed words, 471 common words, the names
+		for line := range strings.SplitSeq(listsTxt, "\n") {
+			if line, _, _ = strings.Cut(line, "#"); !strings.HasPrefix(strings.TrimSpace(line), "[") {
+				for w := range strings.FieldsSeq(line) {
+					hot = append(hot, hashString(w))
+				}
+			}
+		}
+		for w := range strings.FieldsSeq(commonTxt) {
+			hot = append(hot, hashString(w))
+		}
+		lx.pinHot(append(hot, names...))
+	}
 	return lx
+}
+
+// hotBucket is the given-name or surname bucket from which pinHot moves
+// a name to its first slot (555 names: John, Sarah, Smith, Jones...).
+const hotBucket = 12
+
+// pinHot moves the keys hashed in hs, in order, as close to their first
+// slot as keys moved before them allow, so that lookup finds the words
+// of text most often (stop words, greetings, header fields, common
+// names) at the first probe instead of a few slots on, after the keys
+// that took their slots when the gazetteer was loaded first. A key X
+// found at slot j trades places with the key Y in the first slot k from
+// X's first slot on that holds no key moved before: every slot between
+// X's first slot and j is taken, so Y, found at k before, is still found
+// at j after (the set of taken slots does not change). Lookups of the
+// listed words return what they did (TestPinHot checks every key of the
+// embedded lists); any other lookup probes the same taken slots, which
+// hold the same fingerprints, only a few in another order.
+func (lx *lexicon) pinHot(hs []uint64) {
+	var pinned [lexSize / 64]uint64 // a bit per slot: holds a moved key
+	slots := lx.slots
+	for _, h := range hs {
+		fp := uint64(uint32(h>>32) | 1)
+		i := h & (lexSize - 1)
+		j := i
+		for slots[j] != 0 && slots[j]>>32 != fp {
+			j = (j + 1) & (lexSize - 1)
+		}
+		if slots[j] == 0 {
+			continue // not in the table
+		}
+		k := i
+		for k != j && pinned[k/64]&(1<<(k%64)) != 0 {
+			k = (k + 1) & (lexSize - 1)
+		}
+		slots[k], slots[j] = slots[j], slots[k]
+		pinned[k/64] |= 1 << (k % 64)
+	}
 }

@@ -1,6 +1,9 @@
 package names
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFoldLatin(t *testing.T) {
 	lx := lexiconOnce()
@@ -72,5 +75,48 @@ func TestScanTokenFast(t *testing.T) {
 		if allCaps := tk.flags&fAllCaps != 0; allCaps != (!lower && e >= 2) {
 			t.Fatalf("%q: all caps %v, want %v", b, allCaps, !lower && e >= 2)
 		}
+	}
+}
+
+// TestPairRole compares pairHash of two plain tokens read in place with
+// the key copied to a buffer (pairHashSlow), on the [brand]
+// pairs and on names with apostrophes, accents, hyphens, dots and
+// capitals.
+func TestPairRole(t *testing.T) {
+	lx := lexiconOnce()
+	var pairs []string
+	inBrand := false
+	for line := range strings.SplitSeq(listsTxt, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			inBrand = line == "[brand]"
+			continue
+		}
+		if inBrand && line != "" {
+			pairs = append(pairs, line, strings.ToUpper(line), strings.ToUpper(line[:1])+line[1:])
+		}
+	}
+	pairs = append(pairs, "Taylor O'Wimpey", "Taylor O’Wimpey", "Taylor Wímpey", "Jean-Luc Picard", "John  Lewis",
+		"John. Lewis", "J. Lewis", "John's Lewis", "Tàylor Wimpey", "Taylor Wimpey-Smith", "O'Taylor Wimpey")
+	seen := 0
+	for _, p := range pairs {
+		text := []byte(p + " x")
+		var a, b token
+		lx.scanToken(text, 0, &a)
+		q := int(a.next)
+		for q < len(text) && text[q] == ' ' {
+			q++
+		}
+		lx.scanToken(text, q, &b)
+		if got, want := pairHash(text, &a, &b), pairHashSlow(text, &a, &b); got != want {
+			t.Errorf("%q: pairHash %#x, pairHashSlow %#x", p, got, want)
+		}
+		if lx.pairRole(text, &a, &b)&rBrand != 0 {
+			seen++
+		}
+	}
+	if seen < 20 {
+		t.Errorf("only %d brand pairs found", seen)
 	}
 }

@@ -26,6 +26,7 @@ const (
 	fNonASCII               // contains non-ASCII letters
 	fCode                   // glued to code-like bytes: digits, '_', '@', '/'
 	fChain                  // chainable: set by finish, read by chainable
+	fApos                   // contains an apostrophe (' or ’), not part of the key
 )
 
 type token struct {
@@ -253,6 +254,7 @@ loop:
 				break loop
 			}
 			i += w // O'Brien: the apostrophe is not part of the key
+			flags |= fApos
 		case c == '-':
 			if i+1 >= n {
 				edge = true

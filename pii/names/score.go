@@ -584,6 +584,23 @@ func goodGiven(tk *token) bool {
 // pairRole looks up the first two tokens of a run as one key
 // ("taylor wimpey").
 func (lx *lexicon) pairRole(t []byte, a, b *token) role {
+	return lx.lookup(pairHash(t, a, b))
+}
+
+// pairHash hashes the key of two tokens: lower case, one space between,
+// no apostrophes.
+func pairHash(t []byte, a, b *token) uint64 {
+	// Two tokens of ASCII letters and hyphens one space apart: their
+	// bytes as they stand, folded (hashFold leaves ' ' and '-' alone).
+	if int(b.s) == int(a.e)+1 && t[a.e] == ' ' && (a.flags|b.flags)&(fNonASCII|fApos) == 0 {
+		return hashFold(t, int(a.s), int(b.e))
+	}
+	return pairHashSlow(t, a, b)
+}
+
+// pairHashSlow is pairHash for tokens with apostrophes or non-ASCII
+// letters, or not one space apart: it copies the key to a buffer.
+func pairHashSlow(t []byte, a, b *token) uint64 {
 	var buf [2*maxTokLen + 1]byte
 	n := 0
 	for _, tk := range [2]*token{a, b} {
@@ -603,7 +620,7 @@ func (lx *lexicon) pairRole(t []byte, a, b *token) role {
 			n++
 		}
 	}
-	return lx.lookup(hashKey(buf[:n]))
+	return hashKey(buf[:n])
 }
 
 // isAsk reports whether w is a word that follows a name addressed in a

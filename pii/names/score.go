@@ -336,25 +336,9 @@ func (d *Detector) score(lx *lexicon, dst []detect.Finding, w *detect.Window, to
 			}
 			surIdx = 0
 		default:
-			switch {
-			case g >= 7:
-				sc = 50 + (g-7)*3
-			case g >= 5:
-				sc = 44
-			case g >= 3:
-				sc = 34
-			case g > 0:
-				sc = 26
-			case s >= 6:
-				sc = 34
+			var sur bool
+			if sc, sur = loneBase(r, g, s); sur {
 				surIdx = 0
-			case s > 0:
-				sc = 24
-				surIdx = 0
-			case r&rWord == 0:
-				sc = 20 // not a word either: maybe a name missing from the lists
-			default:
-				sc = 6
 			}
 			if s > g+2 && g < 9 {
 				surIdx = 0 // Hancock's: more likely a surname
@@ -633,6 +617,29 @@ func isAsk(w []byte) bool {
 	return false
 }
 
+// loneBase is the score of a run of one token (no honorific) with roles r
+// before its context, from its given-name and surname ranks g and s;
+// surname reports that the surname rank decided it.
+func loneBase(r role, g, s int) (sc int, surname bool) {
+	switch {
+	case g >= 7:
+		return 50 + (g-7)*3, false
+	case g >= 5:
+		return 44, false
+	case g >= 3:
+		return 34, false
+	case g > 0:
+		return 26, false
+	case s >= 6:
+		return 34, true
+	case s > 0:
+		return 24, true
+	case r&rWord == 0:
+		return 20, false // not a word either: maybe a name missing from the lists
+	}
+	return 6, false
+}
+
 // loneBound is the highest score that the scoring of a run of the single
 // token tk (no honorific) can give, whatever its context: the score
 // without context, the context-dependent penalties left out, plus the
@@ -645,25 +652,7 @@ func loneBound(tk *token) int {
 	}
 	r := tk.role
 	g, s := r.given(), r.surname()
-	var sc int
-	switch {
-	case g >= 7:
-		sc = 50 + (g-7)*3
-	case g >= 5:
-		sc = 44
-	case g >= 3:
-		sc = 34
-	case g > 0:
-		sc = 26
-	case s >= 6:
-		sc = 34
-	case s > 0:
-		sc = 24
-	case r&rWord == 0:
-		sc = 20
-	default:
-		sc = 6
-	}
+	sc, _ := loneBase(r, g, s)
 	if r&rCommon != 0 {
 		sc -= 14
 	} else if r&rWord != 0 && g < 11 {

@@ -237,10 +237,17 @@ var readers = map[string]func(io.Reader) io.Reader{
 
 func copyAll(t testing.TB, red *redact.Redactor, r io.Reader) string {
 	t.Helper()
+	return copied(t, "Copy", func(w io.Writer) (redact.Stats, error) { return red.Copy(w, r) })
+}
+
+// copied runs copy into a buffer and returns what it wrote, failing t on
+// an error or on Stats.Out other than the bytes written.
+func copied(t testing.TB, name string, copy func(io.Writer) (redact.Stats, error)) string {
+	t.Helper()
 	var out bytes.Buffer
-	st, err := red.Copy(&out, r)
+	st, err := copy(&out)
 	if err != nil {
-		t.Fatalf("Copy: %v", err)
+		t.Fatalf("%s: %v", name, err)
 	}
 	if st.Out != int64(out.Len()) {
 		t.Fatalf("Stats.Out = %d, wrote %d", st.Out, out.Len())

@@ -156,18 +156,12 @@ func viewReference(eng *detect.Engine, text []byte, prefix string, spaces bool, 
 
 func copyView(t testing.TB, red *redact.Redactor, r io.Reader, prefix string, syn redact.Syntax) string {
 	t.Helper()
-	var out bytes.Buffer
-	st, err := red.CopyView(&out, r, &redact.View{
-		Scan:   func(in io.Reader) io.Reader { return newPrefixView(in, prefix) },
-		Syntax: syn,
+	return copied(t, "CopyView", func(w io.Writer) (redact.Stats, error) {
+		return red.CopyView(w, r, &redact.View{
+			Scan:   func(in io.Reader) io.Reader { return newPrefixView(in, prefix) },
+			Syntax: syn,
+		})
 	})
-	if err != nil {
-		t.Fatalf("CopyView: %v", err)
-	}
-	if st.Out != int64(out.Len()) {
-		t.Fatalf("Stats.Out = %d, wrote %d", st.Out, out.Len())
-	}
-	return out.String()
 }
 
 // The findings of a view are made in its context: a prefix with digits

@@ -39,6 +39,20 @@ var typicalWindows = sync.OnceValue(func() []recWindow {
 	return ws
 })
 
+// windowsRunner returns a func that runs d over the recorded windows ws,
+// with the findings in *dst (reused).
+func windowsRunner(d *Detector, ws []recWindow, dst *[]detect.Finding) func() {
+	var w detect.Window
+	return func() {
+		*dst = (*dst)[:0]
+		for i := range ws {
+			rw := &ws[i]
+			w = detect.Window{Text: rw.text, Base: rw.base, Hits: rw.hits, AtStart: rw.atStart, AtEnd: rw.atEnd}
+			*dst, _ = d.Detect(*dst, &w)
+		}
+	}
+}
+
 // BenchmarkDetectWindows measures Detect alone, without the engine's
 // prefilter, run gate and cue scan, over the windows the engine hands the
 // detector on the typical corpus (the cache warm).
@@ -50,15 +64,7 @@ func BenchmarkDetectWindows(b *testing.B) {
 	for _, w := range ws {
 		n += len(w.text)
 	}
-	var w detect.Window
-	run := func() {
-		dst = dst[:0]
-		for i := range ws {
-			rw := &ws[i]
-			w = detect.Window{Text: rw.text, Base: rw.base, Hits: rw.hits, AtStart: rw.atStart, AtEnd: rw.atEnd}
-			dst, _ = d.Detect(dst, &w)
-		}
-	}
+	run := windowsRunner(d, ws, &dst)
 	run() // warms the cache and sizes dst
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
@@ -82,15 +88,7 @@ func BenchmarkDetectWindowsHot(b *testing.B) {
 	ws = ws[:k]
 	d := New(Options{})
 	var dst []detect.Finding
-	var w detect.Window
-	run := func() {
-		dst = dst[:0]
-		for i := range ws {
-			rw := &ws[i]
-			w = detect.Window{Text: rw.text, Base: rw.base, Hits: rw.hits, AtStart: rw.atStart, AtEnd: rw.atEnd}
-			dst, _ = d.Detect(dst, &w)
-		}
-	}
+	run := windowsRunner(d, ws, &dst)
 	run()
 	b.SetBytes(int64(n))
 	b.ReportAllocs()

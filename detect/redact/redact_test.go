@@ -184,6 +184,19 @@ func reference(eng *detect.Engine, text []byte, render func(f detect.Finding, v 
 	}
 	var b strings.Builder
 	pos := int64(0)
+	eachMerged(fs, func(s, e int64, win detect.Finding) {
+		b.Write(text[pos:s])
+		b.WriteString(render(win, text[s:e]))
+		pos = e
+	})
+	b.Write(text[pos:])
+	return b.String()
+}
+
+// eachMerged calls fn for each span [s, e) of overlapping findings of fs
+// (in Start order), with the finding that wins it: the longest, then the
+// highest scored.
+func eachMerged(fs []detect.Finding, fn func(s, e int64, win detect.Finding)) {
 	for i := 0; i < len(fs); {
 		s, e, win := fs[i].Start, fs[i].End, fs[i]
 		j := i + 1
@@ -193,13 +206,9 @@ func reference(eng *detect.Engine, text []byte, render func(f detect.Finding, v 
 				win = fs[j]
 			}
 		}
-		b.Write(text[pos:s])
-		b.WriteString(render(win, text[s:e]))
-		pos = e
+		fn(s, e, win)
 		i = j
 	}
-	b.Write(text[pos:])
-	return b.String()
 }
 
 func tagRender(f detect.Finding, _ []byte) string {

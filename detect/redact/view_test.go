@@ -116,19 +116,9 @@ func viewReference(eng *detect.Engine, text []byte, prefix string, spaces bool, 
 			mapped = append(mapped, f)
 		}
 	}
-	fs = mapped
 	var b strings.Builder
 	pos := int64(0)
-	for i := 0; i < len(fs); {
-		s, e, win := fs[i].Start, fs[i].End, fs[i]
-		j := i + 1
-		for ; j < len(fs) && fs[j].Start < e; j++ {
-			e = max(e, fs[j].End)
-			if fs[j].Len() > win.Len() || fs[j].Len() == win.Len() && fs[j].Score > win.Score {
-				win = fs[j]
-			}
-		}
-		i = j
+	eachMerged(mapped, func(s, e int64, win detect.Finding) {
 		b.Write(text[pos:s])
 		span := text[s:e]
 		if !spaces {
@@ -149,7 +139,7 @@ func viewReference(eng *detect.Engine, text []byte, prefix string, spaces bool, 
 			}
 		}
 		pos = e
-	}
+	})
 	b.Write(text[pos:])
 	return b.String()
 }

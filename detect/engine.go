@@ -93,17 +93,17 @@ func newAnchor(low []byte, at int, g int) kwAnchor {
 
 // scratch is per-scan working memory, reused across steps.
 type scratch struct {
-	hits  [][]int32 // per group, offsets in the view
-	win   Window
-	masks [256]uint32 // vector pre-pass output, one word per 32 positions
-	dmask [256]uint32 // with digitRuns: the digits that start a run
-	gated [][]int32   // per gated member of the current group, its hits
-	runs  []gateRun   // the current group's classified runs
-	keys  []uint64    // sortFindings' keys
-	keys2 []uint64    // sortFindings' merge buffer
-	runs0 []int       // sortFindings' block bounds: where each group's findings begin
-	ends  []int       // sortKeyBlocks' block ends
-	tmp   []Finding   // sortFindings' copy of the findings
+	hits   [][]int32 // per group, offsets in the view
+	win    Window
+	masks  [256]uint32 // vector pre-pass output, one word per 32 positions
+	dmask  [256]uint32 // with digitRuns: the digits that start a run
+	gated  [][]int32   // per gated member of the current group, its hits
+	runs   []gateRun   // the current group's classified runs
+	keys   []uint64    // sortFindings' keys
+	keys2  []uint64    // sortFindings' merge buffer
+	bounds []int       // where each trigger group's findings begin (sortFindings)
+	ends   []int       // sortKeyBlocks' block ends
+	tmp    []Finding   // sortFindings' copy of the findings
 }
 
 // Compile validates the detectors' specs and builds the shared prefilter.
@@ -654,7 +654,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 	e.prefilter(sc, view, max(0, ol-e.maxLen), min(n, oh+e.maxLen), atStart, atEnd)
 	base := len(dst)
 	w := &sc.win
-	bounds := sc.runs0[:0]
+	bounds := sc.bounds[:0]
 	for g := range e.groups {
 		hits := sc.hits[g]
 		if len(hits) == 0 {
@@ -707,7 +707,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 			j = k
 		}
 	}
-	sc.runs0 = bounds
+	sc.bounds = bounds
 	sortFindings(sc, dst[base:], vs, bounds)
 	return dst
 }
@@ -794,7 +794,11 @@ func sortKeyBlocks(sc *scratch, keys []uint64, bounds []int) []uint64 {
 		}
 		s = e
 	}
-	src, dst := keys, append(sc.keys2[:0], keys...)
+	if len(ends) <= 1 {
+		sc.ends = ends[:0]
+		return keys
+	}
+	src, dst := keys, slices.Grow(sc.keys2[:0], n)[:n]
 	for len(ends) > 1 {
 		w, s := 0, 0
 		for i := 0; i < len(ends); i += 2 {

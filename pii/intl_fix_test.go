@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tidemark/tidemark/bench/corpus"
 	"github.com/tidemark/tidemark/detect"
 	"github.com/tidemark/tidemark/detect/detecttest"
 )
@@ -117,15 +116,7 @@ func dobKeywordPair() []keywordPair {
 // corpora and hard text.
 func TestDOBKeywordEquivalence(t *testing.T) {
 	pair := dobKeywordPair()
-	size := int64(2 << 20)
-	if testing.Short() {
-		size = 256 << 10
-	}
-	n := 0
-	for i, d := range []corpus.Density{corpus.Typical, corpus.Dense, corpus.Office} {
-		b, _ := corpus.Bytes(corpus.Config{Seed: uint64(7 + i), Size: size, Density: d})
-		n += keywordCompare(t, pair, b)
-	}
+	n := keywordCorpora(t, pair)
 	if n == 0 {
 		t.Fatal("no dates of birth in the corpora")
 	}

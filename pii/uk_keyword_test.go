@@ -116,6 +116,26 @@ func ukKeywordPairs() []keywordPair {
 
 // keywordCompare checks that each pair's engines find the same on text
 // and returns how many findings there were.
+// keywordCorpora runs keywordCompare on the typical, dense and office
+// synthetic corpora (2 MiB each, 256 KiB with -short), and on each of
+// them as changed by every variant, and returns the findings compared.
+func keywordCorpora(t *testing.T, pairs []keywordPair, variants ...func([]byte) []byte) int {
+	t.Helper()
+	size := int64(2 << 20)
+	if testing.Short() {
+		size = 256 << 10
+	}
+	n := 0
+	for i, d := range []corpus.Density{corpus.Typical, corpus.Dense, corpus.Office} {
+		b, _ := corpus.Bytes(corpus.Config{Seed: uint64(7 + i), Size: size, Density: d})
+		n += keywordCompare(t, pairs, b)
+		for _, v := range variants {
+			n += keywordCompare(t, pairs, v(b))
+		}
+	}
+	return n
+}
+
 func keywordCompare(t *testing.T, pairs []keywordPair, text []byte) int {
 	t.Helper()
 	n := 0
@@ -139,16 +159,7 @@ func keywordCompare(t *testing.T, pairs []keywordPair, text []byte) int {
 // with context words put in), hard text and the UK cases.
 func TestUKKeywordEquivalence(t *testing.T) {
 	pairs := ukKeywordPairs()
-	size := int64(2 << 20)
-	if testing.Short() {
-		size = 256 << 10
-	}
-	n := 0
-	for i, d := range []corpus.Density{corpus.Typical, corpus.Dense, corpus.Office} {
-		b, _ := corpus.Bytes(corpus.Config{Seed: uint64(7 + i), Size: size, Density: d})
-		n += keywordCompare(t, pairs, b)
-		n += keywordCompare(t, pairs, ukKeywordCued(b))
-	}
+	n := keywordCorpora(t, pairs, ukKeywordCued)
 	if n < 100 {
 		t.Fatalf("only %d findings in the corpora", n)
 	}

@@ -576,6 +576,7 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 func (e *Engine) digitStarts(sc *scratch, view []byte, i, nb int, atStart, atEnd bool, dropTo int) int {
 	gt := e.groups[e.digitGroup].gate
 	drop := gt.tokens && (gt.dropToken[TokenClock] || gt.dropToken[TokenDate])
+	stamps := gt.tokens && gt.dropToken[TokenClock] && gt.dropToken[TokenDate]
 	h := sc.hits[e.digitGroup]
 	n := len(view)
 	// Two blocks at a time: half the loop's branches.
@@ -592,6 +593,13 @@ func (e *Engine) digitStarts(sc *scratch, view []byte, i, nb int, atStart, atEnd
 		for m != 0 {
 			p := base + bits.TrailingZeros64(m)
 			m &= m - 1
+			if stamps && p > 0 && p+chatStampSpan <= n {
+				if end := chatStamp(view, p); end > 0 {
+					dropTo = end
+					m &^= uint64(1)<<min(end-base, 64) - 1
+					continue
+				}
+			}
 			if drop && (p+1 < n && isTokenSep(view[p+1]) || p+2 < n && isTokenSep(view[p+2])) {
 				if kind, end, ok := fastToken(view, p, atStart, atEnd); ok && gt.dropToken[kind] {
 					// A chat timestamp's date is followed by its time:
@@ -615,6 +623,53 @@ func (e *Engine) digitStarts(sc *scratch, view []byte, i, nb int, atStart, atEnd
 }
 
 func isTokenSep(c byte) bool { return c == ':' || c == '/' }
+
+// chatStampSpan is how many bytes of the view from a run start chatStamp
+// needs: the 16 bytes fastToken reads for the clock at offset 12.
+const chatStampSpan = 28
+
+// chatStamp returns the end of the chat timestamp "DD/DD/DDDD, DD:DD" or
+// "DD/DD/DDDD, DD:DD:DD" at view[p:] (p > 0, p+chatStampSpan <= len(view)),
+// the commonest digits of a WhatsApp export, when the byte before it and
+// the one after it are token boundaries; otherwise 0. The answer is the one
+// digitStarts' general path (fastToken on the date, then on the clock)
+// reaches, straight from three 64-bit loads; any other shape is left to it.
+func chatStamp(view []byte, p int) int {
+	_ = view[p+chatStampSpan-1]
+	x := binary.LittleEndian.Uint64(view[p:])    // "12/03/20"
+	y := binary.LittleEndian.Uint64(view[p+8:])  // "21, 09:1"
+	z := binary.LittleEndian.Uint64(view[p+16:]) // "4:55]..." or "4 - ..."
+	const (
+		xSep = 0x0000_FF00_00FF_0000 // bytes 2 and 5: '/'
+		ySep = 0x00FF_0000_FFFF_0000 // bytes 2, 3 and 6: ", " and ':'
+		xDig = 0xFFFF_00FF_FF00_FFFF // bytes 0 1 3 4 6 7
+		yDig = 0xFF00_FFFF_0000_FFFF // bytes 0 1 4 5 7
+	)
+	if x&xSep != 0x0000_2F00_002F_0000 || y&ySep != 0x003A_0000_202C_0000 ||
+		!allDigits(x, xDig) || !allDigits(y, yDig) || !tokenBoundary[view[p-1]] || z&0xFF-'0' > 9 {
+		return 0
+	}
+	// "DD:DD" ends at p+17; ":SS" may follow.
+	end := p + 17
+	if z>>8&0xFF == ':' {
+		if !allDigits(z, 0x00_FFFF_0000) {
+			return 0
+		}
+		end = p + 20
+	}
+	if !tokenBoundary[view[end]] {
+		return 0
+	}
+	return end
+}
+
+// allDigits reports whether the bytes of u (little-endian) selected by
+// sel (0xFF per byte) are all ASCII digits.
+func allDigits(u, sel uint64) bool {
+	const hi, lo, six, carry = 0xF0F0_F0F0_F0F0_F0F0, 0x0F0F_0F0F_0F0F_0F0F, 0x0606_0606_0606_0606, 0x1010_1010_1010_1010
+	// A digit is 0x30..0x39: high nibble 3, and low nibble + 6 below 16.
+	return u&hi&sel == 0x3030_3030_3030_3030&sel && (u&lo+six)&carry&sel == 0
+}
 
 // act records the hits of action c at view[i].
 func (e *Engine) act(sc *scratch, view []byte, i int, c uint16) {

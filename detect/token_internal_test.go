@@ -49,3 +49,92 @@ func FuzzFastToken(f *testing.F) {
 	f.Add([]byte("[12/03/2021, 09:14:55] x"))
 	f.Fuzz(func(t *testing.T, b []byte) { tokenCheck(t, b) })
 }
+
+// stampGeneral is digitStarts' general path for a run start p where both
+// clocks and dates are dropped: the date's token, then a clock after ", ".
+func stampGeneral(view []byte, p int) int {
+	k, end, ok := fastToken(view, p, false, false)
+	if !ok || k == TokenPlain {
+		return 0
+	}
+	n := len(view)
+	if end+2 < n && view[end] == ',' && view[end+1] == ' ' && view[end+2]-'0' < 10 {
+		if k2, end2, ok := fastToken(view, end+2, false, false); ok && k2 != TokenPlain {
+			end = end2
+		}
+	}
+	return end
+}
+
+// stampCheck compares chatStamp with the general path at every digit of
+// b it can look at: where chatStamp answers, the answers must agree.
+func stampCheck(t *testing.T, b []byte) int {
+	hits := 0
+	for p := 1; p+chatStampSpan <= len(b); p++ {
+		if b[p]-'0' >= 10 {
+			continue
+		}
+		got := chatStamp(b, p)
+		if got == 0 {
+			continue
+		}
+		hits++
+		if want := stampGeneral(b, p); got != want {
+			t.Fatalf("%q at %d: chatStamp ends at %d, the general path at %d", b, p, got, want)
+		}
+	}
+	return hits
+}
+
+func TestChatStamp(t *testing.T) {
+	pad := "                              "
+	for _, c := range []struct {
+		s   string
+		end int // offset in s (a stamp starts at 1); 0: not a chat stamp
+	}{
+		{"[12/03/2021, 09:14:55] Emily", 21},
+		{"\n12/03/2021, 21:14 - Jo", 18},
+		{"[12/03/2021, 09:14:5] x", 0},   // general path: the date alone
+		{"[12/03/2021, 09:14:555] x", 0}, // a longer token
+		{"[12/03/2021, 09:14x", 0},
+		{"[12/03/2021,  09:14 x", 0},
+		{"[2/03/2021, 09:14:55] x", 0}, // one-digit day: the general path
+		{"[12/03/21, 09:14:55] x", 0},
+		{"a12/03/2021, 09:14:55] x", 0},
+		{"[12/03/2021, 09:14:55x", 0},
+		{"[12-03/2021, 09:14:55] x", 0},
+	} {
+		b := []byte(c.s + pad)
+		if got := chatStamp(b, 1); got != c.end {
+			t.Errorf("chatStamp(%q) = %d, want %d", c.s, got, c.end)
+		}
+		stampCheck(t, b)
+	}
+	// Mutations of the two export formats: wherever chatStamp answers,
+	// the general path must answer the same.
+	r := rand.New(rand.NewPCG(11, 12))
+	const pool = "0123456789:/ ,.-[]x\n"
+	hits := 0
+	for range 200000 {
+		var b []byte
+		if r.IntN(2) == 0 {
+			b = []byte("[12/03/2021, 09:14:55] Emily Sutherland: ok")
+		} else {
+			b = []byte("12/03/2021, 21:14 - +44 7700 900577: cheers")
+		}
+		for range 1 + r.IntN(3) {
+			b[r.IntN(24)] = pool[r.IntN(len(pool))]
+		}
+		b = append([]byte{" [\n("[r.IntN(4)]}, b...)
+		hits += stampCheck(t, b)
+	}
+	if hits < 10000 {
+		t.Fatalf("only %d mutations were chat stamps: the test is not exercising chatStamp", hits)
+	}
+}
+
+func FuzzChatStamp(f *testing.F) {
+	f.Add([]byte("[12/03/2021, 09:14:55] Emily Sutherland: ok"))
+	f.Add([]byte("12/03/2021, 21:14 - +44 7700 900577: cheers"))
+	f.Fuzz(func(t *testing.T, b []byte) { stampCheck(t, b) })
+}

@@ -67,6 +67,9 @@ type action struct {
 	groups []uint16   // groups triggered by this byte
 	kws    []kwAnchor // keywords anchored on this byte
 	single int32      // the only group, when there is one and no keyword; else -1
+	// one is kws[0] when it is the only keyword and there are no groups
+	// (most keyword anchors): the prefilter checks it in line.
+	one *kwAnchor
 }
 
 type kwAnchor struct {
@@ -334,7 +337,11 @@ func (e *Engine) buildPrefilter() error {
 		if len(groups) == 1 && len(kws) == 0 {
 			single = int32(groups[0])
 		}
-		e.actions = append(e.actions, action{groups: groups, kws: kws, single: single})
+		a := action{groups: groups, kws: kws, single: single}
+		if len(groups) == 0 && len(kws) == 1 {
+			a.one = &kws[0]
+		}
+		e.actions = append(e.actions, a)
 		return uint16(len(e.actions) - 1), nil
 	}
 	// One action per distinct set of byte groups.
@@ -507,7 +514,20 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 					if c == 0 {
 						continue
 					}
-					g := e.actions[c].single
+					a := &e.actions[c]
+					g := a.single
+					if kw := a.one; kw != nil {
+						// A lone keyword: its hit is that of a single
+						// group, or nothing.
+						// (Near the edges of the view g stays -1: act.)
+						if s := p - kw.at; s >= 0 && s+max(8, len(kw.lower)) <= n {
+							if binary.LittleEndian.Uint64(view[s:])&kw.keep|kw.fold != kw.head ||
+								len(kw.lower) > 8 && !equalFoldLower(view[s+8:s+len(kw.lower)], kw.lower[8:]) {
+								continue
+							}
+							g, p = int32(kw.group), s
+						}
+					}
 					if g == lg && g >= 0 {
 						lh = append(lh, int32(p))
 						continue

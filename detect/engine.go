@@ -99,7 +99,9 @@ type scratch struct {
 	hits   [][]int32 // per group, offsets in the view
 	win    Window
 	masks  [256]uint32 // vector pre-pass output, one word per 32 positions
-	dmask  [256]uint32 // with digitRuns: the digits that start a run
+	dmask  [256]uint32 // with digitRuns: the digits
+	fused  bool        // the prefilter classified the digit group's runs (druns)
+	druns  []gateRun   // with fused: the digit group's accepted runs
 	gated  [][]int32   // per gated member of the current group, its hits
 	runs   []gateRun   // the current group's classified runs
 	keys   []uint64    // sortFindings' keys
@@ -475,9 +477,17 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 	tab := e.pairs
 	n := len(view)
 	i := lo
+	var ds digitState
+	sc.fused = false
 	if e.nib != nil {
-		prevD := uint32(0) // 1 when the byte before the next block is a digit already seen
-		dropTo := -1       // digits before dropTo are in a token no one accepts
+		if e.digitRuns {
+			// The digit group's runs are classified as the kernel
+			// finds them (classifyDigits); the hits of the view's tail are
+			// classified after the loops below.
+			sc.fused = true
+			sc.druns = sc.druns[:0]
+			ds = digitState{dropTo: -1, cs: classState{e: -1, tokEnd: -1}}
+		}
 		for {
 			// Each block of 32 positions reads one byte past its end.
 			nb := min((hi-i)/32, (n-1-i)/32, len(sc.masks))
@@ -485,14 +495,12 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 				break
 			}
 			if e.digitRuns {
-				// The kernel hands over the digits that start a run
-				// (the rest continue it) apart from the other
-				// candidates; they all belong to the digit group.
-				var ok bool
-				if prevD, ok = pairMasksRuns(view[i:], e.nib, sc.masks[:nb], sc.dmask[:nb], prevD); !ok {
+				// The kernel hands over the digits apart from the
+				// other candidates; they all belong to the digit group.
+				if !pairMasksDigits(view[i:], e.nib, sc.masks[:nb], sc.dmask[:nb]) {
 					break
 				}
-				dropTo = e.digitStarts(sc, view, i, nb, atStart, atEnd, dropTo)
+				e.classifyDigits(sc, view, i, nb, atStart, atEnd, &ds)
 			} else if !pairMasks(view[i:], e.nib, sc.masks[:nb]) {
 				break
 			}
@@ -576,6 +584,15 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 			e.act(sc, view, i, c)
 		}
 	}
+	if sc.fused {
+		// The tail's hits are every digit: skip those inside the last
+		// run looked at or a token dropped whole (the table alone
+		// would have dropped it from its first run too).
+		gt := e.groups[e.digitGroup].gate
+		ds.cs.e = max(ds.cs.e, ds.dropTo)
+		sc.druns = gt.classifyMore(sc.druns, view, sc.hits[e.digitGroup], atStart, atEnd, true, &ds.cs)
+		sc.hits[e.digitGroup] = sc.hits[e.digitGroup][:0]
+	}
 	for g := range sc.hits {
 		if !e.groups[g].sorted && len(sc.hits[g]) > 1 {
 			h := sc.hits[g]
@@ -587,59 +604,105 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 	}
 }
 
-// digitStarts appends to the digit group's hits the run starts of the
-// nb blocks from view[i] (sc.dmask), except the runs of a clock time or
-// date that no member of the group accepts (gate.dropToken): those are
-// recognised here, on their first run, by the direct parser classify
-// would use, and skipped whole. It returns the end of the last skipped
-// token.
-func (e *Engine) digitStarts(sc *scratch, view []byte, i, nb int, atStart, atEnd bool, dropTo int) int {
+// digitState carries the digit group's pass (classifyDigits) from one batch of
+// blocks to the next, and on to the hits of the view's tail.
+type digitState struct {
+	prev   uint64     // 1 when the byte before the next batch is a digit
+	dropTo int        // the runs before dropTo are in a token no one accepts
+	cs     classState // the run classifier's
+}
+
+// Chat timestamps ("12/03/2021, 09:14", chatStamp) as digit bits from the
+// run start: digits at 0-1, 3-4, 6-9, 12-13, 15-16, none at 2, 5, 10, 11, 14.
+const (
+	stampDigitMask = 1<<17 - 1
+	stampDigits    = 0b1_1011_0011_1101_1011
+)
+
+// classifyDigits classifies the runs of digits of the nb blocks from view[i]
+// (sc.dmask: their digits) for the digit group's gate, as classify would
+// from their first bytes, and appends the accepted ones to sc.druns. The
+// runs of a clock time or date that no member accepts (gate.dropToken)
+// are recognised on their first run by the direct parsers (chatStamp,
+// fastToken) and skipped whole. A run's end, and whether a chat timestamp
+// can start at it, come from the digit masks.
+func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, atEnd bool, ds *digitState) {
 	gt := e.groups[e.digitGroup].gate
 	drop := gt.tokens && (gt.dropToken[TokenClock] || gt.dropToken[TokenDate])
 	stamps := gt.tokens && gt.dropToken[TokenClock] && gt.dropToken[TokenDate]
-	h := sc.hits[e.digitGroup]
 	n := len(view)
-	// Two blocks at a time: half the loop's branches.
+	end := i + 32*nb // digits are known up to here
+	dm := sc.dmask[:nb]
+	runs := sc.druns
+	// Two blocks at a time, with the next two for runs that cross.
 	for k := 0; k < nb; k += 2 {
-		m := uint64(sc.dmask[k])
-		if k+1 < nb {
-			m |= uint64(sc.dmask[k+1]) << 32
-		}
 		base := i + 32*k
-		if dropTo > base {
-			// The runs of a token skipped in an earlier block.
-			m &^= uint64(1)<<min(dropTo-base, 64) - 1
+		d, top := uint64(dm[k]), 32
+		if k+1 < nb {
+			d |= uint64(dm[k+1]) << 32
+			top = 64
+		}
+		var dn uint64
+		if k+2 < nb {
+			dn = uint64(dm[k+2])
+			if k+3 < nb {
+				dn |= uint64(dm[k+3]) << 32
+			}
+		}
+		m := d &^ (d<<1 | ds.prev)
+		ds.prev = d >> (top - 1) & 1
+		if ds.dropTo > base {
+			m &^= uint64(1)<<min(ds.dropTo-base, 64) - 1
 		}
 		for m != 0 {
-			p := base + bits.TrailingZeros64(m)
+			off := bits.TrailingZeros64(m)
+			p := base + off
 			m &= m - 1
-			if stamps && p > 0 && p+chatStampSpan <= n {
-				if end := chatStamp(view, p); end > 0 {
-					dropTo = end
-					m &^= uint64(1)<<min(end-base, 64) - 1
+			// dd bit j: view[p+j] is a digit, known for j < end-p.
+			dd := d >> off
+			if off > 0 {
+				dd |= dn << (64 - off)
+			}
+			if stamps && dd&stampDigitMask == stampDigits && p > 0 && p+chatStampSpan <= n {
+				if se := chatStamp(view, p); se > 0 {
+					ds.dropTo = se
+					m &^= uint64(1)<<min(se-base, 64) - 1
 					continue
 				}
 			}
 			if drop && (p+1 < n && isTokenSep(view[p+1]) || p+2 < n && isTokenSep(view[p+2])) {
-				if kind, end, ok := fastToken(view, p, atStart, atEnd); ok && gt.dropToken[kind] {
+				if kind, te, ok := fastToken(view, p, atStart, atEnd); ok && gt.dropToken[kind] {
 					// A chat timestamp's date is followed by its time:
 					// "12/03/2021, 09:14:55".
-					if end+2 < n && view[end] == ',' && view[end+1] == ' ' && view[end+2]-'0' < 10 {
-						if kind, end2, ok := fastToken(view, end+2, atStart, atEnd); ok && gt.dropToken[kind] {
-							end = end2
+					if te+2 < n && view[te] == ',' && view[te+1] == ' ' && view[te+2]-'0' < 10 {
+						if kind, te2, ok := fastToken(view, te+2, atStart, atEnd); ok && gt.dropToken[kind] {
+							te = te2
 						}
 					}
-					dropTo = end
-					// Clear the runs of the token in these blocks.
-					m &^= uint64(1)<<min(end-base, 64) - 1
+					ds.dropTo = te
+					m &^= uint64(1)<<min(te-base, 64) - 1
 					continue
 				}
 			}
-			h = append(h, int32(p))
+			re := p + bits.TrailingZeros64(^dd)
+			if re >= end || re == p+64 {
+				// The run reaches the end of the batch, or of dd.
+				for re = min(re, end); re < n && view[re]-'0' < 10; re++ {
+				}
+			}
+			mask, ok := gt.runMask(view, p, re, atStart, atEnd, true, &ds.cs)
+			if !ok {
+				// A token no member accepts: skip the rest of it.
+				ds.dropTo = max(ds.dropTo, ds.cs.e)
+				m &^= uint64(1)<<min(ds.cs.e-base, 64) - 1
+				continue
+			}
+			if mask != 0 {
+				runs = append(runs, gateRun{s: int32(p), e: int32(re), mask: mask})
+			}
 		}
 	}
-	sc.hits[e.digitGroup] = h
-	return dropTo
+	sc.druns = runs
 }
 
 func isTokenSep(c byte) bool { return c == ':' || c == '/' }
@@ -731,19 +794,33 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 	w := &sc.win
 	bounds := sc.bounds[:0]
 	for g := range e.groups {
+		gr := &e.groups[g]
+		if sc.fused && g == e.digitGroup {
+			// Classified by the prefilter: keep the runs that start
+			// where an owned match can begin.
+			runs := sc.druns
+			if len(runs) == 0 {
+				continue
+			}
+			bounds = append(bounds, len(dst)-base)
+			lo := sort.Search(len(runs), func(i int) bool { return int(runs[i].s) >= ol-gr.maxLen })
+			hi := sort.Search(len(runs), func(i int) bool { return int(runs[i].s) >= oh+gr.maxLen })
+			dst = e.processRuns(sc, dst, gr, view, vs, runs[lo:hi], atStart, atEnd, ownStart, ownEnd, st)
+			continue
+		}
 		hits := sc.hits[g]
 		if len(hits) == 0 {
 			continue
 		}
 		bounds = append(bounds, len(dst)-base)
-		gr := &e.groups[g]
 		pad := gr.pad
 		// Drop hits that cannot belong to an owned match of this group.
 		lo := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= ol-gr.maxLen })
 		hi := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= oh+gr.maxLen })
 		hits = hits[lo:hi]
 		if gr.gate != nil && gr.gate.full {
-			dst = e.processRuns(sc, dst, gr, view, vs, hits, atStart, atEnd, ownStart, ownEnd, st)
+			runs := gr.gate.classify(sc, view, hits, atStart, atEnd, true)
+			dst = e.processRuns(sc, dst, gr, view, vs, runs, atStart, atEnd, ownStart, ownEnd, st)
 			continue
 		}
 		for j := 0; j < len(hits); {
@@ -909,14 +986,13 @@ func mergeKeys(out, a, b []uint64) {
 }
 
 // processRuns is processView's loop for a group whose members are all
-// gated: the runs of trigger bytes are classified first, and windows are
-// formed around the accepted runs only, so a stretch of text whose runs
+// gated, given its accepted runs (classified by classify, or for the
+// digit group by the prefilter): windows are formed around them only, so a stretch of text whose runs
 // no member accepts (chat timestamps) costs no window at all. Each
 // accepted run [s, e) gets the window a hit at each of its bytes would
 // have: [s-pad, e-1+pad).
-func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte, vs int64, hits []int32, atStart, atEnd bool, ownStart, ownEnd int64, st *Stats) []Finding {
+func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte, vs int64, runs []gateRun, atStart, atEnd bool, ownStart, ownEnd int64, st *Stats) []Finding {
 	n, pad, w := len(view), gr.pad, &sc.win
-	runs := gr.gate.classify(sc, view, hits, atStart, atEnd, true)
 	for j := 0; j < len(runs); {
 		ws, we := max(0, int(runs[j].s)-pad), min(n, int(runs[j].e)-1+pad)
 		k := j + 1

@@ -253,68 +253,90 @@ type gateRun struct {
 // neighbours are not known (it touches the edge of the view but not of
 // the input, or the first hit is inside a run) goes to every member.
 func (gt *gate) classify(sc *scratch, view []byte, hits []int32, atStart, atEnd, acceptedOnly bool) []gateRun {
-	runs := sc.runs[:0]
+	cs := classState{e: -1, tokEnd: -1}
+	sc.runs = gt.classifyMore(sc.runs[:0], view, hits, atStart, atEnd, acceptedOnly, &cs)
+	return sc.runs
+}
+
+// classState is what classify carries from one run to the next.
+type classState struct {
+	e      int       // the end of the last run looked at (hits before it are inside it)
+	tokEnd int       // the end of the last classified token
+	tok    TokenKind // and its kind
+}
+
+// classifyMore is classify appending to runs, from the state cs.
+func (gt *gate) classifyMore(runs []gateRun, view []byte, hits []int32, atStart, atEnd, acceptedOnly bool, cs *classState) []gateRun {
 	n := len(view)
-	tokEnd, tok := -1, TokenPlain // the last classified token ends at tokEnd
-	e := -1
 	for _, h := range hits {
 		s := int(h)
-		if s < e {
+		if s < cs.e {
 			continue
 		}
-		for e = s + 1; e < n && gt.trig[view[e]]; e++ {
+		e := s + 1
+		for e < n && gt.trig[view[e]] {
+			e++
 		}
-		mask := gt.all
-		before, after := ClassLineEdge, ClassLineEdge
-		known := true
-		if s > 0 {
-			before = byteClasses[view[s-1]]
-			known = !gt.trig[view[s-1]]
-		} else {
-			known = atStart
-		}
-		if e < n {
-			after = byteClasses[view[e]]
-		} else {
-			known = known && atEnd
-		}
-		// Joins need the byte beyond each neighbour.
-		v := 0
-		if s >= 2 {
-			if gt.trig[view[s-2]] {
-				v |= 2
-			}
-		} else if s == 1 && !atStart {
-			known = false
-		}
-		if e+1 < n {
-			if gt.trig[view[e+1]] {
-				v |= 1
-			}
-		} else if e+1 == n && !atEnd {
-			known = false
-		}
-		if known {
-			if gt.tokens && (before == ClassColon || before == ClassSlash || after == ClassColon || after == ClassSlash) {
-				if s >= tokEnd {
-					tok, tokEnd = classifyToken(view, s, atStart, atEnd)
-				}
-				if gt.dropToken[tok] && acceptedOnly {
-					// No member accepts any run of this kind of token:
-					// skip the rest of it at once.
-					e = tokEnd
-					continue
-				}
-				v |= int(tok) << 2
-			}
-			mask = gt.accept[v*numShapes+shapeIndex(e-s, before, after)]
-		}
-		if mask != 0 || !acceptedOnly {
+		if mask, ok := gt.runMask(view, s, e, atStart, atEnd, acceptedOnly, cs); ok && (mask != 0 || !acceptedOnly) {
 			runs = append(runs, gateRun{s: int32(s), e: int32(e), mask: mask})
 		}
 	}
-	sc.runs = runs
 	return runs
+}
+
+// runMask returns the mask of gated members accepting the run view[s:e]
+// (a whole run: no trigger byte follows it in view), and sets cs.e to its
+// end. ok is false when, with acceptedOnly, the run is part of a clock or
+// date token no member accepts; cs.e is then the token's end, so the
+// token's other runs are skipped at once.
+func (gt *gate) runMask(view []byte, s, e int, atStart, atEnd, acceptedOnly bool, cs *classState) (mask uint64, ok bool) {
+	n := len(view)
+	cs.e = e
+	before, after := ClassLineEdge, ClassLineEdge
+	known := true
+	if s > 0 {
+		before = byteClasses[view[s-1]]
+		known = !gt.trig[view[s-1]]
+	} else {
+		known = atStart
+	}
+	if e < n {
+		after = byteClasses[view[e]]
+	} else {
+		known = known && atEnd
+	}
+	// Joins need the byte beyond each neighbour.
+	v := 0
+	if s >= 2 {
+		if gt.trig[view[s-2]] {
+			v |= 2
+		}
+	} else if s == 1 && !atStart {
+		known = false
+	}
+	if e+1 < n {
+		if gt.trig[view[e+1]] {
+			v |= 1
+		}
+	} else if e+1 == n && !atEnd {
+		known = false
+	}
+	if !known {
+		return gt.all, true
+	}
+	if gt.tokens && (before == ClassColon || before == ClassSlash || after == ClassColon || after == ClassSlash) {
+		if s >= cs.tokEnd {
+			cs.tok, cs.tokEnd = classifyToken(view, s, atStart, atEnd)
+		}
+		if gt.dropToken[cs.tok] && acceptedOnly {
+			// No member accepts any run of this kind of token: skip the
+			// rest of it at once.
+			cs.e = cs.tokEnd
+			return 0, false
+		}
+		v |= int(cs.tok) << 2
+	}
+	return gt.accept[v*numShapes+shapeIndex(e-s, before, after)], true
 }
 
 // distribute splits runs among the group's gated members: sc.gated[k]

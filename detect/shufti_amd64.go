@@ -6,7 +6,7 @@ package detect
 func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32)
 
 //go:noescape
-func pairMasksRunsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, prev uint32) uint32
+func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32)
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
@@ -46,19 +46,18 @@ func pairMasks(p []byte, t *nibbleTables, out []uint32) bool {
 	return true
 }
 
-// pairMasksRuns is pairMasks split in two: dout gets the digits that
-// start a run of digits (the byte before p counts as a digit when prev is
-// 1), out the other candidates that are not digits. It returns 1 when the
-// last byte of the last block is a digit, and ok false when there is no
-// vector unit to do it.
-func pairMasksRuns(p []byte, t *nibbleTables, out, dout []uint32, prev uint32) (last uint32, ok bool) {
+// pairMasksDigits is pairMasks split in two: dout gets the ASCII digits,
+// out the other candidates (those that are not digits). It reports false
+// when there is no vector unit to do it.
+func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32) bool {
 	if !haveAVX2 {
-		return 0, false
+		return false
 	}
 	if len(out) == 0 {
-		return prev, true
+		return true
 	}
 	_ = p[32*len(out)] // bounds check once
 	_ = dout[len(out)-1]
-	return pairMasksRunsAVX2(&p[0], len(out), t, &out[0], &dout[0], prev), true
+	pairMasksDigitsAVX2(&p[0], len(out), t, &out[0], &dout[0])
+	return true
 }

@@ -64,20 +64,16 @@ done:
 	VZEROUPPER
 	RET
 
-// func pairMasksRunsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, prev uint32) uint32
+// func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32)
 //
-// pairMasksAVX2 split in two: dout[k] gets the ASCII digits that start a
-// run of digits (not right after another digit), out[k] the other
-// candidate positions that are not digits. prev is 1 when the byte
-// before p is a digit to count; the result is 1 when the last byte of
-// the last block is a digit.
-TEXT ·pairMasksRunsAVX2(SB), NOSPLIT, $0-52
+// pairMasksAVX2 split in two: dout[k] gets the ASCII digits of block k,
+// out[k] the other candidate positions (the ones that are not digits).
+TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-40
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX
 	MOVQ out+24(FP), DI
 	MOVQ dout+32(FP), R10
-	MOVL prev+40(FP), R8
 	SHUFTI_SETUP
 	MOVL $0x2F2F2F2F, AX
 	MOVL AX, X14
@@ -96,19 +92,10 @@ rloop:
 	VPAND Y4, Y5, Y4
 	VPMOVMSKB Y4, BX     // digits
 	SHUFTI_MASK
-	// dout = digits &^ (digits<<1 | prev); out = candidates &^ digits.
-	MOVL BX, R9
-	SHLL $1, R9
-	ORL R8, R9
-	NOTL R9
-	ANDL BX, R9
-	MOVL R9, (R10)
-	MOVL BX, R9
-	NOTL R9
-	ANDL R9, AX
+	MOVL BX, (R10)
+	NOTL BX
+	ANDL BX, AX          // candidates &^ digits
 	MOVL AX, (DI)
-	MOVL BX, R8
-	SHRL $31, R8
 	ADDQ $32, SI
 	ADDQ $4, DI
 	ADDQ $4, R10
@@ -117,7 +104,6 @@ rloop:
 
 rdone:
 	VZEROUPPER
-	MOVL R8, ret+48(FP)
 	RET
 
 // func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)

@@ -8,7 +8,5 @@ const haveAVX2 = false
 // prefilter uses the pair table alone.
 func pairMasks(p []byte, t *nibbleTables, out []uint32) bool { return false }
 
-// pairMasksRuns reports false, like pairMasks.
-func pairMasksRuns(p []byte, t *nibbleTables, out, dout []uint32, prev uint32) (uint32, bool) {
-	return 0, false
-}
+// pairMasksDigits reports false, like pairMasks.
+func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32) bool { return false }

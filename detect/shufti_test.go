@@ -135,10 +135,9 @@ func TestPairMasksMatchCandidate(t *testing.T) {
 	}
 }
 
-// pairMasksRuns splits pairMasks' masks into the digits that start a run
-// (carrying the last digit from block to block and from prev) and the
-// other candidates.
-func TestPairMasksRuns(t *testing.T) {
+// pairMasksDigits splits pairMasks' masks into the digits and the other
+// candidates.
+func TestPairMasksDigits(t *testing.T) {
 	if !haveAVX2 {
 		t.Skip("no AVX2 in this build or on this CPU")
 	}
@@ -156,25 +155,17 @@ func TestPairMasksRuns(t *testing.T) {
 		})
 		want := make([]uint32, 37)
 		pairMasks(p, nt, want)
-		for prev := range uint32(2) {
-			got, gotD := make([]uint32, 37), make([]uint32, 37)
-			last, ok := pairMasksRuns(p, nt, got, gotD, prev)
-			if !ok {
-				t.Fatal("pairMasksRuns declined with AVX2 present")
+		got, gotD := make([]uint32, 37), make([]uint32, 37)
+		if !pairMasksDigits(p, nt, got, gotD) {
+			t.Fatal("pairMasksDigits declined with AVX2 present")
+		}
+		for k := range want {
+			dm := digitMask32(p[32*k:])
+			if w := want[k] &^ dm; got[k] != w {
+				t.Fatalf("set %d block %d: others %032b, want %032b", si, k, got[k], w)
 			}
-			pd := prev
-			for k := range want {
-				dm := digitMask32(p[32*k:])
-				if w := want[k] &^ dm; got[k] != w {
-					t.Fatalf("set %d prev %d block %d: others %032b, want %032b", si, prev, k, got[k], w)
-				}
-				if w := dm &^ (dm<<1 | pd); gotD[k] != w {
-					t.Fatalf("set %d prev %d block %d: run starts %032b, want %032b", si, prev, k, gotD[k], w)
-				}
-				pd = dm >> 31
-			}
-			if last != pd {
-				t.Fatalf("set %d: last %d, want %d", si, last, pd)
+			if gotD[k] != dm {
+				t.Fatalf("set %d block %d: digits %032b, want %032b", si, k, gotD[k], dm)
 			}
 		}
 	}

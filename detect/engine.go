@@ -642,13 +642,6 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 			d |= uint64(dm[k+1]) << 32
 			top = 64
 		}
-		var dn uint64
-		if k+2 < nb {
-			dn = uint64(dm[k+2])
-			if k+3 < nb {
-				dn |= uint64(dm[k+3]) << 32
-			}
-		}
 		m := d &^ (d<<1 | ds.prev)
 		ds.prev = d >> (top - 1) & 1
 		if ds.dropTo > base {
@@ -660,7 +653,13 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 			m &= m - 1
 			// dd bit j: view[p+j] is a digit, known for j < end-p.
 			dd := d >> off
-			if off > 0 {
+			if off > top-chatStampSpan && k+2 < nb {
+				// The next two blocks' digits, for runs and stamps
+				// that cross into them.
+				dn := uint64(dm[k+2])
+				if k+3 < nb {
+					dn |= uint64(dm[k+3]) << 32
+				}
 				dd |= dn << (64 - off)
 			}
 			if stamps && dd&stampDigitMask == stampDigits && p > 0 && p+chatStampSpan <= n {
@@ -670,7 +669,8 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 					continue
 				}
 			}
-			if drop && (p+1 < n && isTokenSep(view[p+1]) || p+2 < n && isTokenSep(view[p+2])) {
+			// A clock or date token starts with one or two digits.
+			if drop && (dd&6 != 6 || p+3 > end) && (p+1 < n && isTokenSep(view[p+1]) || p+2 < n && isTokenSep(view[p+2])) {
 				if kind, te, ok := fastToken(view, p, atStart, atEnd); ok && gt.dropToken[kind] {
 					// A chat timestamp's date is followed by its time:
 					// "12/03/2021, 09:14:55".
@@ -685,8 +685,9 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 				}
 			}
 			re := p + bits.TrailingZeros64(^dd)
-			if re >= end || re == p+64 {
-				// The run reaches the end of the batch, or of dd.
+			if re >= min(end, base+top) {
+				// The run reaches the end of the batch, or of the
+				// digits in dd.
 				for re = min(re, end); re < n && view[re]-'0' < 10; re++ {
 				}
 			}

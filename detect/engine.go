@@ -663,7 +663,7 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 				dd |= dn << (64 - off)
 			}
 			if stamps && dd&stampDigitMask == stampDigits && p > 0 && p+chatStampSpan <= n {
-				if se := chatStamp(view, p); se > 0 {
+				if se := chatStampAt(view, p); se > 0 {
 					ds.dropTo = se
 					m &^= uint64(1)<<min(se-base, 64) - 1
 					continue
@@ -691,7 +691,24 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 				for re = min(re, end); re < n && view[re]-'0' < 10; re++ {
 				}
 			}
-			mask, ok := gt.runMask(view, p, re, atStart, atEnd, true, &ds.cs)
+			var mask uint64
+			ok := true
+			if before, after := byteClasses[view[max(p-1, 0)]], byteClasses[view[min(re, n-1)]]; p >= 2 && re+1 < n &&
+				before != ClassDigit && (!gt.tokens || (1<<before|1<<after)&tokenSides == 0) {
+				// runMask's common case in line: neighbours known, no
+				// clock or date token to classify.
+				v := 0
+				if view[p-2]-'0' < 10 {
+					v = 2
+				}
+				if view[re+1]-'0' < 10 {
+					v |= 1
+				}
+				ds.cs.e = re
+				mask = gt.accept[v*numShapes+shapeIndex(re-p, before, after)]
+			} else {
+				mask, ok = gt.runMask(view, p, re, atStart, atEnd, true, &ds.cs)
+			}
 			if !ok {
 				// A token no member accepts: skip the rest of it.
 				ds.dropTo = max(ds.dropTo, ds.cs.e)
@@ -708,6 +725,10 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 
 func isTokenSep(c byte) bool { return c == ':' || c == '/' }
 
+// tokenSides are the classes beside a run that make runMask classify its
+// token.
+const tokenSides = 1<<ClassColon | 1<<ClassSlash
+
 // chatStampSpan is how many bytes of the view from a run start chatStamp
 // needs: the 16 bytes fastToken reads for the clock at offset 12.
 const chatStampSpan = 28
@@ -720,17 +741,30 @@ const chatStampSpan = 28
 // reaches, straight from three 64-bit loads; any other shape is left to it.
 func chatStamp(view []byte, p int) int {
 	_ = view[p+chatStampSpan-1]
+	x := binary.LittleEndian.Uint64(view[p:])
+	y := binary.LittleEndian.Uint64(view[p+8:])
+	const (
+		xDig = 0xFFFF_00FF_FF00_FFFF // bytes 0 1 3 4 6 7
+		yDig = 0xFF00_FFFF_0000_FFFF // bytes 0 1 4 5 7
+	)
+	if !allDigits(x, xDig) || !allDigits(y, yDig) || view[p+16]-'0' > 9 {
+		return 0
+	}
+	return chatStampAt(view, p)
+}
+
+// chatStampAt is chatStamp where the digits at p+0..1, 3..4, 6..9, 12..13
+// and 15..16 are known to be there (stampDigits).
+func chatStampAt(view []byte, p int) int {
+	_ = view[p+chatStampSpan-1]
 	x := binary.LittleEndian.Uint64(view[p:])    // "12/03/20"
 	y := binary.LittleEndian.Uint64(view[p+8:])  // "21, 09:1"
 	z := binary.LittleEndian.Uint64(view[p+16:]) // "4:55]..." or "4 - ..."
 	const (
 		xSep = 0x0000_FF00_00FF_0000 // bytes 2 and 5: '/'
 		ySep = 0x00FF_0000_FFFF_0000 // bytes 2, 3 and 6: ", " and ':'
-		xDig = 0xFFFF_00FF_FF00_FFFF // bytes 0 1 3 4 6 7
-		yDig = 0xFF00_FFFF_0000_FFFF // bytes 0 1 4 5 7
 	)
-	if x&xSep != 0x0000_2F00_002F_0000 || y&ySep != 0x003A_0000_202C_0000 ||
-		!allDigits(x, xDig) || !allDigits(y, yDig) || !tokenBoundary[view[p-1]] || z&0xFF-'0' > 9 {
+	if x&xSep != 0x0000_2F00_002F_0000 || y&ySep != 0x003A_0000_202C_0000 || !tokenBoundary[view[p-1]] {
 		return 0
 	}
 	// "DD:DD" ends at p+17; ":SS" may follow.

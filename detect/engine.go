@@ -98,17 +98,17 @@ func newAnchor(low []byte, at int, g int) kwAnchor {
 type scratch struct {
 	hits   [][]int32 // per group, offsets in the view
 	win    Window
-	masks  [256]uint32 // vector pre-pass output, one word per 32 positions
-	dmask  [256]uint32 // with digitRuns: the digits
-	fused  bool        // the prefilter classified the digit group's runs (druns)
-	druns  []gateRun   // with fused: the digit group's accepted runs
-	gated  [][]int32   // per gated member of the current group, its hits
-	runs   []gateRun   // the current group's classified runs
-	keys   []uint64    // sortFindings' keys
-	keys2  []uint64    // sortFindings' merge buffer
-	bounds []int       // where each trigger group's findings begin (sortFindings)
-	ends   []int       // sortKeyBlocks' block ends
-	tmp    []Finding   // sortFindings' copy of the findings
+	masks  [256]uint32     // vector pre-pass output, one word per 32 positions
+	dmask  [256 + 3]uint32 // with digitRuns: the digits (and room for zeros past them)
+	fused  bool            // the prefilter classified the digit group's runs (druns)
+	druns  []gateRun       // with fused: the digit group's accepted runs
+	gated  [][]int32       // per gated member of the current group, its hits
+	runs   []gateRun       // the current group's classified runs
+	keys   []uint64        // sortFindings' keys
+	keys2  []uint64        // sortFindings' merge buffer
+	bounds []int           // where each trigger group's findings begin (sortFindings)
+	ends   []int           // sortKeyBlocks' block ends
+	tmp    []Finding       // sortFindings' copy of the findings
 }
 
 // Compile validates the detectors' specs and builds the shared prefilter.
@@ -628,22 +628,30 @@ const (
 // can start at it, come from the digit masks.
 func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, atEnd bool, ds *digitState) {
 	gt := e.groups[e.digitGroup].gate
-	drop := gt.tokens && (gt.dropToken[TokenClock] || gt.dropToken[TokenDate])
-	stamps := gt.tokens && gt.dropToken[TokenClock] && gt.dropToken[TokenDate]
+	// What to drop, in one byte (kept in a register, not reloaded).
+	const dropSome, dropStamps = 1, 2
+	var drops uint8
+	if gt.tokens && (gt.dropToken[TokenClock] || gt.dropToken[TokenDate]) {
+		drops |= dropSome
+	}
+	if gt.tokens && gt.dropToken[TokenClock] && gt.dropToken[TokenDate] {
+		drops |= dropStamps
+	}
 	n := len(view)
 	end := i + 32*nb // digits are known up to here
-	dm := sc.dmask[:nb]
+	// Three zero blocks past the batch: the digits there are not known,
+	// and a run or stamp that reaches them is finished from the bytes.
+	dm := sc.dmask[:nb+3]
+	dm[nb], dm[nb+1], dm[nb+2] = 0, 0, 0
 	runs := sc.druns
+	prev := ds.prev
 	// Two blocks at a time, with the next two for runs that cross.
 	for k := 0; k < nb; k += 2 {
 		base := i + 32*k
-		d, top := uint64(dm[k]), 32
-		if k+1 < nb {
-			d |= uint64(dm[k+1]) << 32
-			top = 64
-		}
-		m := d &^ (d<<1 | ds.prev)
-		ds.prev = d >> (top - 1) & 1
+		d := uint64(dm[k]) | uint64(dm[k+1])<<32
+		dn := uint64(dm[k+2]) | uint64(dm[k+3])<<32
+		m := d &^ (d<<1 | prev)
+		prev = d >> 63
 		if ds.dropTo > base {
 			m &^= uint64(1)<<min(ds.dropTo-base, 64) - 1
 		}
@@ -651,18 +659,9 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 			off := bits.TrailingZeros64(m)
 			p := base + off
 			m &= m - 1
-			// dd bit j: view[p+j] is a digit, known for j < end-p.
-			dd := d >> off
-			if off > top-chatStampSpan && k+2 < nb {
-				// The next two blocks' digits, for runs and stamps
-				// that cross into them.
-				dn := uint64(dm[k+2])
-				if k+3 < nb {
-					dn |= uint64(dm[k+3]) << 32
-				}
-				dd |= dn << (64 - off)
-			}
-			if stamps && dd&stampDigitMask == stampDigits && p > 0 && p+chatStampSpan <= n {
+			// dd bit j: view[p+j] is a digit (for p+j < end; 0 past it).
+			dd := d>>off | dn<<1<<(63-off)
+			if drops&dropStamps != 0 && dd&stampDigitMask == stampDigits && p > 0 && p+chatStampSpan <= n {
 				if se := chatStampAt(view, p); se > 0 {
 					ds.dropTo = se
 					m &^= uint64(1)<<min(se-base, 64) - 1
@@ -670,7 +669,7 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 				}
 			}
 			// A clock or date token starts with one or two digits.
-			if drop && (dd&6 != 6 || p+3 > end) && (p+1 < n && isTokenSep(view[p+1]) || p+2 < n && isTokenSep(view[p+2])) {
+			if drops&dropSome != 0 && (dd&6 != 6 || p+3 > end) && (p+1 < n && isTokenSep(view[p+1]) || p+2 < n && isTokenSep(view[p+2])) {
 				if kind, te, ok := fastToken(view, p, atStart, atEnd); ok && gt.dropToken[kind] {
 					// A chat timestamp's date is followed by its time:
 					// "12/03/2021, 09:14:55".
@@ -685,31 +684,33 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 				}
 			}
 			re := p + bits.TrailingZeros64(^dd)
-			if re >= min(end, base+top) {
-				// The run reaches the end of the batch, or of the
-				// digits in dd.
+			if re >= end || re == p+64 {
+				// The run reaches the end of the batch, or of dd.
 				for re = min(re, end); re < n && view[re]-'0' < 10; re++ {
 				}
 			}
 			var mask uint64
 			ok := true
-			if before, after := byteClasses[view[max(p-1, 0)]], byteClasses[view[min(re, n-1)]]; p >= 2 && re+1 < n &&
-				before != ClassDigit && (!gt.tokens || (1<<before|1<<after)&tokenSides == 0) {
-				// runMask's common case in line: neighbours known, no
-				// clock or date token to classify.
-				v := 0
-				if view[p-2]-'0' < 10 {
-					v = 2
+			fast := false
+			if p >= 2 && re+1 < n {
+				before, after := byteClasses[view[p-1]], byteClasses[view[re]]
+				if before != ClassDigit && (1<<before|1<<after)&tokenSides == 0 {
+					// runMask's common case in line: neighbours known,
+					// no clock or date token to classify.
+					v := 0
+					if view[p-2]-'0' < 10 {
+						v = 2
+					}
+					if view[re+1]-'0' < 10 {
+						v |= 1
+					}
+					mask = gt.accept[v*numShapes+shapeIndex(re-p, before, after)]
+					fast = true
 				}
-				if view[re+1]-'0' < 10 {
-					v |= 1
-				}
-				ds.cs.e = re
-				mask = gt.accept[v*numShapes+shapeIndex(re-p, before, after)]
-			} else {
-				mask, ok = gt.runMask(view, p, re, atStart, atEnd, true, &ds.cs)
 			}
-			if !ok {
+			if fast {
+				ds.cs.e = re
+			} else if mask, ok = gt.runMask(view, p, re, atStart, atEnd, true, &ds.cs); !ok {
 				// A token no member accepts: skip the rest of it.
 				ds.dropTo = max(ds.dropTo, ds.cs.e)
 				m &^= uint64(1)<<min(ds.cs.e-base, 64) - 1
@@ -720,6 +721,9 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 			}
 		}
 	}
+	// The digit bit of the batch's last byte (the word above may be half
+	// a word).
+	ds.prev = uint64(dm[nb-1] >> 31)
 	sc.druns = runs
 }
 

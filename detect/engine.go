@@ -1075,6 +1075,9 @@ func (e *Engine) call(dst []Finding, di int, w *Window, st *Stats, view []byte, 
 	if err != nil {
 		st.Incomplete++
 	}
+	if len(dst) == before {
+		return dst // most calls find nothing
+	}
 	return e.checkNew(dst, before, di, w, st, view, vs, ownStart, ownEnd)
 }
 

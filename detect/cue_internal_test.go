@@ -129,7 +129,7 @@ func TestDigitMask32(t *testing.T) {
 }
 
 // digitMask32 returns one bit per byte of b[:32], set for ASCII digits:
-// the scalar reference for pairMasksRunsAVX2.
+// the scalar reference for pairMasksDigitsAVX2.
 func digitMask32(b []byte) uint32 {
 	_ = b[31]
 	var m uint32

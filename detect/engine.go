@@ -741,7 +741,7 @@ const chatStampSpan = 28
 // "DD/DD/DDDD, DD:DD:DD" at view[p:] (p > 0, p+chatStampSpan <= len(view)),
 // the commonest digits of a WhatsApp export, when the byte before it and
 // the one after it are token boundaries; otherwise 0. The answer is the one
-// digitStarts' general path (fastToken on the date, then on the clock)
+// classifyDigits' general path (fastToken on the date, then on the clock)
 // reaches, straight from three 64-bit loads; any other shape is left to it.
 func chatStamp(view []byte, p int) int {
 	_ = view[p+chatStampSpan-1]

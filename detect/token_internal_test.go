@@ -50,7 +50,7 @@ func FuzzFastToken(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) { tokenCheck(t, b) })
 }
 
-// stampGeneral is digitStarts' general path for a run start p where both
+// stampGeneral is classifyDigits' general path for a run start p where both
 // clocks and dates are dropped: the date's token, then a clock after ", ".
 func stampGeneral(view []byte, p int) int {
 	k, end, ok := fastToken(view, p, false, false)

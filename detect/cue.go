@@ -113,11 +113,14 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) (d
 		// exact (cheaper than checking the pair set first). Each block
 		// reads one byte past its end.
 		var masks [8]uint32
-		for {
-			nb := min((hi-i)/32, (len(view)-1-i)/32, len(masks))
-			if nb <= 0 || !pairMasks(view[i:], c.cueNib, masks[:nb]) {
+		// Whole blocks within [lo, hi), each reading one byte past its end
+		// (shifts, not divisions: the distances may be negative).
+		for left := min(hi-i, len(view)-1-i) >> 5; left > 0; {
+			nb := min(left, len(masks))
+			if !pairMasks(view[i:], c.cueNib, masks[:nb]) {
 				break
 			}
+			left -= nb
 			for k, m := range masks[:nb] {
 				for m != 0 {
 					j := i + 32*k + bits.TrailingZeros32(m)

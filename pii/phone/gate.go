@@ -18,23 +18,28 @@ func isSepClass(c detect.ByteClass) bool {
 	return false
 }
 
-// AcceptRun implements [detect.RunFilter]. A run of digits inside a
-// reported number is one digit group of a piece, so it is rejected when:
+// AcceptRun implements [detect.RunFilter]. The scanner needs a hit only
+// in a run a candidate may start with: it examines the pieces of a
+// stretch in order from the stretch's start whatever its hits (see
+// Detect), so rejected runs cannot change how long runs of groups are
+// skipped. A run is rejected when:
 //
 //   - a letter or '/' or '\' is next to it: the scanner's glue rules
 //     (glueBefore, glueAfter) drop the first group of a piece glued to
 //     such a byte, and groups inside a piece are next to separators;
-//   - both neighbours are not separator bytes (so it is a piece of one
-//     group, the whole number) and it has fewer than minIntlLen digits,
-//     the fewest any candidate may have.
+//   - the byte after it is not a separator byte (its class is none of
+//     isSepClass's), so it is the last group of its piece and of its
+//     stretch, and it has fewer digits than a candidate of that one
+//     group needs: minIntlLen, and for GB, unless '+' or '(' is before
+//     it, minGBLone.
 //
-// Both hold whatever the region. The scanner needs a hit only in a run a
-// candidate may start with: it examines the pieces of a stretch in order
-// from the stretch's start whatever its hits (see Detect), so rejected
-// runs cannot change how long runs of groups are skipped. A candidate's
-// first group is not glued to the byte before it, is followed by
-// another group if the candidate has more than one, and otherwise has at
-// least minIntlLen digits: its run is accepted.
+// Both hold whatever the region. A candidate's first group is not glued
+// to the byte before it, is followed by another group if the candidate
+// has more than one, and otherwise is the whole candidate: its run is
+// accepted. The second rule only rejects runs that end their stretch, so
+// that a rejected run's window never was the one that let the scanner see
+// the start of a stretch of groups (a table) in front of a number of the
+// same stretch.
 func (d *Detector) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date: glued (glueBefore, glueAfter)
@@ -47,8 +52,15 @@ func (d *Detector) AcceptRun(s detect.RunShape) bool {
 	case detect.ClassUpper, detect.ClassLower, detect.ClassSlash, detect.ClassDigit:
 		return false
 	}
-	if !isSepClass(s.Before) && !isSepClass(s.After) && s.Len < minIntlLen {
-		return false
+	if isSepClass(s.After) {
+		return true
 	}
-	return true
+	if d.gb && s.Before != detect.ClassPlus && s.Before != detect.ClassOpen {
+		return s.Len >= minGBLone
+	}
+	return s.Len >= minIntlLen
 }
+
+// minGBLone is the fewest digits of a GB candidate written as one group
+// without '+': 00 and six digits (a national number has ten or eleven).
+const minGBLone = 2 + minIntlLen

@@ -2,6 +2,7 @@ package phone
 
 import (
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/tidemark/tidemark/detect"
 )
@@ -16,7 +17,18 @@ type piece struct {
 	plus   bool                 // '+' directly before group 0
 	open   bool                 // '(' directly before group 0 (or before the '+')
 	lo, hi int                  // usable groups [lo, hi) after glue checks
+	// d holds the digits of the groups one after the other (group g's
+	// at d[cum[g]:cum[g+1]]), for an ok piece; the bytes after them are
+	// left over from scanning.
+	d [pieceDigits]byte
+	c cand // pieceNumbers' candidate (kept here, zeroed once per Detect)
 }
+
+// pieceDigits is the size of piece.d: an ok piece has at most maxPiece
+// digits, and the scanner stores eight bytes at a time after them, build
+// loads 24 bytes from the first digit of a candidate of at least
+// minIntlLen.
+const pieceDigits = 48
 
 // A cand is a candidate number: its digits (without '+', IDD or a
 // bracketed trunk "(0)") and how it was written.
@@ -41,6 +53,7 @@ const (
 	clGlueB             // may glue a run it precedes (see glueBefore): clGlue, '-', '.', ':', ',' and the last bytes of '£' and '€'
 	clGlueA             // may glue a run it follows (see glueAfter): clGlue, '-', '.', ':', ',' and the first byte of '£'
 	clSep1              // a valid separator on its own (validSep): ' ', '-', '.', '(', ')'
+	clPre               // before a run, needs a closer look in gbNextHit: 0-9, '+', '('
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -71,6 +84,9 @@ var byteClass = func() (t [256]uint8) {
 	t[0xA3] |= clGlueB
 	t[0xAC] |= clGlueB
 	t[0xC2] |= clGlueA
+	for _, c := range []byte("0123456789+(") {
+		t[c] |= clPre
+	}
 	return t
 }()
 
@@ -169,49 +185,48 @@ func glueAfter(t []byte, e int) bool {
 	return false
 }
 
-// findPiece finds the piece around the digit at h. It returns the byte
-// range [s, e) the piece and its prefix/suffix context occupy and whether
-// the piece is usable (not longer than maxPiece or maxGroups).
-func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
-	// Back to the first group.
-	i := h
-	for i > 0 && isDigit(t[i-1]) {
-		i--
-	}
-	first := i
+// scanPiece reads the piece whose first group starts at first (a piece
+// start: no valid separator and digit before it). It returns the byte
+// range [s, e) the piece and its prefix context occupy and whether the
+// piece is usable (not longer than maxPiece or maxGroups). A piece that
+// reaches a group beyond maxPiece is a table: e is then the end of its
+// stretch.
+func scanPiece(t []byte, first int, p *piece) (s, e int, ok bool) {
+	n, nd := 0, 0
+	i := first
 	for {
-		j := i
-		for j > 0 && isSep(t[j-1]) && i-j < 3 {
-			j--
+		// The group's digits, eight bytes at a time: the lowest byte of m
+		// with its top bit set is the first that is not a digit (a byte
+		// below '0' sets it in v-0x30.., one above '9' in v+0x46.., one
+		// of 0x80 or more in v; carries and borrows only move up from
+		// such a byte). Each word is stored at the group's place in p.d.
+		k, o := i, nd
+		for {
+			if k+8 > len(t) {
+				for k < len(t) && isDigit(t[k]) {
+					if o < len(p.d) {
+						p.d[o] = t[k]
+					}
+					k, o = k+1, o+1
+				}
+				break
+			}
+			v := binary.LittleEndian.Uint64(t[k:])
+			if o <= len(p.d)-8 {
+				binary.LittleEndian.PutUint64(p.d[o:], v)
+			}
+			if m := ((v + 0x4646464646464646) | (v - 0x3030303030303030) | v) & 0x8080808080808080; m != 0 {
+				k += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			k, o = k+8, o+8
 		}
-		if j == i || j == 0 || !isDigit(t[j-1]) || !validSep(t[j:i]) {
-			break
+		nd += k - i
+		if n < maxGroups {
+			p.gs[n], p.ge[n] = i, k
+			p.cum[n+1] = uint8(nd)
 		}
-		k := j
-		for k > 0 && isDigit(t[k-1]) {
-			k--
-		}
-		i = k
-		if h-i > maxPiece {
-			break
-		}
-	}
-	first = i
-	// Forward, recording groups.
-	p.n, p.nd = 0, 0
-	ok = true
-	i = first
-	for {
-		k := i
-		for k < len(t) && isDigit(t[k]) {
-			k++
-		}
-		if p.n < maxGroups {
-			p.gs[p.n], p.ge[p.n] = i, k
-			p.cum[p.n+1] = p.cum[p.n] + uint8(k-i)
-		}
-		p.n++
-		p.nd += k - i
+		n++
 		j := k + 1
 		if j >= len(t) || byteClass[t[k]]&clSep1 == 0 || !isDigit(t[j]) {
 			// Not the common case (one separator byte, then a digit).
@@ -231,7 +246,8 @@ func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
 			return first, i, false
 		}
 	}
-	if p.n > maxGroups || h-first > maxPiece || e-first > maxPiece {
+	p.n, p.nd = n, nd
+	if n > maxGroups || e-first > maxPiece {
 		return first, e, false
 	}
 	s = first
@@ -266,58 +282,96 @@ func findPiece(t []byte, h int, p *piece) (s, e int, ok bool) {
 // examining every piece. (So mayStart only saves work: examining the
 // pieces of a run it would reject gives the same findings.)
 func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
-	t := w.Text
-	next := 0 // pieces before next have been examined (or skipped as part of a table)
-	skip := 0 // hits before skip are in a run that cannot start a candidate
-	var p piece
-	for _, h32 := range w.Hits {
-		h := int(h32)
-		if h < next || h < skip {
-			continue
-		}
-		g := h // the start of h's run of digits
-		if b := t[max(h-1, 0)]; d.gb && h > 0 && !isDigit(b) {
-			// h starts its run (as in gated windows). Most runs are
-			// rejected by mayStart's GB prefix test: a first digit other
-			// than 0 with no '+' (or "+(") before it. A run that passes
-			// it is examined without mayStart's length test, which
-			// findPiece would repeat: that cannot change the findings
-			// (see above), and a piece of one short group ends at
-			// pieceNumbers' first test.
-			if t[h] != '0' && b != '+' && (b != '(' || h < 2 || t[h-2] != '+') {
-				continue
-			}
-		} else {
-			for g > 0 && isDigit(t[g-1]) {
-				g--
-			}
-			if end, ok := d.mayStart(t, g); !ok {
-				skip = end
-				continue
+	var st scanState
+	t, hits := w.Text, w.Hits
+	lo := 0 // hits before lo are in pieces examined or runs skipped
+	if !d.gb {
+		for _, h32 := range hits {
+			if h := int(h32); h >= lo {
+				dst = d.examine(dst, w, h, &st)
+				lo = max(st.next, st.skip)
 			}
 		}
-		// Back to the first piece of the stretch not yet examined.
-		pos := g
-		for pos > next && inStretch(t[pos-1]) {
-			pos--
-		}
-		for {
-			for pos < len(t) && isSep(t[pos]) {
-				pos++
-			}
-			if pos > g || pos >= len(t) || !isDigit(t[pos]) {
-				break
-			}
-			s, e, ok := findPiece(t, pos, &p)
-			next, pos = e, e
-			// The piece and the bytes judged around it must be in the window.
-			if !ok || (s < 3 && !w.AtStart) || (e+2 >= len(t) && !w.AtEnd) {
-				continue
-			}
-			dst = d.pieceNumbers(dst, w, t, s, &p)
-		}
+		return dst, nil
+	}
+	for k := gbNextHit(t, hits, 0, 0); k < len(hits); k = gbNextHit(t, hits, k+1, lo) {
+		dst = d.examine(dst, w, int(hits[k]), &st)
+		lo = max(st.next, st.skip)
 	}
 	return dst, nil
+}
+
+// gbNextHit returns the index of the first of hits[k:] at or after lo
+// that Detect examines in region GB, or len(hits). Most runs are
+// rejected by mayStart's GB prefix test: a first digit other than 0 with
+// no '+' (or "+(") before it. A hit that starts its run (as in gated
+// windows) and passes it is examined without mayStart's length test,
+// which scanPiece would repeat: that cannot change the findings (see
+// Detect), and a piece of one short group ends at pieceNumbers' first
+// test. A hit at 0 or inside a run is left to mayStart (examine).
+func gbNextHit(t []byte, hits []int32, k, lo int) int {
+	for i, h32 := range hits[k:] {
+		h := int(h32)
+		if h > 0 && h < len(t) {
+			b, c := t[h-1], t[h]
+			if byteClass[b]&clPre == 0 && c != '0' || h < lo {
+				continue
+			}
+			if c == '0' || isDigit(b) || b == '+' || b == '(' && h >= 2 && t[h-2] == '+' {
+				return k + i
+			}
+		} else if h >= lo {
+			return k + i
+		}
+	}
+	return len(hits)
+}
+
+// scanState is what Detect keeps across the hits of a window.
+type scanState struct {
+	next int // pieces before next have been examined (or skipped as part of a table)
+	skip int // hits before skip are in a run that cannot start a candidate
+	p    piece
+}
+
+// examine examines the hit at h: unless mayStart rejects its run (always
+// judged outside region GB, and in GB for a hit at 0 or inside a run), the
+// pieces of its stretch from the first one not yet examined up to its own.
+func (d *Detector) examine(dst []detect.Finding, w *detect.Window, h int, st *scanState) []detect.Finding {
+	t := w.Text
+	g := h // the start of h's run of digits
+	if !d.gb || h == 0 || isDigit(t[h-1]) {
+		for g > 0 && isDigit(t[g-1]) {
+			g--
+		}
+		if end, ok := d.mayStart(t, g); !ok {
+			st.skip = end
+			return dst
+		}
+	}
+	// Back to the first piece of the stretch not yet examined.
+	pos := g
+	for pos > st.next && inStretch(t[pos-1]) {
+		pos--
+	}
+	for {
+		for pos < len(t) && isSep(t[pos]) {
+			pos++
+		}
+		if pos > g || pos >= len(t) || !isDigit(t[pos]) {
+			break
+		}
+		s, e, ok := scanPiece(t, pos, &st.p)
+		st.next, pos = e, e
+		// The piece and the bytes judged around it must be in the window.
+		if ok && (s >= 3 || w.AtStart) && (e+2 < len(t) || w.AtEnd) {
+			dst = d.pieceNumbers(dst, w, t, s, &st.p)
+		}
+		if e >= g {
+			break // the piece held g's run: the next one starts after g
+		}
+	}
+	return dst
 }
 
 // mayStart reports whether a candidate number may start with the run of
@@ -355,17 +409,24 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 	if s > 0 && byteClass[t[s-1]]&clGlueB != 0 && glueBefore(t, s) {
 		p.lo = 1
 	}
-	if e := p.ge[p.n-1]; e < len(t) && byteClass[t[e]]&clGlueA != 0 && glueAfter(t, e) {
-		p.hi = p.n - 1
+	if e := p.ge[p.n-1]; e < len(t) && byteClass[t[e]]&clGlueA != 0 {
+		// ':' first: a chat export's sender field ("+44 7700 900123: hi").
+		if t[e] == ':' {
+			if e+1 < len(t) && isDigit(t[e+1]) {
+				p.hi = p.n - 1
+			}
+		} else if glueAfter(t, e) {
+			p.hi = p.n - 1
+		}
 	}
-	if ipShaped(t, p) {
+	if p.n >= 3 && p.ge[1]-p.gs[1] <= 3 && ipShaped(t, p) {
 		return dst
 	}
 	// Numbers are appended as they are found. A number followed by other
 	// groups of the piece is first scored as followed by stray groups;
 	// when the next number found starts right after it, that is undone.
 	prevJ := -2 // last group of the previous number appended, -2 before the first
-	var c cand
+	c := &p.c
 	for i := p.lo; i < p.hi; {
 		ok := false
 		plus := i == 0 && p.plus
@@ -378,10 +439,10 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			if nd := int(p.cum[j+1] - p.cum[i]); nd < minIntlLen || nd > maxDigits+3 {
 				continue
 			}
-			if !d.build(t, p, i, j, &c) || !d.plausible(&c) {
+			if !d.build(t, p, i, j, c) || !d.plausible(c) {
 				continue
 			}
-			res, valid := d.validate(&c)
+			res, valid := d.validate(c)
 			if !valid {
 				continue
 			}
@@ -487,28 +548,31 @@ func ipShaped(t []byte, p *piece) bool {
 // build fills c with the digits of groups i..j of p. It reports false if
 // the digits do not fit.
 func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
-	c.n = 0
 	c.intl = i == 0 && p.plus
 	c.idd = false
 	c.groups = j - i + 1
-	for g := i; g <= j; g++ {
-		gs, ge := p.gs[g], p.ge[g]
+	a, b := int(p.cum[i]), int(p.cum[j+1])
+	if c.intl && j > i {
 		// A bracketed trunk "(0)" after the country code is dropped.
-		if c.intl && g == i+1 && ge-gs == 1 && t[gs] == '0' && gs > 0 && t[gs-1] == '(' && ge < len(t) && t[ge] == ')' {
-			continue
+		if gs, ge := p.gs[i+1], p.ge[i+1]; ge-gs == 1 && t[gs] == '0' && t[gs-1] == '(' && ge < len(t) && t[ge] == ')' {
+			if b-a-1 > candMax {
+				return false
+			}
+			x := int(p.cum[i+1])
+			n := copy(c.d[:], p.d[a:x])
+			c.n = n + copy(c.d[n:], p.d[x+1:b])
+			return c.n <= maxDigits
 		}
-		n := ge - gs
-		if c.n+n > candMax {
-			return false
-		}
-		if n <= 8 && gs+8 <= len(t) {
-			// One word: the bytes after the group land beyond c.n.
-			binary.LittleEndian.PutUint64(c.d[c.n:], binary.LittleEndian.Uint64(t[gs:]))
-		} else {
-			copy(c.d[c.n:], t[gs:ge])
-		}
-		c.n += n
 	}
+	if b-a > candMax {
+		return false
+	}
+	// Three words: the bytes after the digits land beyond c.n.
+	src := p.d[a : a+24]
+	binary.LittleEndian.PutUint64(c.d[0:], binary.LittleEndian.Uint64(src[0:]))
+	binary.LittleEndian.PutUint64(c.d[8:], binary.LittleEndian.Uint64(src[8:]))
+	binary.LittleEndian.PutUint64(c.d[16:], binary.LittleEndian.Uint64(src[16:]))
+	c.n = b - a
 	if !c.intl && c.n > 2 && c.d[0] == '0' && c.d[1] == '0' {
 		// International dialling prefix 00 (011 in NANP regions).
 		c.intl, c.idd = true, true

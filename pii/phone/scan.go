@@ -185,86 +185,34 @@ func glueAfter(t []byte, e int) bool {
 	return false
 }
 
-// scanPiece reads the piece whose first group starts at first (a piece
-// start: no valid separator and digit before it). It returns the byte
-// range [s, e) the piece and its prefix context occupy and whether the
-// piece is usable (not longer than maxPiece or maxGroups). A piece that
-// reaches a group beyond maxPiece is a table: e is then the end of its
-// stretch.
-func scanPiece(t []byte, first int, p *piece) (s, e int, ok bool) {
-	n, nd := 0, 0
-	i := first
-	for {
-		// The group's digits, eight bytes at a time: the lowest byte of m
-		// with its top bit set is the first that is not a digit (a byte
-		// below '0' sets it in v-0x30.., one above '9' in v+0x46.., one
-		// of 0x80 or more in v; carries and borrows only move up from
-		// such a byte). Each word is stored at the group's place in p.d.
-		k, o := i, nd
-		for {
-			if k+8 > len(t) {
-				for k < len(t) && isDigit(t[k]) {
-					if o < len(p.d) {
-						p.d[o] = t[k]
-					}
-					k, o = k+1, o+1
-				}
-				break
-			}
-			v := binary.LittleEndian.Uint64(t[k:])
-			if o <= len(p.d)-8 {
-				binary.LittleEndian.PutUint64(p.d[o:], v)
-			}
-			if m := ((v + 0x4646464646464646) | (v - 0x3030303030303030) | v) & 0x8080808080808080; m != 0 {
-				k += bits.TrailingZeros64(m) >> 3
-				break
-			}
-			k, o = k+8, o+8
+// nonDigits has the top bit set in each byte of v that is not an ASCII
+// digit, at least in its lowest such byte: a byte below '0' sets it in
+// v-0x30.., one above '9' in v+0x46.., one of 0x80 or more in v, and
+// carries and borrows only move up from such a byte.
+func nonDigits(v uint64) uint64 {
+	return ((v + 0x4646464646464646) | (v - 0x3030303030303030) | v) & 0x8080808080808080
+}
+
+// digitsFrom returns the end of the digits from t[k:], storing them at
+// o in p.d (as long as they fit).
+func digitsFrom(t []byte, k int, p *piece, o int) int {
+	for k+8 <= len(t) {
+		v := binary.LittleEndian.Uint64(t[k:])
+		if o <= len(p.d)-8 {
+			binary.LittleEndian.PutUint64(p.d[o:], v)
 		}
-		nd += k - i
-		if n < maxGroups {
-			p.gs[n], p.ge[n] = i, k
-			p.cum[n+1] = uint8(nd)
+		if m := nonDigits(v); m != 0 {
+			return k + bits.TrailingZeros64(m)>>3
 		}
-		n++
-		j := k + 1
-		if j >= len(t) || byteClass[t[k]]&clSep1 == 0 || !isDigit(t[j]) {
-			// Not the common case (one separator byte, then a digit).
-			for j = k; j < len(t) && isSep(t[j]) && j-k < 3; j++ {
-			}
-			if j == k || j >= len(t) || !isDigit(t[j]) || !validSep(t[k:j]) {
-				e = k
-				break
-			}
+		k, o = k+8, o+8
+	}
+	for k < len(t) && isDigit(t[k]) {
+		if o < len(p.d) {
+			p.d[o] = t[k]
 		}
-		i = j
-		if i-first > maxPiece {
-			// Too long: consume the rest of the run and give up.
-			for i < len(t) && (isDigit(t[i]) || isSep(t[i])) {
-				i++
-			}
-			return first, i, false
-		}
+		k, o = k+1, o+1
 	}
-	p.n, p.nd = n, nd
-	if n > maxGroups || e-first > maxPiece {
-		return first, e, false
-	}
-	s = first
-	p.plus, p.open = false, false
-	if s > 0 && t[s-1] == '+' {
-		p.plus = true
-		s--
-	}
-	if s > 0 && t[s-1] == '(' {
-		p.open = true
-		s--
-	}
-	if !p.plus && s > 0 && t[s-1] == '+' { // "+(44)"
-		p.plus = true
-		s--
-	}
-	return s, e, true
+	return k
 }
 
 // Detect implements [detect.Detector].
@@ -282,10 +230,10 @@ func scanPiece(t []byte, first int, p *piece) (s, e int, ok bool) {
 // examining every piece. (So mayStart only saves work: examining the
 // pieces of a run it would reject gives the same findings.)
 func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
-	var st scanState
 	t, hits := w.Text, w.Hits
-	lo := 0 // hits before lo are in pieces examined or runs skipped
 	if !d.gb {
+		var st scanState
+		lo := 0 // hits before lo are in pieces examined or runs skipped
 		for _, h32 := range hits {
 			if h := int(h32); h >= lo {
 				dst = d.examine(dst, w, h, &st)
@@ -294,9 +242,15 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		}
 		return dst, nil
 	}
-	for k := gbNextHit(t, hits, 0, 0); k < len(hits); k = gbNextHit(t, hits, k+1, lo) {
+	// Most GB windows have a hit to examine; those that have none are
+	// left before the state is zeroed.
+	k := gbNextHit(t, hits, 0, 0)
+	if k == len(hits) {
+		return dst, nil
+	}
+	var st scanState
+	for ; k < len(hits); k = gbNextHit(t, hits, k+1, max(st.next, st.skip)) {
 		dst = d.examine(dst, w, int(hits[k]), &st)
-		lo = max(st.next, st.skip)
 	}
 	return dst, nil
 }
@@ -338,7 +292,7 @@ type scanState struct {
 // judged outside region GB, and in GB for a hit at 0 or inside a run), the
 // pieces of its stretch from the first one not yet examined up to its own.
 func (d *Detector) examine(dst []detect.Finding, w *detect.Window, h int, st *scanState) []detect.Finding {
-	t := w.Text
+	t, p := w.Text, &st.p
 	g := h // the start of h's run of digits
 	if !d.gb || h == 0 || isDigit(t[h-1]) {
 		for g > 0 && isDigit(t[g-1]) {
@@ -361,11 +315,79 @@ func (d *Detector) examine(dst []detect.Finding, w *detect.Window, h int, st *sc
 		if pos > g || pos >= len(t) || !isDigit(t[pos]) {
 			break
 		}
-		s, e, ok := scanPiece(t, pos, &st.p)
+		// Read the piece whose first group starts at pos (a piece
+		// start: no valid separator and digit before it): s, e is the
+		// byte range the piece and its prefix context occupy, ok that
+		// it is usable (not longer than maxPiece or maxGroups). A piece
+		// that reaches a group beyond maxPiece is a table: e is then the
+		// end of its stretch.
+		first, s, e, ok := pos, pos, 0, true
+		n, nd := 0, 0
+		for i := first; ; {
+			// The group's digits, eight bytes at a time (digitsFrom):
+			// most groups fit in one word. Its digits are stored at nd
+			// in p.d, and its bounds in p.gs, p.ge. Indexes are masked:
+			// a piece with more than maxPiece digits or maxGroups groups
+			// is not ok, whatever they hold.
+			var k int
+			if i >= 0 && i+8 <= len(t) {
+				v := binary.LittleEndian.Uint64(t[i:])
+				binary.LittleEndian.PutUint64(p.d[nd&31:], v)
+				if m := nonDigits(v); m != 0 {
+					k = i + bits.TrailingZeros64(m)>>3
+				} else {
+					k = digitsFrom(t, i+8, p, nd+8)
+				}
+			} else {
+				k = digitsFrom(t, i, p, nd)
+			}
+			nd += k - i
+			p.gs[n&(maxGroups-1)], p.ge[n&(maxGroups-1)] = i, k
+			p.cum[n&(maxGroups-1)+1] = uint8(nd)
+			n++
+			j := k + 1
+			if j >= len(t) || byteClass[t[k]]&clSep1 == 0 || !isDigit(t[j]) {
+				// Not the common case (one separator byte, then a digit).
+				for j = k; j < len(t) && isSep(t[j]) && j-k < 3; j++ {
+				}
+				if j == k || j >= len(t) || !isDigit(t[j]) || !validSep(t[k:j]) {
+					e = k
+					break
+				}
+			}
+			i = j
+			if i-first > maxPiece {
+				// Too long: consume the rest of the run and give up.
+				for i < len(t) && (isDigit(t[i]) || isSep(t[i])) {
+					i++
+				}
+				e, ok = i, false
+				break
+			}
+		}
+		if ok {
+			p.n, p.nd = n, nd
+			ok = n <= maxGroups && e-first <= maxPiece
+		}
+		if ok {
+			p.plus, p.open = false, false
+			if s > 0 && t[s-1] == '+' {
+				p.plus = true
+				s--
+			}
+			if s > 0 && t[s-1] == '(' {
+				p.open = true
+				s--
+			}
+			if !p.plus && s > 0 && t[s-1] == '+' { // "+(44)"
+				p.plus = true
+				s--
+			}
+		}
 		st.next, pos = e, e
 		// The piece and the bytes judged around it must be in the window.
 		if ok && (s >= 3 || w.AtStart) && (e+2 < len(t) || w.AtEnd) {
-			dst = d.pieceNumbers(dst, w, t, s, &st.p)
+			dst = d.pieceNumbers(dst, w, t, s, p)
 		}
 		if e >= g {
 			break // the piece held g's run: the next one starts after g
@@ -439,14 +461,58 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			if nd := int(p.cum[j+1] - p.cum[i]); nd < minIntlLen || nd > maxDigits+3 {
 				continue
 			}
-			if !d.build(t, p, i, j, c) || !d.plausible(c) {
+			if !d.build(t, p, i, j, c) {
 				continue
 			}
 			res, valid := d.validate(c)
 			if !valid {
 				continue
 			}
-			dst = d.appendNumber(dst, w, t, p, i, j, prevJ, c.intl, c.idd, res)
+			// Append the finding for groups i..j (written inline: the
+			// call cost more than the work).
+			intl, idd := c.intl, c.idd
+			start := p.gs[i]
+			if intl && !idd {
+				start-- // the '+'
+			}
+			// A leading '(' is part of the match only when closed inside it.
+			if i == 0 && p.open && hasClose(t, start, p.ge[j]) {
+				start--
+			}
+			score := 55
+			switch {
+			case intl && !idd:
+				score = 60
+			case intl:
+				score = 55
+			case i == j:
+				score = 50
+			}
+			// Stray digit groups glued to the number by single separators
+			// make it less likely to be one.
+			if i > 0 && prevJ != i-1 {
+				score -= 15
+			}
+			if prevJ >= 0 && prevJ == i-1 {
+				dst[len(dst)-1].Score += 10 // scored as followed by strays; it is followed by this number
+			}
+			if j < p.n-1 {
+				score -= 10 // unless the next number found starts at j+1 (above)
+			}
+			if chatSender(t, start, p.ge[j]) {
+				score += 25
+			}
+			info := res & resInfoMask
+			if intl {
+				info |= 1 << 15
+			}
+			// Appended zero, then filled in place: a composite literal is
+			// assembled on the stack with narrow stores and copied with wider
+			// loads, which stalls store forwarding.
+			dst = append(dst, detect.Finding{})
+			f := &dst[len(dst)-1]
+			f.Start, f.End = w.Base+int64(start), w.Base+int64(p.ge[j])
+			f.Score, f.Info = score, info
 			prevJ = j
 			i, ok = j+1, true
 			break
@@ -455,55 +521,6 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			i++
 		}
 	}
-	return dst
-}
-
-// appendNumber appends the finding for groups i..j of p, a valid number
-// (intl, idd: how it was written; res: its validation result). prevJ is
-// the last group of the number appended before it in the piece, if any.
-func (d *Detector) appendNumber(dst []detect.Finding, w *detect.Window, t []byte, p *piece, i, j, prevJ int, intl, idd bool, res uint32) []detect.Finding {
-	start := p.gs[i]
-	if intl && !idd {
-		start-- // the '+'
-	}
-	// A leading '(' is part of the match only when closed inside it.
-	if i == 0 && p.open && hasClose(t, start, p.ge[j]) {
-		start--
-	}
-	score := 55
-	switch {
-	case intl && !idd:
-		score = 60
-	case intl:
-		score = 55
-	case i == j:
-		score = 50
-	}
-	// Stray digit groups glued to the number by single separators
-	// make it less likely to be one.
-	if i > 0 && prevJ != i-1 {
-		score -= 15
-	}
-	if prevJ >= 0 && prevJ == i-1 {
-		dst[len(dst)-1].Score += 10 // scored as followed by strays; it is followed by this number
-	}
-	if j < p.n-1 {
-		score -= 10 // unless the next number found starts at j+1 (above)
-	}
-	if chatSender(t, start, p.ge[j]) {
-		score += 25
-	}
-	info := res & resInfoMask
-	if intl {
-		info |= 1 << 15
-	}
-	// Appended zero, then filled in place: a composite literal is
-	// assembled on the stack with narrow stores and copied with wider
-	// loads, which stalls store forwarding.
-	dst = append(dst, detect.Finding{})
-	f := &dst[len(dst)-1]
-	f.Start, f.End = w.Base+int64(start), w.Base+int64(p.ge[j])
-	f.Score, f.Info = score, info
 	return dst
 }
 
@@ -545,47 +562,45 @@ func ipShaped(t []byte, p *piece) bool {
 	return true
 }
 
-// build fills c with the digits of groups i..j of p. It reports false if
-// the digits do not fit.
+// build fills c with the digits of groups i..j of p and reports whether
+// they fit and pass plausible's cheap pre-check (inlined here).
 func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 	c.intl = i == 0 && p.plus
 	c.idd = false
 	c.groups = j - i + 1
 	a, b := int(p.cum[i]), int(p.cum[j+1])
-	if c.intl && j > i {
+	if gs, ge := p.gs[(i+1)&(maxGroups-1)], p.ge[(i+1)&(maxGroups-1)]; c.intl && j > i &&
+		ge-gs == 1 && t[gs] == '0' && t[gs-1] == '(' && ge < len(t) && t[ge] == ')' {
 		// A bracketed trunk "(0)" after the country code is dropped.
-		if gs, ge := p.gs[i+1], p.ge[i+1]; ge-gs == 1 && t[gs] == '0' && t[gs-1] == '(' && ge < len(t) && t[ge] == ')' {
-			if b-a-1 > candMax {
-				return false
-			}
-			x := int(p.cum[i+1])
-			n := copy(c.d[:], p.d[a:x])
-			c.n = n + copy(c.d[n:], p.d[x+1:b])
-			return c.n <= maxDigits
+		if b-a-1 > candMax {
+			return false
+		}
+		x := int(p.cum[i+1])
+		n := copy(c.d[:], p.d[a:x])
+		c.n = n + copy(c.d[n:], p.d[x+1:b])
+	} else {
+		if b-a > candMax {
+			return false
+		}
+		// Three words: the bytes after the digits land beyond c.n.
+		src := p.d[a : a+24]
+		binary.LittleEndian.PutUint64(c.d[0:], binary.LittleEndian.Uint64(src[0:]))
+		binary.LittleEndian.PutUint64(c.d[8:], binary.LittleEndian.Uint64(src[8:]))
+		binary.LittleEndian.PutUint64(c.d[16:], binary.LittleEndian.Uint64(src[16:]))
+		c.n = b - a
+		if !c.intl && c.n > 2 && c.d[0] == '0' && c.d[1] == '0' {
+			// International dialling prefix 00 (011 in NANP regions).
+			c.intl, c.idd = true, true
+			c.n = copy(c.d[:], c.d[2:c.n])
+		} else if !c.intl && d.cc == 1 && c.n > 3 && c.d[0] == '0' && c.d[1] == '1' && c.d[2] == '1' {
+			c.intl, c.idd = true, true
+			c.n = copy(c.d[:], c.d[3:c.n])
 		}
 	}
-	if b-a > candMax {
+	if c.n > maxDigits {
 		return false
 	}
-	// Three words: the bytes after the digits land beyond c.n.
-	src := p.d[a : a+24]
-	binary.LittleEndian.PutUint64(c.d[0:], binary.LittleEndian.Uint64(src[0:]))
-	binary.LittleEndian.PutUint64(c.d[8:], binary.LittleEndian.Uint64(src[8:]))
-	binary.LittleEndian.PutUint64(c.d[16:], binary.LittleEndian.Uint64(src[16:]))
-	c.n = b - a
-	if !c.intl && c.n > 2 && c.d[0] == '0' && c.d[1] == '0' {
-		// International dialling prefix 00 (011 in NANP regions).
-		c.intl, c.idd = true, true
-		c.n = copy(c.d[:], c.d[2:c.n])
-	} else if !c.intl && d.cc == 1 && c.n > 3 && c.d[0] == '0' && c.d[1] == '1' && c.d[2] == '1' {
-		c.intl, c.idd = true, true
-		c.n = copy(c.d[:], c.d[3:c.n])
-	}
-	return c.n <= maxDigits
-}
-
-// plausible is the cheap pre-check run before phonenumbers.
-func (d *Detector) plausible(c *cand) bool {
+	// plausible: the cheap pre-check run before phonenumbers.
 	n := c.n
 	if c.intl {
 		if n < minIntlLen || n > maxDigits || c.d[0] == '0' {

@@ -184,7 +184,6 @@ func isDrama(nsn []byte) bool {
 		return false
 	}
 	// Two short chains of multiply-adds instead of one of seven.
-	_ = nsn[dramaPrefix-1]
 	a := uint32(nsn[0])*1000 + uint32(nsn[1])*100 + uint32(nsn[2])*10 + uint32(nsn[3])
 	b := uint32(nsn[4])*100 + uint32(nsn[5])*10 + uint32(nsn[6])
 	v := a*1000 + b - '0'*1111111

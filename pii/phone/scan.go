@@ -264,18 +264,19 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 // Detect), and a piece of one short group ends at pieceNumbers' first
 // test. A hit at 0 or inside a run is left to mayStart (examine).
 func gbNextHit(t []byte, hits []int32, k, lo int) int {
+	// Hits are in ascending order: those in pieces examined come first.
+	for k < len(hits) && int(hits[k]) < lo {
+		k++
+	}
 	for i, h32 := range hits[k:] {
 		h := int(h32)
-		if h > 0 && h < len(t) {
-			b, c := t[h-1], t[h]
-			if byteClass[b]&clPre == 0 && c != '0' || h < lo {
-				continue
-			}
+		if h <= 0 || h >= len(t) {
+			return k + i
+		}
+		if b, c := t[h-1], t[h]; byteClass[b]&clPre != 0 || c == '0' {
 			if c == '0' || isDigit(b) || b == '+' || b == '(' && h >= 2 && t[h-2] == '+' {
 				return k + i
 			}
-		} else if h >= lo {
-			return k + i
 		}
 	}
 	return len(hits)
@@ -309,11 +310,13 @@ func (d *Detector) examine(dst []detect.Finding, w *detect.Window, h int, st *sc
 		pos--
 	}
 	for {
-		for pos < len(t) && isSep(t[pos]) {
-			pos++
-		}
-		if pos > g || pos >= len(t) || !isDigit(t[pos]) {
-			break
+		if pos < g { // else pos is g, a digit
+			for pos < len(t) && isSep(t[pos]) {
+				pos++
+			}
+			if pos > g || pos >= len(t) || !isDigit(t[pos]) {
+				break
+			}
 		}
 		// Read the piece whose first group starts at pos (a piece
 		// start: no valid separator and digit before it): s, e is the
@@ -606,15 +609,16 @@ func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 		if n < minIntlLen || n > maxDigits || c.d[0] == '0' {
 			return false
 		}
-		cc := d.ccs
-		v := 0
-		for k := 0; k < 3; k++ {
-			v = v*10 + int(c.d[k]-'0')
-			if cc[v] {
-				return true
-			}
+		// A known calling code of one, two or three digits (unrolled).
+		cc, v := d.ccs, int(c.d[0]-'0')
+		if cc[v] {
+			return true
 		}
-		return false
+		if v = v*10 + int(c.d[1]-'0'); cc[v] {
+			return true
+		}
+		v = v*10 + int(c.d[2]-'0')
+		return cc[v]
 	}
 	if d.gb {
 		if c.d[0] != '0' {

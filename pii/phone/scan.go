@@ -221,7 +221,7 @@ func digitsFrom(t []byte, k int, p *piece, o int) int {
 // bytes, holding one or more pieces (runs of groups joined by valid
 // separators, split where the separators are not valid). Pieces are
 // examined in order from the start of their stretch; a piece too long to
-// be a number (findPiece) makes the scanner skip the rest of its stretch,
+// be a number (examine) makes the scanner skip the rest of its stretch,
 // so that no number is taken from inside a table of digits. Examining a
 // piece is the costly part, and a digit run can only matter if a candidate
 // may start with it (mayStart): Detect skips the hits of other runs, and
@@ -260,7 +260,7 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 // rejected by mayStart's GB prefix test: a first digit other than 0 with
 // no '+' (or "+(") before it. A hit that starts its run (as in gated
 // windows) and passes it is examined without mayStart's length test,
-// which scanPiece would repeat: that cannot change the findings (see
+// which examine would repeat: that cannot change the findings (see
 // Detect), and a piece of one short group ends at pieceNumbers' first
 // test. A hit at 0 or inside a run is left to mayStart (examine).
 func gbNextHit(t []byte, hits []int32, k, lo int) int {
@@ -566,7 +566,7 @@ func ipShaped(t []byte, p *piece) bool {
 }
 
 // build fills c with the digits of groups i..j of p and reports whether
-// they fit and pass plausible's cheap pre-check (inlined here).
+// they fit and pass the cheap pre-check run before phonenumbers.
 func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 	c.intl = i == 0 && p.plus
 	c.idd = false
@@ -603,7 +603,7 @@ func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 	if c.n > maxDigits {
 		return false
 	}
-	// plausible: the cheap pre-check run before phonenumbers.
+	// The pre-check.
 	n := c.n
 	if c.intl {
 		if n < minIntlLen || n > maxDigits || c.d[0] == '0' {

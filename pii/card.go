@@ -63,7 +63,6 @@ var _ detect.Detector = card{}
 const (
 	cardMaxLen = 23 // 19 digits and 4 separators
 	cardRadius = 48
-	cardMaxRun = 40 // longer runs of digit groups are tables, not cards
 )
 
 func (card) Spec() detect.Spec {
@@ -84,52 +83,89 @@ func (card) Spec() detect.Spec {
 }
 
 // cardRun finds the run of digit groups joined by single spaces or
-// hyphens around the digit at h. It returns the run and its group
-// lengths; ok is false for runs that are too long or have too many groups.
+// hyphens around the digit at h, when it can be a card: one run of 12 to
+// 19 digits, or 3 to 5 groups, the first of 4, joined by one separator
+// used throughout, no longer than cardMaxLen and grouped as cardGrouping
+// allows. It returns the run and its group lengths; ok is false for
+// every other run, which Detect rejects, and then e is the end of the
+// run at h or of a later group of its chain. The whole chain is looked
+// at from any hit in it, so it is rejected from all of them alike, and
+// the hits before e need not be looked at.
 func cardRun(t []byte, h int, gl *[8]int) (s, e, n int, sep byte, ok bool) {
-	s = h
-	for s > 0 && intlDigit(t[s-1]) {
-		s--
+	a := h
+	if a > 0 && intlDigit(t[a-1]) {
+		a = intlDigitStart(t, a)
 	}
-	for s >= 2 && (t[s-1] == ' ' || t[s-1] == '-') && intlDigit(t[s-2]) && h-s <= cardMaxRun {
-		s -= 2
-		for s > 0 && intlDigit(t[s-1]) {
+	b := intlDigitEnd(t, h)
+	if l := b - a; l > 6 {
+		// Contiguous: 12 to 19 digits, not joined to another group (no
+		// printed grouping has a group of more than 6).
+		if l < 12 || l > 19 || a >= 2 && (t[a-1] == ' ' || t[a-1] == '-') && intlDigit(t[a-2]) ||
+			b+1 < len(t) && (t[b] == ' ' || t[b] == '-') && intlDigit(t[b+1]) {
+			return 0, b, 0, 0, false
+		}
+		gl[0] = l
+		return a, b, 1, 0, true
+	}
+	// Printed in groups of at most 6 digits: back to the first group,
+	// which has 4.
+	var before [4]int // lengths of the groups before a, last first
+	nb := 0
+	s = a
+	g := b // end of the group starting at s
+	for s >= 2 && (t[s-1] == ' ' || t[s-1] == '-') && intlDigit(t[s-2]) {
+		if sep == 0 {
+			sep = t[s-1]
+		} else if t[s-1] != sep {
+			return 0, b, 0, 0, false // mixed separators
+		}
+		if nb == len(before) {
+			return 0, b, 0, 0, false // more than 5 groups
+		}
+		g = s - 1
+		s = g - 1
+		for s > 0 && intlDigit(t[s-1]) && g-s <= 6 {
 			s--
 		}
+		if g-s > 6 || b-s > cardMaxLen {
+			return 0, b, 0, 0, false
+		}
+		before[nb] = g - s
+		nb++
 	}
-	ok = true
-	e = s
-	for {
-		g := e
-		for e < len(t) && intlDigit(t[e]) {
+	if g-s != 4 {
+		return 0, b, 0, 0, false
+	}
+	for i := range nb {
+		gl[i] = before[nb-1-i]
+	}
+	gl[nb] = b - a
+	n = nb + 1
+	e = b
+	for e+1 < len(t) && (t[e] == ' ' || t[e] == '-') && intlDigit(t[e+1]) {
+		if sep == 0 {
+			sep = t[e]
+		} else if t[e] != sep {
+			return 0, e, 0, 0, false
+		}
+		if n == 5 {
+			return 0, e, 0, 0, false
+		}
+		g := e + 1
+		e = g + 1
+		for e < len(t) && intlDigit(t[e]) && e-g <= 6 {
 			e++
 		}
-		if n < len(gl) {
-			gl[n] = e - g
-		} else {
-			ok = false
+		if e-g > 6 || e-s > cardMaxLen {
+			return 0, e, 0, 0, false
 		}
+		gl[n] = e - g
 		n++
-		if e+1 < len(t) && (t[e] == ' ' || t[e] == '-') && intlDigit(t[e+1]) && e-s <= cardMaxRun {
-			if n == 1 {
-				sep = t[e]
-			} else if t[e] != sep {
-				sep = 0 // mixed
-			}
-			e++
-			continue
-		}
-		break
 	}
-	if e-s > cardMaxRun {
-		// Part of a longer chain: every hit up to e is in it too, and
-		// rejected with it. The chain's later hits are looked at again
-		// (and rejected the same way): skipping further, past spaces or
-		// hyphens that do not join groups, could hide a card after the
-		// chain (" - 4111 1111 1111 1111").
-		ok = false
+	if !cardGrouping(gl[:n], 0) {
+		return 0, e, 0, 0, false
 	}
-	return s, e, n, sep, ok
+	return s, e, n, sep, true
 }
 
 func (card) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
@@ -143,6 +179,9 @@ func (card) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, er
 		}
 		s, e, n, sep, ok := cardRun(t, h, &gl)
 		next = e
+		if !ok {
+			continue
+		}
 		// t[s:e] is n groups of digits joined by single bytes: e-s-(n-1)
 		// digits, and a known issuer needs a length its first digit allows.
 		if !ok || e-s > cardMaxLen || (n > 1 && sep == 0) || cardLens[t[s]-'0']>>(e-s-n+1)&1 == 0 || intlEdge(w, s, e, 3) {

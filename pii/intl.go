@@ -1,6 +1,11 @@
 package pii
 
-import "github.com/tidemark/tidemark/detect"
+import (
+	"encoding/binary"
+	"math/bits"
+
+	"github.com/tidemark/tidemark/detect"
+)
 
 // intlDetectors returns the payment, network, date-of-birth and address
 // detectors.
@@ -23,6 +28,35 @@ func intlDigitMask(x uint64) uint64 {
 	ge0 := a + 0x5050505050505050  // high bit: a >= '0'
 	ge10 := a + 0x4646464646464646 // high bit: a > '9'
 	return ge0 &^ ge10 &^ x & intlHigh
+}
+
+// intlDigitEnd returns the end of the run of ASCII digits starting at
+// t[i] (i itself when t[i] is not a digit), reading eight bytes at a time.
+func intlDigitEnd(t []byte, i int) int {
+	for ; i+8 <= len(t); i += 8 {
+		if m := ^intlDigitMask(binary.LittleEndian.Uint64(t[i:])) & intlHigh; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(t) && intlDigit(t[i]) {
+		i++
+	}
+	return i
+}
+
+// intlDigitStart returns the start of the run of ASCII digits ending at
+// t[i-1] (i itself when t[i-1] is not a digit), reading eight bytes at a
+// time.
+func intlDigitStart(t []byte, i int) int {
+	for ; i >= 8; i -= 8 {
+		if m := ^intlDigitMask(binary.LittleEndian.Uint64(t[i-8:])) & intlHigh; m != 0 {
+			return i - bits.LeadingZeros64(m)>>3
+		}
+	}
+	for i > 0 && intlDigit(t[i-1]) {
+		i--
+	}
+	return i
 }
 
 func intlUpper(c byte) bool { return 'A' <= c && c <= 'Z' }

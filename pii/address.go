@@ -1,6 +1,11 @@
 package pii
 
-import "github.com/tidemark/tidemark/detect"
+import (
+	"encoding/binary"
+	"math/bits"
+
+	"github.com/tidemark/tidemark/detect"
+)
 
 // KindUKAddress is the Kind of UK street address findings.
 const KindUKAddress detect.Kind = "uk.address"
@@ -86,6 +91,31 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		h := int(h32)
 		if h < next {
 			continue
+		}
+		if h > 0 && h+8 <= len(t) && !intlUpper(t[h-1]) {
+			// Every hit not after a capital needs addrNumMay (see below).
+			// Most fail it, as seen here from the eight bytes at h without
+			// a call: more than 4 digits, or no space after the digits,
+			// an optional letter (12a) and an optional ',', or neither a
+			// capital nor a digit after that space. Ranges and floors
+			// (12-14, 2/3) are left to addrNumMay.
+			x := binary.LittleEndian.Uint64(t[h:])
+			d := bits.TrailingZeros64(^intlDigitMask(x)&intlHigh) >> 3
+			if d > 4 {
+				continue
+			}
+			x >>= 8 * d
+			if c := byte(x); c != '-' && c != '/' {
+				if intlLetter(c) {
+					x >>= 8
+				}
+				if byte(x) == ',' {
+					x >>= 8
+				}
+				if c := byte(x >> 8); byte(x) != ' ' || !intlUpper(c) && !intlDigit(c) {
+					continue
+				}
+			}
 		}
 		if h > 0 && t[h-1] != ' ' { // after a space: not glued, the commonest case
 			c := t[h-1]
@@ -427,21 +457,34 @@ func addrFlatBefore(t []byte, h int) (s int, ok bool) {
 // when addrAt(t, h) succeeds, h being the hit unless addrFlat(t, h)
 // succeeds (then h is the building number after the flat's).
 func addrNumMay(t []byte, h int) bool {
-	i := h
-	for i < len(t) && intlDigit(t[i]) && i-h < 5 {
-		i++
+	if h+8 > len(t) {
+		return addrStreetMay(t, h) || addrFlatMay(t, h)
 	}
-	if i-h <= 4 && i+1 < len(t) && t[i] == ' ' {
-		// The commonest case: 1-4 digits and a space. The street needs
-		// a capital after it (addrStreetMay); the flat's tail
-		// (addrFlatTail) a digit, the building number.
-		c := t[i+1]
-		if intlUpper(c) {
-			return true
-		}
-		return intlDigit(c) && addrFlatWordMay(t, h)
+	// The digits, as far as a fifth: more make no building number
+	// (addrNumber) and no flat's (addrFlatTail). Then, within the eight
+	// bytes at h, an optional letter (12a) and ',', and a space.
+	x := binary.LittleEndian.Uint64(t[h:])
+	d := bits.TrailingZeros64(^intlDigitMask(x)&intlHigh) >> 3
+	if d > 4 {
+		return false
 	}
-	return addrStreetMay(t, h) || addrFlatMay(t, h)
+	x >>= 8 * d
+	if c := byte(x); c == '-' || c == '/' { // a range (12-14) or a floor (Flat 2/3)
+		return addrStreetMay(t, h) || addrFlatMay(t, h)
+	} else if intlLetter(c) {
+		x >>= 8
+	}
+	if byte(x) == ',' {
+		x >>= 8
+	}
+	if byte(x) != ' ' {
+		return false
+	}
+	// The street needs a capital after the number (addrStreetMay); the
+	// flat's tail (addrFlatTail) a digit, the building number. The
+	// street skips a letter only before ' ' or ',', as here.
+	c := byte(x >> 8)
+	return intlUpper(c) || intlDigit(c) && addrFlatWordMay(t, h)
 }
 
 // addrFlatWordMay is the first half of addrFlatMay: a space at t[h-1]

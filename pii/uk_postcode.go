@@ -1,6 +1,10 @@
 package pii
 
-import "github.com/tidemark/tidemark/detect"
+import (
+	"encoding/binary"
+
+	"github.com/tidemark/tidemark/detect"
+)
 
 // Info values of [NewUKPostcode] findings.
 const (
@@ -185,7 +189,18 @@ func (ukPostcode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		if i < next {
 			continue
 		}
-		if (i == 0 || !ukPcAlnum[t[i-1]]) && ukIsDigit(t[i]) && !ukPcDigitStartMay(t, i) {
+		if i >= 5 && i+1 < len(t) && !ukPcAlnum[t[i-1]] && ukIsDigit(t[i]) {
+			// ukPcDigitStartMay(t, i) without a call, for the commonest
+			// hits: a number after a space or punctuation.
+			if t[i-1] != ' ' {
+				continue
+			}
+			if c := t[i+1]; !ukIsUpper(c) && c != 'a' {
+				if b := binary.LittleEndian.Uint32(t[i-5:]); b != ukBFPOUpper && b != ukBFPOLower {
+					continue
+				}
+			}
+		} else if (i == 0 || !ukPcAlnum[t[i-1]]) && ukIsDigit(t[i]) && !ukPcDigitStartMay(t, i) {
 			// Not a match, decided early: see ukPcDigitStartMay. The
 			// generic path would also set next = te, the end of the
 			// token ukAlnumRun gives, but only to skip the later hits
@@ -285,6 +300,12 @@ func ukPcDigitStartMay(t []byte, i int) bool {
 	return i >= 5 && (t[i-5] == 'B' && t[i-4] == 'F' && t[i-3] == 'P' && t[i-2] == 'O' ||
 		t[i-5] == 'b' && t[i-4] == 'f' && t[i-3] == 'p' && t[i-2] == 'o')
 }
+
+// "BFPO" and "bfpo" as little-endian words.
+const (
+	ukBFPOUpper = 'B' | 'F'<<8 | 'P'<<16 | 'O'<<24
+	ukBFPOLower = 'b' | 'f'<<8 | 'p'<<16 | 'o'<<24
+)
 
 func ukAllDigits(b []byte) bool {
 	for _, c := range b {

@@ -1,6 +1,11 @@
 package pii
 
-import "github.com/tidemark/tidemark/detect"
+import (
+	"encoding/binary"
+	"math/bits"
+
+	"github.com/tidemark/tidemark/detect"
+)
 
 // KindPaymentCard is the Kind of payment card number findings.
 const KindPaymentCard detect.Kind = "payment.card"
@@ -96,7 +101,16 @@ func cardRun(t []byte, h int, gl *[8]int) (s, e, n int, sep byte, ok bool) {
 	if a > 0 && intlDigit(t[a-1]) {
 		a = intlDigitStart(t, a)
 	}
-	b := intlDigitEnd(t, h)
+	var b int
+	if h+8 <= len(t) {
+		// The first word inline (a run of at most 7 digits: most of them).
+		b = h + bits.TrailingZeros64(^intlDigitMask(binary.LittleEndian.Uint64(t[h:]))&intlHigh)>>3
+		if b == h+8 {
+			b = intlDigitEnd(t, b)
+		}
+	} else {
+		b = intlDigitEnd(t, h)
+	}
 	if l := b - a; l > 6 {
 		// Contiguous: 12 to 19 digits, not joined to another group (no
 		// printed grouping has a group of more than 6).

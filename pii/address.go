@@ -92,13 +92,15 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		if h < next {
 			continue
 		}
+		numOK := false // addrNumMay(t, h) is known to be true
 		if h > 0 && h+8 <= len(t) && !intlUpper(t[h-1]) {
 			// Every hit not after a capital needs addrNumMay (see below).
 			// Most fail it, as seen here from the eight bytes at h without
-			// a call: more than 4 digits, or no space after the digits,
-			// an optional letter (12a) and an optional ',', or neither a
-			// capital nor a digit after that space. Ranges and floors
-			// (12-14, 2/3) are left to addrNumMay.
+			// a call, as addrNumMay does: more than 4 digits, or no space
+			// after the digits, an optional letter (12a) and an optional
+			// ',', or after that space neither a capital nor a digit after
+			// a flat word. Ranges and floors (12-14, 2/3) are left to
+			// addrNumMay.
 			x := binary.LittleEndian.Uint64(t[h:])
 			d := bits.TrailingZeros64(^intlDigitMask(x)&intlHigh) >> 3
 			if d > 4 {
@@ -112,9 +114,10 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 				if byte(x) == ',' {
 					x >>= 8
 				}
-				if c := byte(x >> 8); byte(x) != ' ' || !intlUpper(c) && !intlDigit(c) {
+				if c := byte(x >> 8); byte(x) != ' ' || !intlUpper(c) && !(intlDigit(c) && addrFlatWordMay(t, h)) {
 					continue
 				}
+				numOK = true
 			}
 		}
 		if h > 0 && t[h-1] != ' ' { // after a space: not glued, the commonest case
@@ -137,7 +140,7 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 				}
 				continue
 			}
-			if !addrNumMay(t, h) || intlGluedBefore(t, h) {
+			if !numOK && !addrNumMay(t, h) || intlGluedBefore(t, h) {
 				// Not a match, decided early (see below). A glued hit
 				// is reported only through addrBack(t, h), and that
 				// needs a capital at t[h-1]: the postcode it parses
@@ -149,7 +152,7 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 				// addrPostcode rejects lower case.
 				continue
 			}
-		} else if !addrNumMay(t, h) {
+		} else if !numOK && !addrNumMay(t, h) {
 			// Not a match, decided early (most hits: "in 10 mins",
 			// "+44 7700 900123"): see addrNumMay. A rejected hit
 			// changes no state.

@@ -749,13 +749,13 @@ func addrPostcode(t []byte, i int) (int, bool) {
 	if len(in) != 3 || intlGluedAfter(t, e) && !(e < len(t) && (t[e] == '.' || t[e] == ',')) {
 		return 0, false
 	}
-	if !intlDigit(in[0]) || !intlUpper(in[1]) || !intlUpper(in[2]) || addrIn(in[1], "CIKMOV") || addrIn(in[2], "CIKMOV") {
+	if !intlDigit(in[0]) || !intlUpper(in[1]) || !intlUpper(in[2]) || ukLetterIn(in[1], ukPcInwardNot) || ukLetterIn(in[2], ukPcInwardNot) {
 		return 0, false
 	}
 	if string(out) == "GIR" {
 		return e, in[0] == '0' && in[1] == 'A' && in[2] == 'A'
 	}
-	if len(out) < 2 || len(out) > 4 || !intlUpper(out[0]) || addrIn(out[0], "QVX") {
+	if len(out) < 2 || len(out) > 4 || !intlUpper(out[0]) || ukLetterIn(out[0], ukPcFirstNot) {
 		return 0, false
 	}
 	var shape [4]byte
@@ -770,28 +770,19 @@ func addrPostcode(t []byte, i int) (int, bool) {
 	switch string(shape[:len(out)]) {
 	case "A9", "A99":
 	case "AA9", "AA99":
-		if addrIn(out[1], "IJZ") {
+		if ukLetterIn(out[1], ukPcSecondNot) {
 			return 0, false
 		}
 	case "A9A":
-		if !addrIn(out[2], "ABCDEFGHJKPSTUW") {
+		if !ukLetterIn(out[2], ukPcThirdA9A) {
 			return 0, false
 		}
 	case "AA9A":
-		if addrIn(out[1], "IJZ") || !addrIn(out[3], "ABEHMNPRVWXY") {
+		if ukLetterIn(out[1], ukPcSecondNot) || !ukLetterIn(out[3], ukPcFourthAA9A) {
 			return 0, false
 		}
 	default:
 		return 0, false
 	}
 	return e, true
-}
-
-func addrIn(c byte, set string) bool {
-	for i := 0; i < len(set); i++ {
-		if set[i] == c {
-			return true
-		}
-	}
-	return false
 }

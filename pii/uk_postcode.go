@@ -163,9 +163,9 @@ func ukOutward(o []byte, lower bool) bool {
 		return false
 	}
 	if b == 0 {
-		return ukIn(c, "ABCDEFGHJKPSTUW")
+		return ukLetterIn(c, ukPcThirdA9A)
 	}
-	return ukIn(c, "ABEHMNPRVWXY")
+	return ukLetterIn(c, ukPcFourthAA9A)
 }
 
 // ukInward validates an inward code of three bytes.
@@ -174,7 +174,7 @@ func ukInward(in []byte, lower bool) bool {
 		return false
 	}
 	for _, c := range in[1:] {
-		if c = ukPcCase(c, lower); c == 0 || ukIn(c, "CIKMOV") {
+		if c = ukPcCase(c, lower); c == 0 || ukLetterIn(c, ukPcInwardNot) {
 			return false
 		}
 	}
@@ -300,6 +300,17 @@ func ukPcDigitStartMay(t []byte, i int) bool {
 	return i >= 5 && (t[i-5] == 'B' && t[i-4] == 'F' && t[i-3] == 'P' && t[i-2] == 'O' ||
 		t[i-5] == 'b' && t[i-4] == 'f' && t[i-3] == 'p' && t[i-2] == 'o')
 }
+
+// Letter sets of postcodes (see ukLetterIn): the letters never in the
+// inward code, nor first or second in the outward code; the third
+// letter of A9A and the fourth of AA9A.
+var (
+	ukPcInwardNot  = ukLetterSet("CIKMOV")
+	ukPcFirstNot   = ukLetterSet("QVX")
+	ukPcSecondNot  = ukLetterSet("IJZ")
+	ukPcThirdA9A   = ukLetterSet("ABCDEFGHJKPSTUW")
+	ukPcFourthAA9A = ukLetterSet("ABEHMNPRVWXY")
+)
 
 // "BFPO" and "bfpo" as little-endian words.
 const (

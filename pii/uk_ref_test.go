@@ -203,3 +203,32 @@ func FuzzUKRef(f *testing.F) {
 	f.Add(ukRefText)
 	f.Fuzz(ukRefCheck)
 }
+
+// TestUKLetterSets checks the letter sets of the vehicle mark and
+// postcode detectors against the lists they were written from, at every
+// byte.
+func TestUKLetterSets(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		if got, want := ukRegLetter(b), ukIsUpper(b) && b != 'I' && b != 'Q'; got != want {
+			t.Errorf("ukRegLetter(%q) = %v", b, got)
+		}
+		if got, want := ukRegYear(b), ukIsUpper(b) && !ukIn(b, "IOQUZ"); got != want {
+			t.Errorf("ukRegYear(%q) = %v", b, got)
+		}
+		if got, want := ukRegSerial(b), ukIsUpper(b) && !ukIn(b, "IQZ"); got != want {
+			t.Errorf("ukRegSerial(%q) = %v", b, got)
+		}
+		for _, set := range []struct {
+			m    uint32
+			list string
+		}{
+			{ukRegAreas, "ABCDEFGHKLMNOPRSVWY"}, {ukPcInwardNot, "CIKMOV"}, {ukPcFirstNot, "QVX"}, {ukPcSecondNot, "IJZ"},
+			{ukPcThirdA9A, "ABCDEFGHJKPSTUW"}, {ukPcFourthAA9A, "ABEHMNPRVWXY"},
+		} {
+			if got, want := ukLetterIn(b, set.m), ukIn(b, set.list); got != want {
+				t.Errorf("ukLetterIn(%q, %q) = %v", b, set.list, got)
+			}
+		}
+	}
+}

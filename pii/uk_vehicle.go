@@ -61,15 +61,36 @@ func (ukVehicle) Spec() detect.Spec {
 	}
 }
 
-func ukRegLetter(c byte) bool { return ukIsUpper(c) && c != 'I' && c != 'Q' }
+// Sets of capitals, bit c-'A' for capital c (see ukLetterIn).
+var (
+	ukRegLetters = ukLetterSet("ABCDEFGHJKLMNOPRSTUVWXYZ") // not I, Q
+	ukRegYears   = ukLetterSet("ABCDEFGHJKLMNPRSTVWXY")    // not I, O, Q, U, Z
+	ukRegSerials = ukLetterSet("ABCDEFGHJKLMNOPRSTUVWXY")  // not I, Q, Z
+	ukRegAreas   = ukLetterSet("ABCDEFGHKLMNOPRSVWY")      // first letter of a current mark's area code
+)
 
-func ukRegYear(c byte) bool { return ukIsUpper(c) && !ukIn(c, "IOQUZ") }
+// ukLetterSet returns the set of the capitals in s.
+func ukLetterSet(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		m |= 1 << (s[i] - 'A')
+	}
+	return m
+}
 
-func ukRegSerial(c byte) bool { return ukIsUpper(c) && !ukIn(c, "IQZ") }
+// ukLetterIn reports whether c is a capital in set.
+func ukLetterIn(c byte, set uint32) bool { return c-'A' < 26 && set>>(c-'A')&1 != 0 }
 
-// ukReg3 reports whether three serial letters start at t[i] and end a token.
-func ukReg3(t []byte, i int, ok func(byte) bool) bool {
-	return i+3 <= len(t) && ok(t[i]) && ok(t[i+1]) && ok(t[i+2]) && ukTokenEnd(t, i+3)
+func ukRegLetter(c byte) bool { return ukLetterIn(c, ukRegLetters) }
+
+func ukRegYear(c byte) bool { return ukLetterIn(c, ukRegYears) }
+
+func ukRegSerial(c byte) bool { return ukLetterIn(c, ukRegSerials) }
+
+// ukReg3 reports whether three letters of set start at t[i] and end a
+// token.
+func ukReg3(t []byte, i int, set uint32) bool {
+	return i+3 <= len(t) && ukLetterIn(t[i], set) && ukLetterIn(t[i+1], set) && ukLetterIn(t[i+2], set) && ukTokenEnd(t, i+3)
 }
 
 func (ukVehicle) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
@@ -94,10 +115,10 @@ func (ukVehicle) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 			gap = 1
 		}
 		switch {
-		case n == 2 && ds >= 2 && ukIn(t[ds-2], "ABCDEFGHKLMNOPRSVWY") && ukIsUpper(t[ds-1]) && !ukIn(t[ds-1], "IQZ") &&
-			ukTokenStart(t, ds-2) && ukRegAge(t[ds], t[ds+1]) && ukReg3(t, de+gap, ukRegLetter):
+		case n == 2 && ds >= 2 && ukLetterIn(t[ds-2], ukRegAreas) && ukRegSerial(t[ds-1]) &&
+			ukTokenStart(t, ds-2) && ukRegAge(t[ds], t[ds+1]) && ukReg3(t, de+gap, ukRegLetters):
 			s, e, info = ds-2, de+gap+3, UKRegCurrent
-		case t[ds] != '0' && ds >= 1 && ukRegYear(t[ds-1]) && ukTokenStart(t, ds-1) && ukReg3(t, de+gap, ukRegSerial):
+		case t[ds] != '0' && ds >= 1 && ukRegYear(t[ds-1]) && ukTokenStart(t, ds-1) && ukReg3(t, de+gap, ukRegSerials):
 			s, e, info = ds-1, de+gap+3, UKRegPrefix
 		case t[ds] != '0' && de < len(t) && ukRegYear(t[de]) && ukTokenEnd(t, de+1):
 			// Suffix: letters before the digits, directly or after a space.

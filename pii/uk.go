@@ -52,7 +52,15 @@ func ukIsLower(c byte) bool { return 'a' <= c && c <= 'z' }
 func ukIsLetter(c byte) bool {
 	return ukIsUpper(c) || ukIsLower(c)
 }
-func ukIsAlnum(c byte) bool { return ukIsDigit(c) || ukIsLetter(c) }
+func ukIsAlnum(c byte) bool { return ukAlnumTab[c] }
+
+// ukAlnumTab[c] reports whether c is an ASCII letter or digit.
+var ukAlnumTab = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = ukIsDigit(byte(c)) || ukIsLetter(byte(c))
+	}
+	return t
+}()
 
 func ukUpper(c byte) byte {
 	if ukIsLower(c) {
@@ -84,7 +92,10 @@ func ukEdgeOK(w *detect.Window, s, e, need int) bool {
 
 // ukGlue reports whether c joins two alphanumeric runs into one token
 // ("AB123456C-XL", "INV-9434765919", "file_AB12CDE", "x/SW1A").
-func ukGlue(c byte) bool { return c == '-' || c == '_' || c == '/' || c == '@' || c == '.' }
+func ukGlue(c byte) bool { return c-'-' < 64 && ukGlueSet>>(c-'-')&1 != 0 }
+
+// ukGlueSet has bit c-'-' set for each byte c that ukGlue accepts.
+const ukGlueSet uint64 = 1<<('-'-'-') | 1<<('_'-'-') | 1<<('/'-'-') | 1<<('@'-'-') | 1<<('.'-'-')
 
 // ukTokenStart reports whether a token may start at t[s]: the byte before
 // is not a letter or digit, nor '#', nor a joining character other than

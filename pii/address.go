@@ -645,7 +645,7 @@ func addrWord(t []byte, i int) int {
 		return i
 	}
 	j := i + 1
-	for j < len(t) && (intlLetter(t[j]) || t[j] == '\'' || t[j] == '-') && j-i < 24 {
+	for j < len(t) && addrWordTab[t[j]] && j-i < 24 {
 		j++
 	}
 	if j-i >= 24 || j < len(t) && intlDigit(t[j]) {
@@ -653,6 +653,15 @@ func addrWord(t []byte, i int) int {
 	}
 	return j
 }
+
+// addrWordTab[c] reports whether c may continue a word: an ASCII letter,
+// an apostrophe or a hyphen.
+var addrWordTab = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = intlLetter(byte(c)) || c == '\'' || c == '-'
+	}
+	return t
+}()
 
 // addrLocality returns the end of a locality (one to four words, the
 // first capitalised) at t[p] when it ends at a comma, line break, full

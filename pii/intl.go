@@ -63,7 +63,7 @@ func intlUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 func intlLetter(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
-func intlAlnum(c byte) bool { return intlDigit(c) || intlLetter(c) }
+func intlAlnum(c byte) bool { return ukAlnumTab[c] } // the same bytes as ukIsAlnum
 
 func intlLower(c byte) byte {
 	if 'A' <= c && c <= 'Z' {

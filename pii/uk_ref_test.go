@@ -233,13 +233,19 @@ func TestUKLetterSets(t *testing.T) {
 	}
 }
 
-// TestUKByteClasses checks ukIsAlnum and ukGlue against their
-// definitions at every byte.
+// TestUKByteClasses checks ukIsAlnum, intlAlnum, addrWordTab and ukGlue
+// against their definitions at every byte.
 func TestUKByteClasses(t *testing.T) {
 	for c := range 256 {
 		b := byte(c)
 		if got, want := ukIsAlnum(b), '0' <= b && b <= '9' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z'; got != want {
 			t.Errorf("ukIsAlnum(%q) = %v", b, got)
+		}
+		if got, want := intlAlnum(b), '0' <= b && b <= '9' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z'; got != want {
+			t.Errorf("intlAlnum(%q) = %v", b, got)
+		}
+		if got, want := addrWordTab[b], 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || b == '\'' || b == '-'; got != want {
+			t.Errorf("addrWordTab[%q] = %v", b, got)
 		}
 		if got, want := ukGlue(b), b == '-' || b == '_' || b == '/' || b == '@' || b == '.'; got != want {
 			t.Errorf("ukGlue(%q) = %v", b, got)

@@ -326,7 +326,12 @@ func (gt *gate) runMask(view []byte, s, e int, atStart, atEnd, acceptedOnly bool
 	}
 	if gt.tokens && (before == ClassColon || before == ClassSlash || after == ClassColon || after == ClassSlash) {
 		if s >= cs.tokEnd {
-			cs.tok, cs.tokEnd = classifyToken(view, s, atStart, atEnd)
+			if loneRun(view, s, e) {
+				// "+44 7700 900577: ok". The next run starts past e+1.
+				cs.tok, cs.tokEnd = TokenPlain, e+1
+			} else {
+				cs.tok, cs.tokEnd = classifyToken(view, s, atStart, atEnd)
+			}
 		}
 		if gt.dropToken[cs.tok] && acceptedOnly {
 			// No member accepts any run of this kind of token: skip the
@@ -371,6 +376,14 @@ func (gt *gate) distribute(sc *scratch, runs []gateRun, ws int, all bool) uint64
 // the group's gated members (classify, then distribute).
 func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart, atEnd bool) {
 	gt.distribute(sc, gt.classify(sc, view, hits, atStart, atEnd, false), ws, true)
+}
+
+// loneRun reports whether the run of digits view[s:e] has no other group
+// of digits joined to it by one ':' or '/'. Its token is then not a clock
+// time or a date, whatever bytes surround it: every separator of one sits
+// between digits (tokenShape), so classifyToken says TokenPlain.
+func loneRun(view []byte, s, e int) bool {
+	return !(s >= 2 && isTokenSep(view[s-1]) && view[s-2]-'0' < 10) && !(e+1 < len(view) && isTokenSep(view[e]) && view[e+1]-'0' < 10)
 }
 
 // maxTokenLen bounds the token classifyToken looks at ("23:59:59" and

@@ -45,9 +45,55 @@ func TestFastToken(t *testing.T) {
 	}
 }
 
+// loneCheck: wherever loneRun says a run of digits has no group joined
+// to it, classifyToken says TokenPlain, at every edge of the input.
+func loneCheck(t *testing.T, b []byte) (lone int) {
+	for s := 0; s < len(b); s++ {
+		if b[s]-'0' >= 10 || s > 0 && b[s-1]-'0' < 10 {
+			continue
+		}
+		e := s
+		for e < len(b) && b[e]-'0' < 10 {
+			e++
+		}
+		if !loneRun(b, s, e) {
+			continue
+		}
+		lone++
+		for _, edges := range [][2]bool{{true, true}, {false, false}, {true, false}, {false, true}} {
+			if k, _ := classifyToken(b, s, edges[0], edges[1]); k != TokenPlain {
+				t.Fatalf("%q: run [%d,%d) has no joined group, but its token is kind %d (edges %v)", b, s, e, k, edges)
+			}
+		}
+	}
+	return lone
+}
+
+func TestLoneRunIsPlain(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	const pool = "0123456789:/ ,.-![]x\n;"
+	lone := 0
+	for range 100000 {
+		b := make([]byte, 1+r.IntN(24))
+		for i := range b {
+			b[i] = pool[r.IntN(len(pool))]
+		}
+		lone += loneCheck(t, b)
+	}
+	for _, s := range []string{"+44 7700 900577: ok", "12:30", "1/2/34", ":12:", "/12/", "12::30", "12:/30", "1:2:3:4"} {
+		lone += loneCheck(t, []byte(s))
+	}
+	if lone < 10000 {
+		t.Fatalf("only %d lone runs: the test is not exercising loneRun", lone)
+	}
+}
+
 func FuzzFastToken(f *testing.F) {
 	f.Add([]byte("[12/03/2021, 09:14:55] x"))
-	f.Fuzz(func(t *testing.T, b []byte) { tokenCheck(t, b) })
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tokenCheck(t, b)
+		loneCheck(t, b)
+	})
 }
 
 // stampGeneral is classifyDigits' general path for a run start p where both

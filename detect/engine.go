@@ -694,7 +694,7 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 			fast := false
 			if p >= 2 && re+1 < n {
 				before, after := byteClasses[view[p-1]], byteClasses[view[re]]
-				if before != ClassDigit && (1<<before|1<<after)&tokenSides == 0 {
+				if before != ClassDigit && ((1<<before|1<<after)&tokenSides == 0 || loneRun(view, p, re)) {
 					// runMask's common case in line: neighbours known,
 					// no clock or date token to classify.
 					v := 0

@@ -760,29 +760,29 @@ func chatStamp(view []byte, p int) int {
 // chatStampAt is chatStamp where the digits at p+0..1, 3..4, 6..9, 12..13
 // and 15..16 are known to be there (stampDigits).
 func chatStampAt(view []byte, p int) int {
-	_ = view[p+chatStampSpan-1]
-	x := binary.LittleEndian.Uint64(view[p:])    // "12/03/20"
-	y := binary.LittleEndian.Uint64(view[p+8:])  // "21, 09:1"
-	z := binary.LittleEndian.Uint64(view[p+16:]) // "4:55]..." or "4 - ..."
+	b := view[p-1 : p+chatStampSpan : p+chatStampSpan] // constant offsets from here: one bounds check
+	x := binary.LittleEndian.Uint64(b[1:])             // "12/03/20"
+	y := binary.LittleEndian.Uint64(b[9:])             // "21, 09:1"
+	z := binary.LittleEndian.Uint64(b[17:])            // "4:55]..." or "4 - ..."
 	const (
 		xSep = 0x0000_FF00_00FF_0000 // bytes 2 and 5: '/'
 		ySep = 0x00FF_0000_FFFF_0000 // bytes 2, 3 and 6: ", " and ':'
 	)
-	if x&xSep != 0x0000_2F00_002F_0000 || y&ySep != 0x003A_0000_202C_0000 || !tokenBoundary[view[p-1]] {
+	if x&xSep != 0x0000_2F00_002F_0000 || y&ySep != 0x003A_0000_202C_0000 || !tokenBoundary[b[0]] {
 		return 0
 	}
 	// "DD:DD" ends at p+17; ":SS" may follow.
-	end := p + 17
+	end := 17
 	if z>>8&0xFF == ':' {
 		if !allDigits(z, 0x00_FFFF_0000) {
 			return 0
 		}
-		end = p + 20
+		end = 20
 	}
-	if !tokenBoundary[view[end]] {
+	if !tokenBoundary[b[1+end]] {
 		return 0
 	}
-	return end
+	return p + end
 }
 
 // allDigits reports whether the bytes of u (little-endian) selected by

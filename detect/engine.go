@@ -648,8 +648,9 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 	// Two blocks at a time, with the next two for runs that cross.
 	for k := 0; k < nb; k += 2 {
 		base := i + 32*k
-		d := uint64(dm[k]) | uint64(dm[k+1])<<32
-		dn := uint64(dm[k+2]) | uint64(dm[k+3])<<32
+		w := dm[k : k+4 : k+4] // one bounds check for the four blocks
+		d := uint64(w[0]) | uint64(w[1])<<32
+		dn := uint64(w[2]) | uint64(w[3])<<32
 		m := d &^ (d<<1 | prev)
 		prev = d >> 63
 		if ds.dropTo > base {
@@ -660,7 +661,7 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 			p := base + off
 			m &= m - 1
 			// dd bit j: view[p+j] is a digit (for p+j < end; 0 past it).
-			dd := d>>off | dn<<1<<(63-off)
+			dd := d>>(off&63) | dn<<1<<((63-off)&63) // (&63: no shift-overflow code)
 			if drops&dropStamps != 0 && dd&stampDigitMask == stampDigits && p > 0 && p+chatStampSpan <= n {
 				if se := chatStampAt(view, p); se > 0 {
 					ds.dropTo = se

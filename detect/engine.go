@@ -102,7 +102,7 @@ type scratch struct {
 	dmask  [256 + 3]uint32 // with digitRuns: the digits (and room for zeros past them)
 	fused  bool            // the prefilter classified the digit group's runs (druns)
 	druns  []gateRun       // with fused: the digit group's accepted runs
-	gated  [][]int32       // per gated member of the current group, its hits
+	gated  [64][]int32     // per gated member of the current group, its hits
 	runs   []gateRun       // the current group's classified runs
 	keys   []uint64        // sortFindings' keys
 	keys2  []uint64        // sortFindings' merge buffer
@@ -420,14 +420,7 @@ func byteRank(c byte) int {
 }
 
 func (e *Engine) newScratch() *scratch {
-	sc := &scratch{hits: make([][]int32, len(e.groups))}
-	for _, gr := range e.groups {
-		if gr.gate != nil {
-			sc.gated = make([][]int32, 64)
-			break
-		}
-	}
-	return sc
+	return &scratch{hits: make([][]int32, len(e.groups))}
 }
 
 // Detectors returns the IDs of the engine's detectors in the order given

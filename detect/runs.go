@@ -365,7 +365,7 @@ func (gt *gate) distribute(sc *scratch, runs []gateRun, ws int, all bool) uint64
 	}
 	for _, r := range runs {
 		for mask := r.mask; mask != 0; mask &= mask - 1 {
-			b := bits.TrailingZeros64(mask)
+			b := bits.TrailingZeros64(mask) & 63 // (no bounds check)
 			sc.gated[b] = append(sc.gated[b], r.s-int32(ws))
 		}
 	}

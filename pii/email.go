@@ -2,6 +2,8 @@ package pii
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,6 +92,22 @@ var emailLocalByte, emailDomainByte = func() (l, d [256]bool) {
 	return l, d
 }()
 
+// emailWordMask returns the bytes of x that are ASCII letters, digits, '-'
+// or '.' (the bytes of emailDomainByte, all in emailLocalByte too) as
+// 0x80, the others as 0 (exact: no carry crosses a byte).
+func emailWordMask(x uint64) uint64 {
+	const (
+		low7 = 0x7f7f7f7f7f7f7f7f
+		ones = 0x0101010101010101
+	)
+	a := x & low7
+	l := (x | 0x20*ones) & low7 // letters in lower case
+	letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
+	digit := (a + (0x80-'0')*ones) &^ (a + (0x80-'9'-1)*ones)
+	dash := (a + (0x80-'-')*ones) &^ (a + (0x80-'.'-1)*ones) // '-' or '.'
+	return (letter | digit | dash) &^ x & intlHigh
+}
+
 func emailAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
@@ -107,8 +125,18 @@ func (email) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 // emailAt examines the '@' at t[at] and returns the address around it.
 func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 	// Local part: scan left over atext and dots, at most emailMaxLocal+1.
+	// Eight bytes at a time over letters, digits, '.' and '-' (local
+	// bytes all), then one byte at a time as far as the word stops.
 	s = at
 	for lim := max(0, at-emailMaxLocal-1); s > lim; {
+		if s-8 >= lim {
+			m := ^emailWordMask(binary.LittleEndian.Uint64(t[s-8:])) & intlHigh
+			if m == 0 {
+				s -= 8
+				continue
+			}
+			s -= bits.LeadingZeros64(m) >> 3 // t[s-1] is not a word byte
+		}
 		if c := t[s-1]; emailLocalByte[c] {
 			s--
 		} else if n := emailLetterBefore(t[:s]); n > 0 {
@@ -140,6 +168,14 @@ func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 	// Domain: labels of letters, digits, '-' and UTF-8, separated by dots.
 	e = at + 1
 	for lim := min(len(t), at+emailMaxDomain+2); e < lim; {
+		if e+8 <= lim {
+			m := ^emailWordMask(binary.LittleEndian.Uint64(t[e:])) & intlHigh
+			if m == 0 {
+				e += 8
+				continue
+			}
+			e += bits.TrailingZeros64(m) >> 3 // t[e] is not a word byte
+		}
 		if c := t[e]; emailDomainByte[c] {
 			e++
 		} else if n := emailLetterAt(t[e:]); n > 0 {

@@ -168,6 +168,21 @@ func dobFirstDigit(t []byte, f, hi int) int {
 	return f
 }
 
+// dobFirstStop returns the first i in [f, hi) with t[i] a digit or a
+// line feed, or hi, looking at eight bytes at a time.
+func dobFirstStop(t []byte, f, hi int) int {
+	for ; f+8 <= hi; f += 8 {
+		x := binary.LittleEndian.Uint64(t[f:])
+		if m := intlDigitMask(x) | ukCueZero(x^('\n'*ukCueOnes)); m != 0 {
+			return f + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for f < hi && !intlDigit(t[f]) && t[f] != '\n' {
+		f++
+	}
+	return f
+}
+
 // dobLastStop returns the last i in [lo, e) with t[i] a digit or a line
 // feed, or lo-1, looking at eight bytes at a time.
 func dobLastStop(t []byte, lo, e int) int {
@@ -216,38 +231,32 @@ func dobNearCue(t []byte, s, e int) bool {
 	lo, hi := max(0, s-dobRadius), min(len(t), e+dobRadius)
 	// Only the date's own line counts, and the line before it when that
 	// ends with ':' (a form label above its value).
-	for i := s - 1; i >= lo; i-- {
-		if t[i] == '\n' {
+	// A birth word belongs to the nearest date: stop at other numbers
+	// ("date of birth: 1999-03-12, meeting on 23/07/2021"). So the
+	// words looked at lie after the last digit or line feed before the
+	// date (unless it is a line feed after a ':' line, when the digit
+	// search goes on over that line) and before the first after it.
+	if i := dobLastStop(t, lo, s); i >= lo {
+		if t[i] != '\n' {
+			lo = i + 1
+		} else {
 			j := i
 			for j > lo && (t[j-1] == '\r' || t[j-1] == ' ' || t[j-1] == '\t') {
 				j--
 			}
 			if j == lo || t[j-1] != ':' {
 				lo = i + 1
+			} else {
+				for k := i - 1; k >= lo; k-- {
+					if intlDigit(t[k]) {
+						lo = k + 1
+						break
+					}
+				}
 			}
-			break
 		}
 	}
-	for i := e; i < hi; i++ {
-		if t[i] == '\n' {
-			hi = i
-			break
-		}
-	}
-	// A birth word belongs to the nearest date: stop at other numbers
-	// ("date of birth: 1999-03-12, meeting on 23/07/2021").
-	for i := s - 1; i >= lo; i-- {
-		if intlDigit(t[i]) {
-			lo = i + 1
-			break
-		}
-	}
-	for i := e; i < hi; i++ {
-		if intlDigit(t[i]) {
-			hi = i
-			break
-		}
-	}
+	hi = dobFirstStop(t, e, hi)
 	for i := lo; i < hi; i++ {
 		c := t[i] | 0x20
 		if c != 'b' && c != 'd' || i > 0 && intlLetter(t[i-1]) {

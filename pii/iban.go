@@ -284,14 +284,34 @@ func ibanValid(b []byte) bool {
 // ibanMod97 computes the ISO 7064 MOD 97-10 remainder of an IBAN: the
 // first four characters moved to the end, letters as 10..35.
 func ibanMod97(b []byte) int {
+	if len(b) < 4 {
+		r := 0
+		for i := range b {
+			r = ibanMod97Step(r, b[(i+4)%len(b)]) % 97
+		}
+		return r
+	}
+	// The remainder is taken only when r grows large: the same value
+	// mod 97, with far fewer divisions.
 	r := 0
-	for i := range b {
-		x := b[(i+4)%len(b)]
-		if intlDigit(x) {
-			r = (r*10 + int(x-'0')) % 97
-		} else {
-			r = (r*100 + int(x-'A') + 10) % 97
+	for _, x := range b[4:] {
+		if r = ibanMod97Step(r, x); r >= 1<<56 {
+			r %= 97
 		}
 	}
-	return r
+	for _, x := range b[:4] {
+		if r = ibanMod97Step(r, x); r >= 1<<56 {
+			r %= 97
+		}
+	}
+	return r % 97
+}
+
+// ibanMod97Step appends the IBAN character x (a digit, or a letter as
+// 10..35) to the decimal number r.
+func ibanMod97Step(r int, x byte) int {
+	if intlDigit(x) {
+		return r*10 + int(x-'0')
+	}
+	return r*100 + int(x-'A') + 10
 }

@@ -497,56 +497,7 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 			} else if !pairMasks(view[i:], e.nib, sc.masks[:nb]) {
 				break
 			}
-			// The hits of the last single group are kept in a local
-			// slice (registers, not memory) until another group fires.
-			// (A runStarts group other than the digit group gets every
-			// trigger byte here; classify skips the hits inside a run.)
-			lg, lh := int32(-1), []int32(nil)
-			// Two blocks per 64-bit word: half the loop's branches.
-			for k := 0; k < nb; k += 2 {
-				m := uint64(sc.masks[k])
-				if k+1 < nb {
-					m |= uint64(sc.masks[k+1]) << 32
-				}
-				for m != 0 {
-					p := i + 32*k + bits.TrailingZeros64(m)
-					m &= m - 1
-					c := tab[uint16(view[p])|uint16(view[p+1])<<8]
-					if c == 0 {
-						continue
-					}
-					a := &e.actions[c]
-					g := a.single
-					if kw := a.one; kw != nil {
-						// A lone keyword: its hit is that of a single
-						// group, or nothing.
-						// (Near the edges of the view g stays -1: act.)
-						if s := p - kw.at; s >= 0 && s+max(8, len(kw.lower)) <= n {
-							if binary.LittleEndian.Uint64(view[s:])&kw.keep|kw.fold != kw.head ||
-								len(kw.lower) > 8 && !equalFoldLower(view[s+8:s+len(kw.lower)], kw.lower[8:]) {
-								continue
-							}
-							g, p = int32(kw.group), s
-						}
-					}
-					if g == lg && g >= 0 {
-						lh = append(lh, int32(p))
-						continue
-					}
-					if lg >= 0 {
-						sc.hits[lg] = lh
-					}
-					lg, lh = -1, nil
-					if g >= 0 {
-						lg, lh = g, append(sc.hits[g], int32(p))
-					} else {
-						e.act(sc, view, p, c)
-					}
-				}
-			}
-			if lg >= 0 {
-				sc.hits[lg] = lh
-			}
+			e.candidates(sc, view, i, nb)
 			i += 32 * nb
 		}
 	}
@@ -594,6 +545,67 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 			}
 			sc.hits[g] = slices.Compact(h)
 		}
+	}
+}
+
+// candidates records the hits of the candidate positions the vector
+// pre-pass marked in sc.masks for the nb blocks from view[i]. (Its own
+// function: the loop keeps its state in registers.)
+func (e *Engine) candidates(sc *scratch, view []byte, i, nb int) {
+	tab, n := e.pairs, len(view)
+	// The hits of the last single group are kept in a local
+	// slice (registers, not memory) until another group fires.
+	// (A runStarts group other than the digit group gets every
+	// trigger byte here; classify skips the hits inside a run.)
+	lg, lh := int32(-1), []int32(nil)
+	// Two blocks per 64-bit word: half the loop's branches.
+	for k := 0; k < nb; k += 2 {
+		m := uint64(sc.masks[k])
+		if k+1 < nb {
+			m |= uint64(sc.masks[k+1]) << 32
+		}
+		for m != 0 {
+			p := i + 32*k + bits.TrailingZeros64(m)
+			m &= m - 1
+			c := tab[uint16(view[p])|uint16(view[p+1])<<8]
+			if c == 0 {
+				continue
+			}
+			g := e.actions[c].single
+			if g == lg && g >= 0 {
+				lh = append(lh, int32(p))
+				continue
+			}
+			if g < 0 {
+				// A lone keyword is checked here rather than in act
+				// (which also takes the edges of the view): its hit is
+				// that of a single group, or nothing.
+				if kw := e.actions[c].one; kw != nil && p-kw.at >= 0 && p-kw.at+max(8, len(kw.lower)) <= n {
+					s := p - kw.at
+					if binary.LittleEndian.Uint64(view[s:])&kw.keep|kw.fold != kw.head ||
+						len(kw.lower) > 8 && !equalFoldLower(view[s+8:s+len(kw.lower)], kw.lower[8:]) {
+						continue
+					}
+					g, p = int32(kw.group), s
+					if g == lg {
+						lh = append(lh, int32(p))
+						continue
+					}
+				}
+			}
+			if lg >= 0 {
+				sc.hits[lg] = lh
+			}
+			lg, lh = -1, nil
+			if g >= 0 {
+				lg, lh = g, append(sc.hits[g], int32(p))
+			} else {
+				e.act(sc, view, p, c)
+			}
+		}
+	}
+	if lg >= 0 {
+		sc.hits[lg] = lh
 	}
 }
 

@@ -109,10 +109,10 @@ func cardRunRef(t []byte, h int, gl *[8]int) (s, e, n int, sep byte, ok bool) {
 
 const cardMaxRunRef = 40
 
-// cardRefCheck compares card.Detect with cardDetectRef on s, with a hit
-// at every digit and at the first digit of every run, in a whole text
-// and in windows that start or end inside it.
-func cardRefCheck(t *testing.T, s string) {
+// refWindows calls check with windows over all of s, with a hit at every
+// digit and then at the first digit of every run, for each pair of edge
+// flags: the windows the reference comparisons of this package use.
+func refWindows(s string, base int64, edges [][2]bool, check func(w *detect.Window)) {
 	b := []byte(s)
 	var all, starts []int32
 	for i := range b {
@@ -124,15 +124,22 @@ func cardRefCheck(t *testing.T, s string) {
 		}
 	}
 	for _, hits := range [][]int32{all, starts} {
-		for _, edge := range [][2]bool{{true, true}, {false, false}, {true, false}, {false, true}} {
-			w := &detect.Window{Text: b, Base: 7, Hits: hits, AtStart: edge[0], AtEnd: edge[1]}
-			got, _ := card{}.Detect(nil, w)
-			want := cardDetectRef(nil, w)
-			if !slices.Equal(got, want) {
-				t.Fatalf("card.Detect(%q, %v) = %v, want %v", s, edge, got, want)
-			}
+		for _, edge := range edges {
+			check(&detect.Window{Text: b, Base: base, Hits: hits, AtStart: edge[0], AtEnd: edge[1]})
 		}
 	}
+}
+
+// cardRefCheck compares card.Detect with cardDetectRef on s, with a hit
+// at every digit and at the first digit of every run, in a whole text
+// and in windows that start or end inside it.
+func cardRefCheck(t *testing.T, s string) {
+	refWindows(s, 7, [][2]bool{{true, true}, {false, false}, {true, false}, {false, true}}, func(w *detect.Window) {
+		got, _ := card{}.Detect(nil, w)
+		if want := cardDetectRef(nil, w); !slices.Equal(got, want) {
+			t.Fatalf("card.Detect(%q, %v %v) = %v, want %v", s, w.AtStart, w.AtEnd, got, want)
+		}
+	})
 }
 
 func TestCardRef(t *testing.T) {

@@ -7,87 +7,9 @@ import (
 	"github.com/tidemark/tidemark/detect"
 )
 
-// The postcode and sort code detectors as they were before their first
-// checks were made cheaper: the references their findings are compared
-// with.
-
-func ukPostcodeRef(dst []detect.Finding, w *detect.Window) []detect.Finding {
-	t := w.Text
-	next := 0
-	for _, h := range w.Hits {
-		i := int(h)
-		if i < next {
-			continue
-		}
-		if (i == 0 || !ukPcAlnum[t[i-1]]) && ukIsDigit(t[i]) && !ukPcDigitStartMay(t, i) {
-			// Not a match, decided early: see ukPcDigitStartMay. The
-			// generic path would also set next = te, the end of the
-			// token ukAlnumRun gives, but only to skip the later hits
-			// of the same token, which cannot match either: from any
-			// hit of a token of at most 8 bytes ukAlnumRun returns the
-			// same ts and te (so the same decision), and from a hit
-			// of a longer token the run is either the whole token
-			// (n > 8) or cut at a letter or digit (ukTokenStart or
-			// ukTokenEnd fails). So next need not move.
-			continue
-		}
-		ts, te := ukAlnumRun(t, i, 8)
-		next = te
-		n := te - ts
-		if n > 8 || !ukTokenStart(t, ts) || !ukTokenEnd(t, te) {
-			continue
-		}
-		s, e, info := -1, 0, uint32(0)
-		lower := ukIsLower(t[ts])
-		switch {
-		case n == 3 && ukIsDigit(t[ts]) && ts >= 4 && t[ts-1] == ' ' && ukTokenStart(t, ts-4) &&
-			(string(t[ts-4:te]) == "GIR 0AA" || string(t[ts-4:te]) == "gir 0aa"):
-			s, e, info = ts-4, te, UKPostcodeGIR
-		case n <= 4 && ukAllDigits(t[ts:te]) && ts >= 5 && t[ts-1] == ' ' && ukIsBFPO(t, ts-5):
-			if ukBFPOEnd(t, te) {
-				s, e, info, lower = ts-5, te, UKPostcodeBFPO, ukIsLower(t[ts-5])
-			}
-		case n >= 5 && ukIsBFPO(t, ts) && ukAllDigits(t[ts+4:te]):
-			if ukBFPOEnd(t, te) {
-				s, e, info = ts, te, UKPostcodeBFPO
-			}
-		case n == 8:
-		case n >= 2 && n <= 4 && te+4 <= len(t) && t[te] == ' ' && ukTokenEnd(t, te+4) &&
-			ukOutward(t[ts:te], lower) && ukInward(t[te+1:te+4], lower):
-			s, e, info = ts, te+4, UKPostcodeSpaced
-		case n == 3 && ts >= 3 && t[ts-1] == ' ' && ukInward(t[ts:te], lower):
-			// The inward code reached first: look back for the outward code.
-			os := ts - 1
-			for os > 0 && ukIsAlnum(t[os-1]) && ts-1-os < 5 {
-				os--
-			}
-			if ukTokenStart(t, os) && ukOutward(t[os:ts-1], lower) {
-				s, e, info = os, te, UKPostcodeSpaced
-			}
-		case n >= 5 && ukOutward(t[ts:te-3], lower) && ukInward(t[te-3:te], lower):
-			s, e, info = ts, te, UKPostcodeUnspaced
-		}
-		if s < 0 || !ukEdgeOK(w, s, e, 2) {
-			continue
-		}
-		next = e
-		score := 45
-		if info == UKPostcodeUnspaced {
-			score = 30
-		}
-		if lower {
-			score -= 15
-			info |= UKPostcodeLower
-		}
-		// An address line: "London, SW1A 1AA".
-		if p := s - 1; p >= 0 && t[p] == ' ' && p > 0 && t[p-1] == ',' || p >= 0 && t[p] == ',' {
-			score += 10
-		}
-		dst = append(dst, ukFinding(w, s, e, score, info))
-	}
-	return dst
-}
-
+// ukSortCodeRef is the sort code detector as it was before its first
+// checks were made cheaper: the reference its findings are compared with
+// (the postcode detector's is refPostcodeDetect, in speed_pc_test.go).
 func ukSortCodeRef(dst []detect.Finding, w *detect.Window) []detect.Finding {
 	t := w.Text
 	next := 0
@@ -154,27 +76,15 @@ func ukSortCodeRef(dst []detect.Finding, w *detect.Window) []detect.Finding {
 // references on s, with a hit at every digit and at the first digit of
 // every run, in a whole text and in windows that start or end inside it.
 func ukRefCheck(t *testing.T, s string) {
+	refWindows(s, 5, [][2]bool{{true, true}, {false, false}}, func(w *detect.Window) {
+		if got, want := must(ukPostcode{}.Detect(nil, w)), must(refPostcodeDetect(nil, w)); !slices.Equal(got, want) {
+			t.Fatalf("ukPostcode.Detect(%q, %v %v) = %v, want %v", s, w.AtStart, w.AtEnd, got, want)
+		}
+		if got, want := must(ukSortCode{}.Detect(nil, w)), ukSortCodeRef(nil, w); !slices.Equal(got, want) {
+			t.Fatalf("ukSortCode.Detect(%q, %v %v) = %v, want %v", s, w.AtStart, w.AtEnd, got, want)
+		}
+	})
 	b := []byte(s)
-	var all, starts []int32
-	for i := range b {
-		if ukIsDigit(b[i]) {
-			all = append(all, int32(i))
-			if i == 0 || !ukIsDigit(b[i-1]) {
-				starts = append(starts, int32(i))
-			}
-		}
-	}
-	for _, hits := range [][]int32{all, starts} {
-		for _, edge := range [][2]bool{{true, true}, {false, false}} {
-			w := &detect.Window{Text: b, Base: 5, Hits: hits, AtStart: edge[0], AtEnd: edge[1]}
-			if got, want := must(ukPostcode{}.Detect(nil, w)), ukPostcodeRef(nil, w); !slices.Equal(got, want) {
-				t.Fatalf("ukPostcode.Detect(%q, %v) = %v, want %v", s, edge, got, want)
-			}
-			if got, want := must(ukSortCode{}.Detect(nil, w)), ukSortCodeRef(nil, w); !slices.Equal(got, want) {
-				t.Fatalf("ukSortCode.Detect(%q, %v) = %v, want %v", s, edge, got, want)
-			}
-		}
-	}
 	for h := range len(b) + 1 {
 		if ukHasCueIn(b, h-32, h, &ukSortCodeCue) && !ukSortCueMay(b, h) {
 			t.Fatalf("ukSortCueMay(%q, %d) = false, the cue is there", s, h)

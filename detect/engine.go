@@ -617,7 +617,7 @@ type digitState struct {
 	cs     classState // the run classifier's
 }
 
-// Chat timestamps ("12/03/2021, 09:14", chatStamp) as digit bits from the
+// Chat timestamps ("12/03/2021, 09:14", chatStampAt) as digit bits from the
 // run start: digits at 0-1, 3-4, 6-9, 12-13, 15-16, none at 2, 5, 10, 11, 14.
 const (
 	stampDigitMask = 1<<17 - 1
@@ -628,7 +628,7 @@ const (
 // (sc.dmask: their digits) for the digit group's gate, as classify would
 // from their first bytes, and appends the accepted ones to sc.druns. The
 // runs of a clock time or date that no member accepts (gate.dropToken)
-// are recognised on their first run by the direct parsers (chatStamp,
+// are recognised on their first run by the direct parsers (chatStampAt,
 // fastToken) and skipped whole. A run's end, and whether a chat timestamp
 // can start at it, come from the digit masks.
 func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, atEnd bool, ds *digitState) {
@@ -739,32 +739,18 @@ func isTokenSep(c byte) bool { return c == ':' || c == '/' }
 // token.
 const tokenSides = 1<<ClassColon | 1<<ClassSlash
 
-// chatStampSpan is how many bytes of the view from a run start chatStamp
+// chatStampSpan is how many bytes of the view from a run start chatStampAt
 // needs: the 16 bytes fastToken reads for the clock at offset 12.
 const chatStampSpan = 28
 
-// chatStamp returns the end of the chat timestamp "DD/DD/DDDD, DD:DD" or
+// chatStampAt returns the end of the chat timestamp "DD/DD/DDDD, DD:DD" or
 // "DD/DD/DDDD, DD:DD:DD" at view[p:] (p > 0, p+chatStampSpan <= len(view)),
 // the commonest digits of a WhatsApp export, when the byte before it and
-// the one after it are token boundaries; otherwise 0. The answer is the one
+// the one after it are token boundaries; otherwise 0. The caller has seen
+// the digits at p+0..1, 3..4, 6..9, 12..13 and 15..16 (stampDigits); this
+// checks the separators and the boundaries. The answer is the one
 // classifyDigits' general path (fastToken on the date, then on the clock)
-// reaches, straight from three 64-bit loads; any other shape is left to it.
-func chatStamp(view []byte, p int) int {
-	_ = view[p+chatStampSpan-1]
-	x := binary.LittleEndian.Uint64(view[p:])
-	y := binary.LittleEndian.Uint64(view[p+8:])
-	const (
-		xDig = 0xFFFF_00FF_FF00_FFFF // bytes 0 1 3 4 6 7
-		yDig = 0xFF00_FFFF_0000_FFFF // bytes 0 1 4 5 7
-	)
-	if !allDigits(x, xDig) || !allDigits(y, yDig) || view[p+16]-'0' > 9 {
-		return 0
-	}
-	return chatStampAt(view, p)
-}
-
-// chatStampAt is chatStamp where the digits at p+0..1, 3..4, 6..9, 12..13
-// and 15..16 are known to be there (stampDigits).
+// reaches, from three 64-bit loads; any other shape is left to it.
 func chatStampAt(view []byte, p int) int {
 	b := view[p-1 : p+chatStampSpan : p+chatStampSpan] // constant offsets from here: one bounds check
 	x := binary.LittleEndian.Uint64(b[1:])             // "12/03/20"

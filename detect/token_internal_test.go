@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"testing"
 )
@@ -94,6 +95,22 @@ func FuzzFastToken(f *testing.F) {
 		tokenCheck(t, b)
 		loneCheck(t, b)
 	})
+}
+
+// chatStamp is chatStampAt for any p: it checks the digits first, as
+// classifyDigits does from its digit masks.
+func chatStamp(view []byte, p int) int {
+	_ = view[p+chatStampSpan-1]
+	x := binary.LittleEndian.Uint64(view[p:])
+	y := binary.LittleEndian.Uint64(view[p+8:])
+	const (
+		xDig = 0xFFFF_00FF_FF00_FFFF // bytes 0 1 3 4 6 7
+		yDig = 0xFF00_FFFF_0000_FFFF // bytes 0 1 4 5 7
+	)
+	if !allDigits(x, xDig) || !allDigits(y, yDig) || view[p+16]-'0' > 9 {
+		return 0
+	}
+	return chatStampAt(view, p)
 }
 
 // stampGeneral is classifyDigits' general path for a run start p where both

@@ -94,8 +94,9 @@ func ukEdgeOK(w *detect.Window, s, e, need int) bool {
 // ("AB123456C-XL", "INV-9434765919", "file_AB12CDE", "x/SW1A").
 func ukGlue(c byte) bool { return c-'-' < 64 && ukGlueSet>>(c-'-')&1 != 0 }
 
-// ukGlueSet has bit c-'-' set for each byte c that ukGlue accepts.
-const ukGlueSet uint64 = 1<<('-'-'-') | 1<<('_'-'-') | 1<<('/'-'-') | 1<<('@'-'-') | 1<<('.'-'-')
+// ukGlueSet has bit c-'-' set for each byte c that ukGlue accepts (bit 0
+// is '-' itself).
+const ukGlueSet uint64 = 1 | 1<<('_'-'-') | 1<<('/'-'-') | 1<<('@'-'-') | 1<<('.'-'-')
 
 // ukTokenStart reports whether a token may start at t[s]: the byte before
 // is not a letter or digit, nor '#', nor a joining character other than

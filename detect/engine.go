@@ -617,7 +617,7 @@ type digitState struct {
 	cs     classState // the run classifier's
 }
 
-// Chat timestamps ("12/03/2021, 09:14", chatStampAt) as digit bits from the
+// Chat timestamps ("12/03/2021, 09:14") as digit bits from the
 // run start: digits at 0-1, 3-4, 6-9, 12-13, 15-16, none at 2, 5, 10, 11, 14.
 const (
 	stampDigitMask = 1<<17 - 1
@@ -628,9 +628,10 @@ const (
 // (sc.dmask: their digits) for the digit group's gate, as classify would
 // from their first bytes, and appends the accepted ones to sc.druns. The
 // runs of a clock time or date that no member accepts (gate.dropToken)
-// are recognised on their first run by the direct parsers (chatStampAt,
-// fastToken) and skipped whole. A run's end, and whether a chat timestamp
-// can start at it, come from the digit masks.
+// are recognised on their first run and skipped whole: chat timestamps
+// ("[12/03/2021, 09:14:55]") from their digits and separators, other
+// clock times and dates by fastToken. A run's end, and whether a chat
+// timestamp can start at it, come from the digit masks.
 func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, atEnd bool, ds *digitState) {
 	gt := e.groups[e.digitGroup].gate
 	// What to drop, in one byte (kept in a register, not reloaded).
@@ -650,6 +651,9 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 	dm[nb], dm[nb+1], dm[nb+2] = 0, 0, 0
 	runs := sc.druns
 	prev := ds.prev
+	// dropTo and the last run's end in registers, written back at the end
+	// (and around runMask, which reads and sets ds.cs).
+	dropTo, lastE := ds.dropTo, ds.cs.e
 	// Two blocks at a time, with the next two for runs that cross.
 	for k := 0; k < nb; k += 2 {
 		base := i + 32*k
@@ -658,8 +662,8 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 		dn := uint64(w[2]) | uint64(w[3])<<32
 		m := d &^ (d<<1 | prev)
 		prev = d >> 63
-		if ds.dropTo > base {
-			m &^= uint64(1)<<min(ds.dropTo-base, 64) - 1
+		if dropTo > base {
+			m &= ^uint64(0) << uint(min(dropTo-base, 64))
 		}
 		for m != 0 {
 			off := bits.TrailingZeros64(m)
@@ -668,10 +672,27 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 			// dd bit j: view[p+j] is a digit (for p+j < end; 0 past it).
 			dd := d>>(off&63) | dn<<1<<((63-off)&63) // (&63: no shift-overflow code)
 			if drops&dropStamps != 0 && dd&stampDigitMask == stampDigits && p > 0 && p+chatStampSpan <= n {
-				if se := chatStampAt(view, p); se > 0 {
-					ds.dropTo = se
-					m &^= uint64(1)<<min(se-base, 64) - 1
-					continue
+				// A chat timestamp: its separators, the seconds' digits
+				// and the bytes around it (in line: a call here costs the
+				// loop its registers; chatStampAt in the tests is this
+				// check on its own).
+				b := view[p-1 : p+chatStampSpan : p+chatStampSpan]
+				x := binary.LittleEndian.Uint64(b[1:])
+				y := binary.LittleEndian.Uint64(b[9:])
+				if x&stampXSep == stampXWant && y&stampYSep == stampYWant && tokenBoundary[b[0]] {
+					z := binary.LittleEndian.Uint64(b[17:])
+					se := 17
+					if z>>8&0xFF == ':' {
+						se = 20
+						if !allDigits(z, 0x00_FFFF_0000) {
+							se = 0
+						}
+					}
+					if se > 0 && tokenBoundary[b[1+se]] {
+						dropTo = p + se
+						m &= ^uint64(0) << uint(min(dropTo-base, 64))
+						continue
+					}
 				}
 			}
 			// A clock or date token starts with one or two digits.
@@ -684,8 +705,8 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 							te = te2
 						}
 					}
-					ds.dropTo = te
-					m &^= uint64(1)<<min(te-base, 64) - 1
+					dropTo = te
+					m &= ^uint64(0) << uint(min(dropTo-base, 64))
 					continue
 				}
 			}
@@ -696,8 +717,6 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 				}
 			}
 			var mask uint64
-			ok := true
-			fast := false
 			if p >= 2 && re+1 < n {
 				before, after := byteClasses[view[p-1]], byteClasses[view[re]]
 				if before != ClassDigit && ((1<<before|1<<after)&tokenSides == 0 || loneRun(view, p, re)) {
@@ -710,16 +729,20 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 					if view[re+1]-'0' < 10 {
 						v |= 1
 					}
-					mask = gt.accept[v*numShapes+shapeIndex(re-p, before, after)]
-					fast = true
+					lastE = re
+					if mask = gt.accept[v*numShapes+shapeIndex(re-p, before, after)]; mask != 0 {
+						runs = append(runs, gateRun{s: int32(p), e: int32(re), mask: mask})
+					}
+					continue
 				}
 			}
-			if fast {
-				ds.cs.e = re
-			} else if mask, ok = gt.runMask(view, p, re, atStart, atEnd, true, &ds.cs); !ok {
+			ds.cs.e = lastE
+			mask, ok := gt.runMask(view, p, re, atStart, atEnd, true, &ds.cs)
+			lastE = ds.cs.e
+			if !ok {
 				// A token no member accepts: skip the rest of it.
-				ds.dropTo = max(ds.dropTo, ds.cs.e)
-				m &^= uint64(1)<<min(ds.cs.e-base, 64) - 1
+				dropTo = max(dropTo, lastE)
+				m &= ^uint64(0) << uint(min(lastE-base, 64))
 				continue
 			}
 			if mask != 0 {
@@ -730,6 +753,7 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 	// The digit bit of the batch's last byte (the word above may be half
 	// a word).
 	ds.prev = uint64(dm[nb-1] >> 31)
+	ds.dropTo, ds.cs.e = dropTo, lastE
 	sc.druns = runs
 }
 
@@ -739,43 +763,17 @@ func isTokenSep(c byte) bool { return c == ':' || c == '/' }
 // token.
 const tokenSides = 1<<ClassColon | 1<<ClassSlash
 
-// chatStampSpan is how many bytes of the view from a run start chatStampAt
-// needs: the 16 bytes fastToken reads for the clock at offset 12.
+// chatStampSpan is how many bytes of the view from a run start the chat
+// timestamp check needs: the 16 bytes fastToken reads for the clock at offset 12.
 const chatStampSpan = 28
 
-// chatStampAt returns the end of the chat timestamp "DD/DD/DDDD, DD:DD" or
-// "DD/DD/DDDD, DD:DD:DD" at view[p:] (p > 0, p+chatStampSpan <= len(view)),
-// the commonest digits of a WhatsApp export, when the byte before it and
-// the one after it are token boundaries; otherwise 0. The caller has seen
-// the digits at p+0..1, 3..4, 6..9, 12..13 and 15..16 (stampDigits); this
-// checks the separators and the boundaries. The answer is the one
-// classifyDigits' general path (fastToken on the date, then on the clock)
-// reaches, from three 64-bit loads; any other shape is left to it.
-func chatStampAt(view []byte, p int) int {
-	b := view[p-1 : p+chatStampSpan : p+chatStampSpan] // constant offsets from here: one bounds check
-	x := binary.LittleEndian.Uint64(b[1:])             // "12/03/20"
-	y := binary.LittleEndian.Uint64(b[9:])             // "21, 09:1"
-	z := binary.LittleEndian.Uint64(b[17:])            // "4:55]..." or "4 - ..."
-	const (
-		xSep = 0x0000_FF00_00FF_0000 // bytes 2 and 5: '/'
-		ySep = 0x00FF_0000_FFFF_0000 // bytes 2, 3 and 6: ", " and ':'
-	)
-	if x&xSep != 0x0000_2F00_002F_0000 || y&ySep != 0x003A_0000_202C_0000 || !tokenBoundary[b[0]] {
-		return 0
-	}
-	// "DD:DD" ends at p+17; ":SS" may follow.
-	end := 17
-	if z>>8&0xFF == ':' {
-		if !allDigits(z, 0x00_FFFF_0000) {
-			return 0
-		}
-		end = 20
-	}
-	if !tokenBoundary[b[1+end]] {
-		return 0
-	}
-	return p + end
-}
+// The separators of a chat timestamp in the two words read from its first
+// digit: '/' at bytes 2 and 5 of "12/03/20"; ", " at bytes 2-3 and ':' at
+// byte 6 of "21, 09:1".
+const (
+	stampXSep, stampXWant = 0x0000_FF00_00FF_0000, 0x0000_2F00_002F_0000
+	stampYSep, stampYWant = 0x00FF_0000_FFFF_0000, 0x003A_0000_202C_0000
+)
 
 // allDigits reports whether the bytes of u (little-endian) selected by
 // sel (0xFF per byte) are all ASCII digits.

@@ -31,6 +31,7 @@ type Engine struct {
 	// case-folded bigram.
 	pairs   *[1 << 16]uint16
 	actions []action
+	lone    []kwCheck // per action: the candidate filter's keyword check (filterCands)
 	// digitRuns: every pair starting with a digit triggers exactly one
 	// group (digitGroup), a runStarts group of the ten digits, so the
 	// vector pass hands over only the first digit of each run.
@@ -98,17 +99,18 @@ func newAnchor(low []byte, at int, g int) kwAnchor {
 type scratch struct {
 	hits   [][]int32 // per group, offsets in the view
 	win    Window
-	masks  [256]uint32     // vector pre-pass output, one word per 32 positions
-	dmask  [256 + 3]uint32 // with digitRuns: the digits (and room for zeros past them)
-	fused  bool            // the prefilter classified the digit group's runs (druns)
-	druns  []gateRun       // with fused: the digit group's accepted runs
-	gated  [64][]int32     // per gated member of the current group, its hits
-	runs   []gateRun       // the current group's classified runs
-	keys   []uint64        // sortFindings' keys
-	keys2  []uint64        // sortFindings' merge buffer
-	bounds []int           // where each trigger group's findings begin (sortFindings)
-	ends   []int           // sortKeyBlocks' block ends
-	tmp    []Finding       // sortFindings' copy of the findings
+	masks  [256]uint32      // vector pre-pass output, one word per 32 positions
+	cands  [256 * 32]uint64 // the candidates filterCands keeps
+	dmask  [256 + 3]uint32  // with digitRuns: the digits (and room for zeros past them)
+	fused  bool             // the prefilter classified the digit group's runs (druns)
+	druns  []gateRun        // with fused: the digit group's accepted runs
+	gated  [64][]int32      // per gated member of the current group, its hits
+	runs   []gateRun        // the current group's classified runs
+	keys   []uint64         // sortFindings' keys
+	keys2  []uint64         // sortFindings' merge buffer
+	bounds []int            // where each trigger group's findings begin (sortFindings)
+	ends   []int            // sortKeyBlocks' block ends
+	tmp    []Finding        // sortFindings' copy of the findings
 }
 
 // Compile validates the detectors' specs and builds the shared prefilter.
@@ -380,6 +382,13 @@ func (e *Engine) buildPrefilter() error {
 	if haveAVX2 {
 		e.nib, _ = buildNibbleTables(e.pairs)
 	}
+	e.lone = make([]kwCheck, len(e.actions))
+	for c, a := range e.actions {
+		e.lone[c] = kwCheck{at: -1}
+		if kw := a.one; kw != nil {
+			e.lone[c] = kwCheck{head: kw.head, keep: kw.keep, fold: kw.fold, at: int64(kw.at)}
+		}
+	}
 	return nil
 }
 
@@ -549,64 +558,91 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 }
 
 // candidates records the hits of the candidate positions the vector
-// pre-pass marked in sc.masks for the nb blocks from view[i]. (Its own
-// function: the loop keeps its state in registers.)
+// pre-pass marked in sc.masks for the nb blocks from view[i]. filterCands
+// first drops the positions without an action and the lone keyword
+// anchors whose keyword is not there (most of them: common bigrams).
 func (e *Engine) candidates(sc *scratch, view []byte, i, nb int) {
-	tab, n := e.pairs, len(view)
+	cnt := filterCands(sc.masks[:nb], view, i, e.pairs, e.lone, sc.cands[:])
+	n := len(view)
 	// The hits of the last single group are kept in a local
 	// slice (registers, not memory) until another group fires.
 	// (A runStarts group other than the digit group gets every
 	// trigger byte here; classify skips the hits inside a run.)
 	lg, lh := int32(-1), []int32(nil)
-	// Two blocks per 64-bit word: half the loop's branches.
-	for k := 0; k < nb; k += 2 {
-		m := uint64(sc.masks[k])
-		if k+1 < nb {
-			m |= uint64(sc.masks[k+1]) << 32
+	for _, x := range sc.cands[:cnt] {
+		p, c := int(uint32(x)), uint16(x>>32)
+		g := e.actions[c].single
+		if g == lg && g >= 0 {
+			lh = append(lh, int32(p))
+			continue
 		}
-		for m != 0 {
-			p := i + 32*k + bits.TrailingZeros64(m)
-			m &= m - 1
-			c := tab[uint16(view[p])|uint16(view[p+1])<<8]
-			if c == 0 {
-				continue
-			}
-			g := e.actions[c].single
-			if g == lg && g >= 0 {
-				lh = append(lh, int32(p))
-				continue
-			}
-			if g < 0 {
-				// A lone keyword is checked here rather than in act
-				// (which also takes the edges of the view): its hit is
-				// that of a single group, or nothing.
-				if kw := e.actions[c].one; kw != nil && p-kw.at >= 0 && p-kw.at+max(8, len(kw.lower)) <= n {
-					s := p - kw.at
-					if binary.LittleEndian.Uint64(view[s:])&kw.keep|kw.fold != kw.head ||
-						len(kw.lower) > 8 && !equalFoldLower(view[s+8:s+len(kw.lower)], kw.lower[8:]) {
-						continue
-					}
-					g, p = int32(kw.group), s
-					if g == lg {
-						lh = append(lh, int32(p))
-						continue
-					}
+		if g < 0 {
+			// A lone keyword is checked here rather than in act
+			// (which also takes the edges of the view): its hit is
+			// that of a single group, or nothing.
+			if kw := e.actions[c].one; kw != nil && p-kw.at >= 0 && p-kw.at+max(8, len(kw.lower)) <= n {
+				s := p - kw.at
+				if binary.LittleEndian.Uint64(view[s:])&kw.keep|kw.fold != kw.head ||
+					len(kw.lower) > 8 && !equalFoldLower(view[s+8:s+len(kw.lower)], kw.lower[8:]) {
+					continue
+				}
+				g, p = int32(kw.group), s
+				if g == lg {
+					lh = append(lh, int32(p))
+					continue
 				}
 			}
-			if lg >= 0 {
-				sc.hits[lg] = lh
-			}
-			lg, lh = -1, nil
-			if g >= 0 {
-				lg, lh = g, append(sc.hits[g], int32(p))
-			} else {
-				e.act(sc, view, p, c)
-			}
+		}
+		if lg >= 0 {
+			sc.hits[lg] = lh
+		}
+		lg, lh = -1, nil
+		if g >= 0 {
+			lg, lh = g, append(sc.hits[g], int32(p))
+		} else {
+			e.act(sc, view, p, c)
 		}
 	}
 	if lg >= 0 {
 		sc.hits[lg] = lh
 	}
+}
+
+// A kwCheck is an action's keyword check in filterCands: with at >= 0
+// (the action is one keyword anchored at offset at), a candidate p is
+// kept when the eight bytes at p-at, masked by keep and folded by fold,
+// equal head (kwAnchor's test), or when they are not all in the view (the
+// caller decides); with at < 0 every candidate of the action is kept.
+type kwCheck struct {
+	head, keep, fold uint64
+	at               int64
+}
+
+// filterCandsGo returns how many of the candidates marked in masks (bit b
+// of masks[k]: position i+32k+b of view) it writes to out, in order, as p
+// | c<<32 (c the pair table's action at p): those with an action, less
+// the lone keyword anchors whose first eight bytes are in the view and
+// are not the keyword's (lone). view must hold the pair of every marked
+// position, out 32 entries per mask.
+func filterCandsGo(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone []kwCheck, out []uint64) int {
+	cnt := 0
+	for k, m := range masks {
+		for ; m != 0; m &= m - 1 {
+			p := i + 32*k + bits.TrailingZeros32(m)
+			c := tab[uint16(view[p])|uint16(view[p+1])<<8]
+			if c == 0 {
+				continue
+			}
+			if l := &lone[c]; l.at >= 0 {
+				if s := p - int(l.at); s >= 0 && s+8 <= len(view) && binary.LittleEndian.Uint64(view[s:])&l.keep|l.fold != l.head {
+					continue
+				}
+			}
+			out[cnt] = uint64(p) | uint64(c)<<32
+			cnt++
+		}
+	}
+	return cnt
 }
 
 // digitState carries the digit group's pass (classifyDigits) from one batch of

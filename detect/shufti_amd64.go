@@ -61,3 +61,17 @@ func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32) bool {
 	pairMasksDigitsAVX2(&p[0], len(out), t, &out[0], &dout[0])
 	return true
 }
+
+//go:noescape
+func filterCandsAMD64(masks *uint32, nb int, view *byte, i int, n8 int, tab *uint16, lone *kwCheck, out *uint64) int
+
+// filterCands is filterCandsGo in assembly.
+func filterCands(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone []kwCheck, out []uint64) int {
+	if len(masks) == 0 {
+		return 0
+	}
+	_ = view[i+32*len(masks)] // each position's pair
+	_ = out[32*len(masks)-1]
+	_ = lone[len(lone)-1]
+	return filterCandsAMD64(&masks[0], len(masks), &view[0], i, len(view)-8, &tab[0], &lone[0], &out[0])
+}

@@ -123,3 +123,85 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-4
 	XGETBV
 	MOVL AX, eax+0(FP)
 	RET
+
+// func filterCandsAMD64(masks *uint32, nb int, view *byte, i int, n8 int, tab *uint16, lone *kwCheck, out *uint64) int
+//
+// The candidate filter (filterCands): for each bit of masks[0:nb] (bit b
+// of masks[k]: position p = i+32k+b of view), the action c of the pair
+// view[p], view[p+1] in tab; positions with no action, and lone keyword
+// anchors whose first eight bytes do not match, are dropped; the others
+// are written to out as p | c<<32. n8 is len(view)-8. Returns the count.
+TEXT ·filterCandsAMD64(SB), NOSPLIT, $0-72
+	MOVQ masks+0(FP), SI
+	MOVQ nb+8(FP), CX
+	MOVQ view+16(FP), DI
+	MOVQ i+24(FP), R8
+	MOVQ n8+32(FP), R9
+	MOVQ tab+40(FP), R10
+	MOVQ lone+48(FP), R11
+	MOVQ out+56(FP), R12
+	XORQ R13, R13
+
+floop:
+	// Two masks (64 positions) at a time; a last odd one alone.
+	CMPQ CX, $2
+	JLT ftail
+	MOVQ (SI), AX
+	ADDQ $8, SI
+	SUBQ $2, CX
+	JMP fword
+
+ftail:
+	TESTQ CX, CX
+	JZ fdone
+	MOVL (SI), AX
+	XORQ CX, CX
+
+fword:
+	TESTQ AX, AX
+	JZ fnext
+
+fbit:
+	BSFQ AX, BX
+	LEAQ -1(AX), DX
+	ANDQ DX, AX
+	ADDQ R8, BX              // p
+	MOVWLZX (DI)(BX*1), DX   // the pair at p
+	MOVWLZX (R10)(DX*2), DX  // its action c
+	TESTL DX, DX
+	JZ fcont
+	MOVQ DX, R14
+	SHLQ $5, R14
+	ADDQ R11, R14            // &lone[c]
+	MOVQ 24(R14), R15        // at (negative: keep)
+	TESTQ R15, R15
+	JS femit
+	NEGQ R15
+	ADDQ BX, R15             // s = p - at
+	JS femit                 // out of the view: the slow path decides
+	CMPQ R15, R9
+	JGT femit
+	MOVQ (DI)(R15*1), R15
+	ANDQ 8(R14), R15         // keep
+	ORQ 16(R14), R15         // fold
+	CMPQ R15, 0(R14)         // head
+	JNE fcont
+
+femit:
+	MOVQ DX, R15
+	SHLQ $32, R15
+	ORQ BX, R15
+	MOVQ R15, (R12)(R13*8)
+	INCQ R13
+
+fcont:
+	TESTQ AX, AX
+	JNZ fbit
+
+fnext:
+	ADDQ $64, R8
+	JMP floop
+
+fdone:
+	MOVQ R13, ret+64(FP)
+	RET

@@ -10,3 +10,9 @@ func pairMasks(p []byte, t *nibbleTables, out []uint32) bool { return false }
 
 // pairMasksDigits reports false, like pairMasks.
 func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32) bool { return false }
+
+// filterCands is filterCandsGo (the vector pre-pass, which alone calls
+// it, is not in this build).
+func filterCands(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone []kwCheck, out []uint64) int {
+	return filterCandsGo(masks, view, i, tab, lone, out)
+}

@@ -234,3 +234,47 @@ func FuzzPrefilterVector(f *testing.F) {
 		}
 	})
 }
+
+// filterCands (assembly on amd64) must keep exactly what filterCandsGo
+// keeps, in the same order, for any marks: positions without an action,
+// keyword anchors near both edges of the view, every trigger set.
+func TestFilterCands(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	words := []string{"official ", "SECRET ", "secret", "sec=", "(s//", "c i a l ", "0207 ", "a@b ", "zz", "ab", "Q"}
+	kept := 0
+	for si, ts := range triggerSets(r) {
+		e := engineFor(t, ts)
+		for range 40 {
+			var sb strings.Builder
+			for sb.Len() < 32*(1+r.IntN(20))+1 {
+				if r.IntN(3) == 0 {
+					sb.WriteByte(byte(r.IntN(256)))
+				} else {
+					sb.WriteString(words[r.IntN(len(words))])
+				}
+			}
+			view := []byte(sb.String())
+			nb := (len(view) - 1) / 32
+			i := r.IntN(len(view) - 32*nb)
+			masks := make([]uint32, nb)
+			for k := range masks {
+				switch r.IntN(3) {
+				case 0:
+					masks[k] = r.Uint32()
+				case 1:
+					masks[k] = ^uint32(0)
+				}
+			}
+			got, want := make([]uint64, 32*nb), make([]uint64, 32*nb)
+			ng := filterCands(masks, view, i, e.pairs, e.lone, got)
+			nw := filterCandsGo(masks, view, i, e.pairs, e.lone, want)
+			if !slices.Equal(got[:ng], want[:nw]) {
+				t.Fatalf("set %d, view %q from %d, masks %x:\n got %x\nwant %x", si, view, i, masks, got[:ng], want[:nw])
+			}
+			kept += nw
+		}
+	}
+	if kept == 0 {
+		t.Fatal("no candidate kept: the test exercises nothing")
+	}
+}

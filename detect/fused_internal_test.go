@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // runProbe reports every hit it is handed as a one-byte finding, so its
@@ -35,6 +36,7 @@ func probeSets() [][]Detector {
 	plain := []Detector{
 		newRunProbe("t/long", func(s RunShape) bool { return s.Token == TokenPlain && s.Len >= 3 }),
 		newRunProbe("t/joined", func(s RunShape) bool { return s.Token == TokenPlain && (s.JoinBefore || s.JoinAfter) }),
+		newRunProbe("t/joinedafter", func(s RunShape) bool { return s.Token == TokenPlain && s.JoinAfter && !s.JoinBefore && s.Len < 5 }),
 		newRunProbe("t/lone", func(s RunShape) bool {
 			return s.Token == TokenPlain && !s.JoinBefore && !s.JoinAfter && s.Before == ClassSpace
 		}),
@@ -152,5 +154,116 @@ func FuzzDigitRunsFused(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text []byte, set uint8) {
 		si := int(set) % len(vec)
 		fusedCheck(t, vec[si], scalar[si], text)
+	})
+}
+
+// The kernel's frame offsets are the assembly's.
+func TestDigitArgsLayout(t *testing.T) {
+	var a digitArgs
+	for _, c := range []struct {
+		name     string
+		got, off uintptr
+	}{
+		{"dm", unsafe.Offsetof(a.dm), 0}, {"dmEnd", unsafe.Offsetof(a.dmEnd), 8}, {"view", unsafe.Offsetof(a.view), 16},
+		{"n", unsafe.Offsetof(a.n), 24}, {"base", unsafe.Offsetof(a.base), 32}, {"end", unsafe.Offsetof(a.end), 40},
+		{"prev", unsafe.Offsetof(a.prev), 48}, {"dropTo", unsafe.Offsetof(a.dropTo), 56}, {"lastE", unsafe.Offsetof(a.lastE), 64},
+		{"flags", unsafe.Offsetof(a.flags), 72}, {"accept", unsafe.Offsetof(a.accept), 80}, {"class", unsafe.Offsetof(a.class), 88},
+		{"bound", unsafe.Offsetof(a.bound), 96}, {"out", unsafe.Offsetof(a.out), 104}, {"outEnd", unsafe.Offsetof(a.outEnd), 112},
+	} {
+		if c.got != c.off {
+			t.Errorf("digitArgs.%s at %d, the assembly reads it at %d", c.name, c.got, c.off)
+		}
+	}
+	if s := unsafe.Sizeof(gateRun{}); s != 16 {
+		t.Errorf("gateRun is %d bytes, the assembly writes 16", s)
+	}
+	if numShapes != 4096 || ClassDigit != 4 || ClassSlash != 8 || ClassColon != 9 || MaxRunLen != 15 {
+		t.Error("the assembly's constants (numShapes, ClassDigit, ClassSlash, ClassColon, MaxRunLen) are out of date")
+	}
+}
+
+// kernelRun runs the digit kernel k over view from base (nb blocks, the
+// digit masks from the bytes) with the gate of the probe set and returns
+// its records and final state.
+func kernelRun(k func(*digitArgs), gt *gate, view []byte, base, nb int, flags uint64, dropTo int) ([]gateRun, digitArgs) {
+	dm := make([]uint32, nb+3)
+	for j := range 32 * nb {
+		if view[base+j]-'0' < 10 {
+			dm[j/32] |= 1 << (j % 32)
+		}
+	}
+	out := make([]gateRun, 16*nb+1)
+	prev := uint64(0)
+	if base > 0 && view[base-1]-'0' < 10 {
+		prev = 1
+	}
+	a := digitArgs{
+		dm: &dm[0], dmEnd: &dm[nb], view: unsafe.SliceData(view), n: len(view), base: base, end: base + 32*nb,
+		prev: prev, dropTo: dropTo, lastE: -1, flags: flags,
+		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0],
+	}
+	k(&a)
+	cnt := (uintptr(unsafe.Pointer(a.outEnd)) - uintptr(unsafe.Pointer(a.out))) / unsafe.Sizeof(gateRun{})
+	return out[:cnt], a
+}
+
+func kernelCheck(t *testing.T, gt *gate, view []byte, base, nb int, flags uint64, dropTo int) int {
+	got, ga := kernelRun(digitRuns, gt, view, base, nb, flags, dropTo)
+	want, wa := kernelRun(digitRunsGo, gt, view, base, nb, flags, dropTo)
+	if !slices.Equal(got, want) || ga.dropTo != wa.dropTo || ga.lastE != wa.lastE {
+		t.Fatalf("view %q from %d (%d blocks, flags %d, dropTo %d):\n got %v dropTo %d lastE %d\nwant %v dropTo %d lastE %d",
+			view, base, nb, flags, dropTo, got, ga.dropTo, ga.lastE, want, wa.dropTo, wa.lastE)
+	}
+	return len(want)
+}
+
+// The digit kernel (assembly on amd64) writes what digitRunsGo writes,
+// for every flag combination and gate.
+func TestDigitKernel(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	recs := 0
+	for si, ds := range probeSets() {
+		e, err := Compile(ds, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gt := e.groups[e.digitGroup].gate
+		if gt == nil {
+			t.Fatalf("set %d: no gate", si)
+		}
+		for range 200 {
+			view := digitText(r, 64+r.IntN(3000))
+			if len(view) < 40 {
+				continue
+			}
+			base := r.IntN(min(len(view)-33, 64))
+			nb := 1 + r.IntN((len(view)-base)/32)
+			recs += kernelCheck(t, gt, view, base, nb, uint64(r.IntN(4)), base+r.IntN(40)-20)
+		}
+	}
+	if recs == 0 {
+		t.Fatal("no records: the test exercises nothing")
+	}
+}
+
+func FuzzDigitKernel(f *testing.F) {
+	f.Add([]byte("[12/03/2021, 09:14:55] call 0207 946 0958 or 12:30 at 1/2/34 x"), uint8(3), uint16(0), int16(-1))
+	f.Add(digitText(rand.New(rand.NewPCG(1, 2)), 700), uint8(1), uint16(5), int16(30))
+	sets := probeSets()
+	var gates []*gate
+	for _, ds := range sets {
+		e, err := Compile(ds, nil)
+		if err != nil {
+			f.Fatal(err)
+		}
+		gates = append(gates, e.groups[e.digitGroup].gate)
+	}
+	f.Fuzz(func(t *testing.T, view []byte, set uint8, base uint16, dropTo int16) {
+		if len(view) < 33 {
+			return
+		}
+		b := int(base) % (len(view) - 32)
+		nb := (len(view) - b) / 32
+		kernelCheck(t, gates[int(set)%len(gates)], view, b, nb, uint64(set>>2)&3, b+int(dropTo))
 	})
 }

@@ -75,3 +75,9 @@ func filterCands(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone 
 	_ = lone[len(lone)-1]
 	return filterCandsAMD64(&masks[0], len(masks), &view[0], i, len(view)-8, &tab[0], &lone[0], &out[0])
 }
+
+//go:noescape
+func digitRunsAMD64(a *digitArgs)
+
+// digitRuns is digitRunsGo in assembly.
+func digitRuns(a *digitArgs) { digitRunsAMD64(a) }

@@ -205,3 +205,264 @@ fnext:
 fdone:
 	MOVQ R13, ret+64(FP)
 	RET
+
+// func digitRunsAMD64(a *digitArgs)
+//
+// digitRunsGo in assembly. Registers: AX the run starts left in the
+// word, BX the run start p, R8 the position of the word's first bit,
+// R9 and R10 the word of digit bits and the next, R11 the digit bits from
+// p (dd), R13 dropTo, SI the digit masks, DI the view, R12 the next
+// record, R15 the frame; CX, DX and R14 scratch.
+TEXT ·digitRunsAMD64(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), R15
+	MOVQ 0(R15), SI          // dm
+	MOVQ 16(R15), DI         // view
+	MOVQ 32(R15), R8         // base
+	MOVQ 56(R15), R13        // dropTo
+	MOVQ 104(R15), R12       // out
+
+dword:
+	CMPQ SI, 8(R15)          // dmEnd
+	JAE ddone
+	MOVQ (SI), R9            // d: two blocks
+	MOVQ 8(SI), R10          // dn: the next two
+	// AX = d &^ (d<<1 | prev)
+	MOVQ R9, AX
+	SHLQ $1, AX
+	ORQ 48(R15), AX
+	NOTQ AX
+	ANDQ R9, AX
+	MOVQ R9, DX
+	SHRQ $63, DX
+	MOVQ DX, 48(R15)         // prev for the next word
+	// The starts before dropTo are dropped.
+	MOVQ R13, CX
+	SUBQ R8, CX
+	JLE dstarts
+	CMPQ CX, $64
+	JAE dnext
+	MOVQ $-1, DX
+	SHLQ CX, DX
+	ANDQ DX, AX
+
+dstarts:
+	TESTQ AX, AX
+	JZ dnext
+
+drun:
+	BSFQ AX, CX              // off
+	LEAQ -1(AX), DX
+	ANDQ DX, AX
+	LEAQ (R8)(CX*1), BX      // p
+	MOVQ R9, R11
+	SHRQ CX, R10, R11        // dd = d>>off | dn<<(64-off)
+
+	// A chat timestamp?
+	TESTQ $1, 72(R15)        // digitStamps
+	JZ dtoken
+	MOVQ R11, DX
+	ANDQ $0x1FFFF, DX
+	CMPQ DX, $0x1B3DB        // stampDigits
+	JNE dtoken
+	TESTQ BX, BX
+	JLE dtoken
+	LEAQ 28(BX), DX          // chatStampSpan
+	CMPQ DX, 24(R15)
+	JGT dtoken
+	MOVQ (DI)(BX*1), DX      // "12/03/20"
+	MOVQ $0x0000FF0000FF0000, R14
+	ANDQ R14, DX
+	MOVQ $0x00002F00002F0000, R14
+	CMPQ DX, R14
+	JNE dtoken
+	MOVQ 8(DI)(BX*1), DX     // "21, 09:1"
+	MOVQ $0x00FF0000FFFF0000, R14
+	ANDQ R14, DX
+	MOVQ $0x003A0000202C0000, R14
+	CMPQ DX, R14
+	JNE dtoken
+	MOVQ 96(R15), R14        // tokenBoundary
+	MOVBLZX -1(DI)(BX*1), DX
+	CMPB (R14)(DX*1), $0
+	JEQ dtoken
+	MOVL $17, CX             // "DD:DD" ends at p+17
+	CMPB 17(DI)(BX*1), $0x3A // ':' then the seconds
+	JNE dstampend
+	MOVBLZX 18(DI)(BX*1), DX
+	SUBL $0x30, DX
+	CMPL DX, $10
+	JAE dtoken
+	MOVBLZX 19(DI)(BX*1), DX
+	SUBL $0x30, DX
+	CMPL DX, $10
+	JAE dtoken
+	MOVL $20, CX
+
+dstampend:
+	ADDQ BX, CX              // the stamp's end
+	MOVBLZX (DI)(CX*1), DX
+	CMPB (R14)(DX*1), $0
+	JEQ dtoken
+	MOVQ CX, R13             // dropTo
+	SUBQ R8, CX
+	CMPQ CX, $64
+	JAE dclear
+	MOVQ $-1, DX
+	SHLQ CX, DX
+	ANDQ DX, AX
+	JMP dcont
+
+dclear:
+	XORQ AX, AX
+	JMP dcont
+
+dtoken:
+	// A run of one or two digits followed by ':' or '/' may start a
+	// clock time or a date: undecided.
+	TESTQ $2, 72(R15)        // digitTokens
+	JZ dend
+	MOVQ R11, DX
+	ANDQ $6, DX
+	CMPQ DX, $6
+	JNE dsep
+	LEAQ 3(BX), DX
+	CMPQ DX, 40(R15)         // end
+	JLE dend
+
+dsep:
+	LEAQ 1(BX), DX
+	CMPQ DX, 24(R15)
+	JGE dend
+	MOVBLZX 1(DI)(BX*1), DX
+	CMPB DX, $0x3A
+	JEQ dundec0
+	CMPB DX, $0x2F
+	JEQ dundec0
+	LEAQ 2(BX), DX
+	CMPQ DX, 24(R15)
+	JGE dend
+	MOVBLZX 2(DI)(BX*1), DX
+	CMPB DX, $0x3A
+	JEQ dundec0
+	CMPB DX, $0x2F
+	JEQ dundec0
+
+dend:
+	// re = p + the run's length, when dd and the known digits hold its end.
+	MOVQ R11, DX
+	NOTQ DX
+	BSFQ DX, R14
+	JZ dundec0
+	ADDQ BX, R14             // re
+	CMPQ R14, 40(R15)
+	JGE dundec0
+	CMPQ BX, $2
+	JLT dundec
+	LEAQ 1(R14), DX
+	CMPQ DX, 24(R15)
+	JGE dundec
+	// The classes before and after.
+	MOVQ 88(R15), CX         // byteClasses
+	MOVBLZX -1(DI)(BX*1), DX
+	MOVBLZX (CX)(DX*1), DX   // before
+	CMPL DX, $4              // ClassDigit
+	JEQ dundec
+	MOVBLZX (DI)(R14*1), R11
+	MOVBLZX (CX)(R11*1), R11 // after
+	// A ':' or '/' class beside it (ClassSlash 8, ClassColon 9) makes
+	// it part of a token unless it is a lone run.
+	LEAL -8(DX), CX
+	CMPL CX, $2
+	JB dsides
+	LEAL -8(R11), CX
+	CMPL CX, $2
+	JB dsides
+	JMP dshape
+
+dsides:
+	MOVBLZX -1(DI)(BX*1), CX
+	CMPB CX, $0x3A
+	JEQ dsides1
+	CMPB CX, $0x2F
+	JNE dsides2
+
+dsides1:
+	MOVBLZX -2(DI)(BX*1), CX
+	SUBL $0x30, CX
+	CMPL CX, $10
+	JB dundec
+
+dsides2:
+	MOVBLZX (DI)(R14*1), CX
+	CMPB CX, $0x3A
+	JEQ dsides3
+	CMPB CX, $0x2F
+	JNE dshape
+
+dsides3:
+	MOVBLZX 1(DI)(R14*1), CX
+	SUBL $0x30, CX
+	CMPL CX, $10
+	JB dundec
+
+dshape:
+	// index: v*numShapes + (min(len, 15)*16 + before)*16 + after, v:
+	// a digit two before (2) and two after (1).
+	MOVQ R14, CX
+	SUBQ BX, CX
+	CMPQ CX, $15
+	JLE dshape1
+	MOVL $15, CX
+
+dshape1:
+	SHLQ $4, CX
+	ADDQ DX, CX
+	SHLQ $4, CX
+	ADDQ R11, CX
+	MOVBLZX -2(DI)(BX*1), DX
+	SUBL $0x30, DX
+	CMPL DX, $10
+	JAE dshape2
+	ADDQ $8192, CX
+
+dshape2:
+	MOVBLZX 1(DI)(R14*1), DX
+	SUBL $0x30, DX
+	CMPL DX, $10
+	JAE dshape3
+	ADDQ $4096, CX
+
+dshape3:
+	MOVQ 80(R15), DX
+	MOVQ (DX)(CX*8), DX      // the gate's mask
+	MOVQ R14, 64(R15)        // lastE
+	TESTQ DX, DX
+	JZ dcont
+	MOVL BX, 0(R12)
+	MOVL R14, 4(R12)
+	MOVQ DX, 8(R12)
+	ADDQ $16, R12
+	JMP dcont
+
+dundec0:
+	XORQ R14, R14
+
+dundec:
+	MOVL BX, 0(R12)
+	MOVL R14, 4(R12)
+	MOVQ $0, 8(R12)
+	ADDQ $16, R12
+
+dcont:
+	TESTQ AX, AX
+	JNZ drun
+
+dnext:
+	ADDQ $8, SI
+	ADDQ $64, R8
+	JMP dword
+
+ddone:
+	MOVQ R13, 56(R15)
+	MOVQ R12, 112(R15)
+	RET

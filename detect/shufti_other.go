@@ -16,3 +16,7 @@ func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32) bool { retur
 func filterCands(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone []kwCheck, out []uint64) int {
 	return filterCandsGo(masks, view, i, tab, lone, out)
 }
+
+// digitRuns is digitRunsGo (the vector pre-pass, which alone calls it,
+// is not in this build).
+func digitRuns(a *digitArgs) { digitRunsGo(a) }

@@ -11,7 +11,7 @@ import (
 // the scanner splits into candidate numbers. Offsets are in the window.
 type piece struct {
 	n      int
-	gs, ge [maxGroups]int       // group [start, end)
+	gs, ge [maxGroups]int32     // group [start, end) (window offsets fit: hits are int32)
 	nd     int                  // digits in all groups
 	cum    [maxGroups + 1]uint8 // cum[g]: digits in groups before g (an ok piece has at most maxPiece)
 	plus   bool                 // '+' directly before group 0
@@ -53,7 +53,7 @@ const (
 	clGlueB             // may glue a run it precedes (see glueBefore): clGlue, '-', '.', ':', ',' and the last bytes of '£' and '€'
 	clGlueA             // may glue a run it follows (see glueAfter): clGlue, '-', '.', ':', ',' and the first byte of '£'
 	clSep1              // a valid separator on its own (validSep): ' ', '-', '.', '(', ')'
-	clPre               // before a run, needs a closer look in gbNextHit: 0-9, '+', '('
+	clPre               // before a run, needs a closer look in gbExamine: 0-9, '+', '('
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -244,42 +244,46 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 	}
 	// Most GB windows have a hit to examine; those that have none are
 	// left before the state is zeroed.
-	k := gbNextHit(t, hits, 0, 0)
-	if k == len(hits) {
-		return dst, nil
-	}
-	var st scanState
-	for ; k < len(hits); k = gbNextHit(t, hits, k+1, max(st.next, st.skip)) {
-		dst = d.examine(dst, w, int(hits[k]), &st)
+	for k, h32 := range hits {
+		if gbExamine(t, int(h32)) {
+			return d.detectGB(dst, w, hits[k:]), nil
+		}
 	}
 	return dst, nil
 }
 
-// gbNextHit returns the index of the first of hits[k:] at or after lo
-// that Detect examines in region GB, or len(hits). Most runs are
-// rejected by mayStart's GB prefix test: a first digit other than 0 with
-// no '+' (or "+(") before it. A hit that starts its run (as in gated
-// windows) and passes it is examined without mayStart's length test,
-// which examine would repeat: that cannot change the findings (see
-// Detect), and a piece of one short group ends at pieceNumbers' first
-// test. A hit at 0 or inside a run is left to mayStart (examine).
-func gbNextHit(t []byte, hits []int32, k, lo int) int {
-	// Hits are in ascending order: those in pieces examined come first.
-	for k < len(hits) && int(hits[k]) < lo {
-		k++
-	}
-	for i, h32 := range hits[k:] {
-		h := int(h32)
-		if h <= 0 || h >= len(t) {
-			return k + i
-		}
-		if b, c := t[h-1], t[h]; byteClass[b]&clPre != 0 || c == '0' {
-			if c == '0' || isDigit(b) || b == '+' || b == '(' && h >= 2 && t[h-2] == '+' {
-				return k + i
-			}
+// detectGB is Detect in region GB from hits[0], a hit to examine.
+func (d *Detector) detectGB(dst []detect.Finding, w *detect.Window, hits []int32) []detect.Finding {
+	t := w.Text
+	var st scanState
+	dst = d.examine(dst, w, int(hits[0]), &st)
+	lo := max(st.next, st.skip) // hits before lo are in pieces examined or runs skipped
+	for _, h32 := range hits[1:] {
+		if h := int(h32); h >= lo && gbExamine(t, h) {
+			dst = d.examine(dst, w, h, &st)
+			lo = max(st.next, st.skip)
 		}
 	}
-	return len(hits)
+	return dst
+}
+
+// gbExamine reports whether Detect examines the hit at h in region GB.
+// Most runs are rejected by mayStart's GB prefix test: a first digit
+// other than 0 with no '+' (or "+(") before it. A hit that starts its
+// run (as in gated windows) and passes it is examined without mayStart's
+// length test, which examine would repeat: that cannot change the
+// findings (see Detect), and a piece of one short group ends at
+// pieceNumbers' first test. A hit at 0 or inside a run is left to
+// mayStart (examine).
+func gbExamine(t []byte, h int) bool {
+	if h <= 0 || h >= len(t) {
+		return true
+	}
+	b, c := t[h-1], t[h]
+	if byteClass[b]&clPre == 0 && c != '0' {
+		return false
+	}
+	return c == '0' || isDigit(b) || b == '+' || b == '(' && h >= 2 && t[h-2] == '+'
 }
 
 // scanState is what Detect keeps across the hits of a window.
@@ -324,54 +328,8 @@ func (d *Detector) examine(dst []detect.Finding, w *detect.Window, h int, st *sc
 		// it is usable (not longer than maxPiece or maxGroups). A piece
 		// that reaches a group beyond maxPiece is a table: e is then the
 		// end of its stretch.
-		first, s, e, ok := pos, pos, 0, true
-		n, nd := 0, 0
-		for i := first; ; {
-			// The group's digits, eight bytes at a time (digitsFrom):
-			// most groups fit in one word. Its digits are stored at nd
-			// in p.d, and its bounds in p.gs, p.ge. Indexes are masked:
-			// a piece with more than maxPiece digits or maxGroups groups
-			// is not ok, whatever they hold.
-			var k int
-			if i >= 0 && i+8 <= len(t) {
-				v := binary.LittleEndian.Uint64(t[i:])
-				binary.LittleEndian.PutUint64(p.d[nd&31:], v)
-				if m := nonDigits(v); m != 0 {
-					k = i + bits.TrailingZeros64(m)>>3
-				} else {
-					k = digitsFrom(t, i+8, p, nd+8)
-				}
-			} else {
-				k = digitsFrom(t, i, p, nd)
-			}
-			nd += k - i
-			p.gs[n&(maxGroups-1)], p.ge[n&(maxGroups-1)] = i, k
-			p.cum[n&(maxGroups-1)+1] = uint8(nd)
-			n++
-			j := k + 1
-			if j >= len(t) || byteClass[t[k]]&clSep1 == 0 || !isDigit(t[j]) {
-				// Not the common case (one separator byte, then a digit).
-				for j = k; j < len(t) && isSep(t[j]) && j-k < 3; j++ {
-				}
-				if j == k || j >= len(t) || !isDigit(t[j]) || !validSep(t[k:j]) {
-					e = k
-					break
-				}
-			}
-			i = j
-			if i-first > maxPiece {
-				// Too long: consume the rest of the run and give up.
-				for i < len(t) && (isDigit(t[i]) || isSep(t[i])) {
-					i++
-				}
-				e, ok = i, false
-				break
-			}
-		}
-		if ok {
-			p.n, p.nd = n, nd
-			ok = n <= maxGroups && e-first <= maxPiece
-		}
+		s := pos
+		e, ok := readPiece(t, pos, p)
 		if ok {
 			p.plus, p.open = false, false
 			if s > 0 && t[s-1] == '+' {
@@ -397,6 +355,86 @@ func (d *Detector) examine(dst []detect.Finding, w *detect.Window, h int, st *sc
 		}
 	}
 	return dst
+}
+
+// readPiece reads the piece whose first group starts at first (a digit)
+// into p (its groups, digit counts and digits) and returns its end. ok
+// is false for a piece longer than maxPiece bytes or maxGroups groups; e
+// is then the end of its stretch if it reached a group beyond maxPiece.
+func readPiece(t []byte, first int, p *piece) (e int, ok bool) {
+	n, nd, i := 0, 0, first
+	// The common groups first: a group of one to six digits followed,
+	// within the same eight bytes, by a byte that ends the piece (no
+	// separator byte) or by one separator byte and a digit. Anything
+	// else (a longer group, other separators, the window's last bytes)
+	// is left to the loop below, from the group's start.
+	for i+8 <= len(t) {
+		b := (*[8]byte)(t[i:])
+		v := binary.LittleEndian.Uint64(b[:])
+		x := bits.TrailingZeros64(nonDigits(v)) >> 3 // the first non-digit (8 if none)
+		if x >= 7 {
+			break
+		}
+		c := byteClass[b[x&7]]
+		if c&clSep == 0 {
+			// The piece ends here.
+			binary.LittleEndian.PutUint64(p.d[nd&31:], v)
+			k := i + x
+			nd += x
+			p.gs[n&(maxGroups-1)], p.ge[n&(maxGroups-1)] = int32(i), int32(k)
+			p.cum[n&(maxGroups-1)+1] = uint8(nd)
+			n++
+			p.n, p.nd = n, nd
+			return k, n <= maxGroups && k-first <= maxPiece
+		}
+		if c&clSep1 == 0 || b[(x+1)&7]-'0' >= 10 {
+			break
+		}
+		binary.LittleEndian.PutUint64(p.d[nd&31:], v)
+		k := i + x
+		nd += x
+		p.gs[n&(maxGroups-1)], p.ge[n&(maxGroups-1)] = int32(i), int32(k)
+		p.cum[n&(maxGroups-1)+1] = uint8(nd)
+		n++
+		i = k + 1
+		if i-first > maxPiece {
+			return tableEnd(t, i), false
+		}
+	}
+	for {
+		// The group's digits, eight bytes at a time (digitsFrom). Its
+		// digits are stored at nd in p.d, and its bounds in p.gs, p.ge.
+		// Indexes are masked: a piece with more than maxPiece digits or
+		// maxGroups groups is not ok, whatever they hold.
+		k := digitsFrom(t, i, p, nd)
+		nd += k - i
+		p.gs[n&(maxGroups-1)], p.ge[n&(maxGroups-1)] = int32(i), int32(k)
+		p.cum[n&(maxGroups-1)+1] = uint8(nd)
+		n++
+		j := k + 1
+		if j >= len(t) || byteClass[t[k]]&clSep1 == 0 || !isDigit(t[j]) {
+			// Not one separator byte, then a digit.
+			for j = k; j < len(t) && isSep(t[j]) && j-k < 3; j++ {
+			}
+			if j == k || j >= len(t) || !isDigit(t[j]) || !validSep(t[k:j]) {
+				p.n, p.nd = n, nd
+				return k, n <= maxGroups && k-first <= maxPiece
+			}
+		}
+		i = j
+		if i-first > maxPiece {
+			return tableEnd(t, i), false
+		}
+	}
+}
+
+// tableEnd returns the end of the stretch (digits and separator bytes)
+// from i: a piece too long to be a number consumes the rest of it.
+func tableEnd(t []byte, i int) int {
+	for i < len(t) && (isDigit(t[i]) || isSep(t[i])) {
+		i++
+	}
+	return i
 }
 
 // mayStart reports whether a candidate number may start with the run of
@@ -434,7 +472,7 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 	if s > 0 && byteClass[t[s-1]]&clGlueB != 0 && glueBefore(t, s) {
 		p.lo = 1
 	}
-	if e := p.ge[p.n-1]; e < len(t) && byteClass[t[e]]&clGlueA != 0 {
+	if e := int(p.ge[p.n-1]); e < len(t) && byteClass[t[e]]&clGlueA != 0 {
 		// ':' first: a chat export's sender field ("+44 7700 900123: hi").
 		if t[e] == ':' {
 			if e+1 < len(t) && isDigit(t[e+1]) {
@@ -455,7 +493,7 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 	for i := p.lo; i < p.hi; {
 		ok := false
 		plus := i == 0 && p.plus
-		if d.gb && !plus && t[p.gs[i]] != '0' {
+		if d.gb && !plus && t[int(p.gs[i])] != '0' {
 			i++ // GB national and 00-international numbers start with 0
 			continue
 		}
@@ -474,12 +512,12 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			// Append the finding for groups i..j (written inline: the
 			// call cost more than the work).
 			intl, idd := c.intl, c.idd
-			start := p.gs[i]
+			start, end := int(p.gs[i]), int(p.ge[j])
 			if intl && !idd {
 				start-- // the '+'
 			}
 			// A leading '(' is part of the match only when closed inside it.
-			if i == 0 && p.open && hasClose(t, start, p.ge[j]) {
+			if i == 0 && p.open && hasClose(t, start, end) {
 				start--
 			}
 			score := 55
@@ -502,7 +540,7 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			if j < p.n-1 {
 				score -= 10 // unless the next number found starts at j+1 (above)
 			}
-			if chatSender(t, start, p.ge[j]) {
+			if chatSender(t, start, end) {
 				score += 25
 			}
 			info := res & resInfoMask
@@ -514,7 +552,7 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			// loads, which stalls store forwarding.
 			dst = append(dst, detect.Finding{})
 			f := &dst[len(dst)-1]
-			f.Start, f.End = w.Base+int64(start), w.Base+int64(p.ge[j])
+			f.Start, f.End = w.Base+int64(start), w.Base+int64(end)
 			f.Score, f.Info = score, info
 			prevJ = j
 			i, ok = j+1, true
@@ -558,7 +596,7 @@ func ipShaped(t []byte, p *piece) bool {
 		if p.ge[g]-p.gs[g] > 3 {
 			return false
 		}
-		if g > 0 && t[p.gs[g]-1] != '.' {
+		if g > 0 && t[int(p.gs[g])-1] != '.' {
 			return false
 		}
 	}
@@ -572,8 +610,7 @@ func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 	c.idd = false
 	c.groups = j - i + 1
 	a, b := int(p.cum[i]), int(p.cum[j+1])
-	if gs, ge := p.gs[(i+1)&(maxGroups-1)], p.ge[(i+1)&(maxGroups-1)]; c.intl && j > i &&
-		ge-gs == 1 && t[gs] == '0' && t[gs-1] == '(' && ge < len(t) && t[ge] == ')' {
+	if c.intl && j > i && p.cum[i+2]-p.cum[i+1] == 1 && trunkGroup(t, p, i+1) {
 		// A bracketed trunk "(0)" after the country code is dropped.
 		if b-a-1 > candMax {
 			return false
@@ -644,6 +681,13 @@ func (d *Detector) build(t []byte, p *piece, i, j int, c *cand) bool {
 	}
 	// Elsewhere: a trunk prefix or a grouped number, 6-13 digits.
 	return n >= 6 && n <= 13 && (c.d[0] == '0' || c.groups > 1)
+}
+
+// trunkGroup reports whether group g of p (one digit) is a bracketed
+// trunk "(0)".
+func trunkGroup(t []byte, p *piece, g int) bool {
+	gs, ge := int(p.gs[g&(maxGroups-1)]), int(p.ge[g&(maxGroups-1)])
+	return t[gs] == '0' && t[gs-1] == '(' && ge < len(t) && t[ge] == ')'
 }
 
 // fromMatch rebuilds a candidate from matched bytes (for Detail).

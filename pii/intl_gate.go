@@ -106,9 +106,13 @@ func (ipAddr) AcceptRun(s detect.RunShape) bool {
 //     or an unspaced inward code) or by a space and the inward digit.
 //   - Otherwise, a number followed by a letter (221B, 12a) or a ',',
 //     then a space (never a digit); by a space and the street's capital;
-//     by '-' and the digits of a range (10-12); or, for a flat's number,
-//     after the space that follows the flat word (never joined to digits
-//     before it), by a space and the building number (Unit 4 7 ...).
+//     or by '-' and the digits of a range (10-12).
+//   - Not a flat's number followed by a space and the building number
+//     ("Unit 4 7 Oak Road", "Flat 2/3, 14 High St"): Detect finds the
+//     same match from the building number, whose run is accepted
+//     (addrFlatBefore finds the flat prefix addrFlat would have, the
+//     flat number being at most "1234/1234A"), so a digit after the
+//     space never needs the hit.
 func (ukAddress) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
@@ -128,7 +132,7 @@ func (ukAddress) AcceptRun(s detect.RunShape) bool {
 	case detect.ClassUpper, detect.ClassLower, detect.ClassComma:
 		return !s.JoinAfter
 	case detect.ClassSpace:
-		return !s.JoinAfter || s.Before == detect.ClassSpace && !s.JoinBefore
+		return !s.JoinAfter
 	case detect.ClassDash:
 		return s.JoinAfter
 	}

@@ -96,12 +96,16 @@ func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		bare := false
 		switch de - s {
 		case 2:
+			// Both separators of 2-2-2 are the same byte.
+			if s+5 >= len(t) || t[s+5] != t[s+2] {
+				continue
+			}
 			var ok bool
 			if e, sep, ok = ukGroups(t, s, "\x02\x02\x02", "- ", &dg); !ok || !ukNumBefore(t, s, sep == ' ') {
 				continue
 			}
 		case 6:
-			if !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukSortCueMay(t, s) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
+			if !ukSortCueMay(t, s) || !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
 				continue
 			}
 			e, bare = de, true

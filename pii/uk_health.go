@@ -52,6 +52,12 @@ func (it *ukTenIter) nextCand(dg *ukDigits) (s, e int, format uint32, ok bool) {
 				continue
 			}
 		case n == 3:
+			// Both separators of 3-3-4 are the same byte: most runs of
+			// three digits (phone numbers, 020 7946 0958) fail here
+			// without a call.
+			if s+7 >= len(t) || t[s+7] != t[s+3] {
+				continue
+			}
 			e, format, ok = ukTenGroups(t, s, "\x03\x03\x04", dg)
 		case n == 6 && it.six4:
 			e, format, ok = ukTenGroups(t, s, "\x06\x04", dg)

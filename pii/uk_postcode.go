@@ -195,7 +195,9 @@ func (ukPostcode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 			if t[i-1] != ' ' {
 				continue
 			}
-			if c := t[i+1]; !ukIsUpper(c) && c != 'a' {
+			// After the digit, an upper-case letter (an inward code or
+			// GIR 0AA) or the 'a' of "gir 0aa"; else only BFPO can match.
+			if c := t[i+1]; !ukIsUpper(c) && !(c == 'a' && t[i] == '0') {
 				if b := binary.LittleEndian.Uint32(t[i-5:]); b != ukBFPOUpper && b != ukBFPOLower {
 					continue
 				}

@@ -200,6 +200,11 @@ func (ukVAT) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 				info = UKVATBranch
 			}
 		case 3:
+			// 3-4-2 has its spaces at s+3 and s+8 (the first is the
+			// byte after the run).
+			if s+8 >= len(t) || t[s+8] != ' ' {
+				continue
+			}
 			var ok bool
 			e, _, ok = ukGroups(t, s, "\x03\x04\x02", " ", &dg)
 			if !ok {

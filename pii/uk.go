@@ -192,7 +192,7 @@ type ukDigits struct {
 // used consistently. It returns the end of the match, the separator used
 // (0 if none) and the digits. Groups of length 0 end the pattern.
 func ukGroups(t []byte, s int, groups string, seps string, dg *ukDigits) (e int, sep byte, ok bool) {
-	i := s
+	i, n := s, 0
 	dg.n = 0
 	for gi := 0; gi < len(groups); gi++ {
 		if gi > 0 {
@@ -210,18 +210,24 @@ func ukGroups(t []byte, s int, groups string, seps string, dg *ukDigits) (e int,
 			}
 			i++
 		}
-		for k := 0; k < int(groups[gi]); k++ {
-			if i >= len(t) || !ukIsDigit(t[i]) || dg.n == len(dg.d) {
+		// The group: g digits, all within t, at most len(dg.d) in all.
+		g := int(groups[gi])
+		if g > len(t)-i || g > len(dg.d)-n {
+			return 0, 0, false
+		}
+		for end := i + g; i < end; i++ {
+			c := t[i] - '0'
+			if c > 9 {
 				return 0, 0, false
 			}
-			dg.d[dg.n] = t[i] - '0'
-			dg.n++
-			i++
+			dg.d[n] = c
+			n++
 		}
 	}
 	if i < len(t) && ukIsDigit(t[i]) {
 		return 0, 0, false
 	}
+	dg.n = n
 	return i, sep, true
 }
 

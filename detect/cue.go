@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"unsafe"
 )
 
 // A cueSet is a detector's compiled context cues (Spec.Cues): the words
@@ -26,6 +27,9 @@ type cueSet struct {
 	cueNib *nibbleTables
 	// words, when wordFirst, is the exact filter for word starts.
 	words *cueWords
+	// kernel: cueDeltaBuf lists the candidates with cueScan (cueNib and
+	// words set, every head in its home slot).
+	kernel bool
 }
 
 type cue struct {
@@ -53,6 +57,7 @@ func newCueSet(cs Cues) cueSet {
 		set := c.cuePairs
 		c.cueNib, _ = buildNibbleTablesFunc(func(p uint16) bool { return set[p>>6]>>(p&63)&1 != 0 })
 	}
+	c.kernel = c.cueNib != nil && c.words != nil && c.words.maxProbe == 0
 	return c
 }
 
@@ -76,8 +81,25 @@ func markCuePairs(set *[1 << 16 / 64]uint64, word []byte) {
 // view[s:e], each counted once (added when first found). Each side's
 // region is scanned once: at every word start, only the cues whose first
 // word is the one there (or, at the end of view, whose first byte is the
-// one there) are compared.
+// one there) are compared. (The engine calls cueDeltaBuf with its
+// scratch buffer.)
 func (c *cueSet) cueDelta(view []byte, s, e int) int {
+	var buf cueBuf
+	return c.cueDeltaBuf(&buf, view, s, e)
+}
+
+// cueBufLen is the room cueDeltaBuf gives the kernel for its records: a
+// block's worth and two fallbacks past the limit it stops at.
+const cueBufLen = 72
+
+type cueBuf [cueBufLen]uint64
+
+// cueDeltaBuf is cueDelta with buf for the kernel's records. When the
+// kernel applies (vector pre-pass, every cue starting with a letter or
+// digit, every head in its home slot), it lists for both sides at once
+// the word starts whose head is a cue's (cueScan), and only those are
+// compared; otherwise each side is scanned by scanCues.
+func (c *cueSet) cueDeltaBuf(buf *cueBuf, view []byte, s, e int) int {
 	r := c.radius
 	lo, hi := max(0, s-r), min(len(view), e+r)
 	if c.sameLine {
@@ -89,7 +111,102 @@ func (c *cueSet) cueDelta(view []byte, s, e int) int {
 		}
 	}
 	var seen [4]uint64 // bit i: cue i found (up to 255 cues)
-	return scanCues(c, view, lo, s, Before, &seen) + scanCues(c, view, e, hi, After, &seen)
+	if !c.kernel {
+		return scanCues(c, view, lo, s, Before, &seen) + scanCues(c, view, e, hi, After, &seen)
+	}
+	w := c.words
+	a := cueArgs{
+		view: unsafe.SliceData(view), n: len(view), seg: [2][2]int{{lo, s}, {e, hi}},
+		nib: c.cueNib, class: &byteClasses[0], heads: &w.heads[0], mul: w.mul, shift: uint64(w.shift),
+		out: &buf[0], outLimit: &buf[cueBufLen-34],
+	}
+	cueScan(&a)
+	d := 0
+	for _, rec := range buf[:(uintptr(unsafe.Pointer(a.outEnd))-uintptr(unsafe.Pointer(a.out)))/8] {
+		j, slot := int(uint32(rec)), int(rec>>32&0xFFFF)
+		side, shi := Before, s
+		if rec>>48&1 != 0 {
+			side, shi = After, hi
+		}
+		switch slot {
+		case cueRestOfSegment:
+			d += scanCuesWords(c, view, j, shi, side, &seen)
+		case cueNearEnd:
+			d += c.matchAt(view, j, shi, side, &seen)
+		default:
+			d += c.matchHead(view, j, int(rec>>52), shi, side, &seen, &w.heads[slot])
+		}
+	}
+	return d
+}
+
+// The kernel's records (cueScan) are j | slot<<32 | segment<<48 | n<<52:
+// a word start j of segment 0 (before the match) or 1 (after it), whose
+// run of n letters and digits (up to 8) is the head in w.heads[slot].
+// Two slots stand for what the kernel leaves to the scalar code:
+const (
+	cueNearEnd       = 0xFFFF // j is a word start too near the view's end to read eight bytes: matchAt
+	cueRestOfSegment = 0xFFFE // the segment from j on: scanCuesWords
+)
+
+// cueArgs is the kernel's frame (offsets checked by TestCueArgsLayout).
+type cueArgs struct {
+	view     *byte         // 0
+	n        int           // 8: len(view)
+	seg      [2][2]int     // 16: [lo, hi) before the match and after it
+	nib      *nibbleTables // 48: cueNib
+	class    *ByteClass    // 56: byteClasses
+	heads    *cueHead      // 64: the word table
+	mul      uint64        // 72
+	shift    uint64        // 80
+	out      *uint64       // 88: the records
+	outEnd   *uint64       // 96: out: past the last record
+	outLimit *uint64       // 104: no block is started at or past it (34 records from the end)
+}
+
+// cueScanGo is the kernel in Go (cueScanAMD64 is the same in assembly):
+// for each segment, each word start whose pair of bytes passes the
+// nibble tables and whose head is in its home slot of the word table
+// gives a record. A segment it cannot finish in whole 32-byte blocks
+// (each reading the byte after it) gives a cueRestOfSegment record.
+func cueScanGo(a *cueArgs) {
+	view := unsafe.Slice(a.view, a.n)
+	out := unsafe.Slice(a.out, (uintptr(unsafe.Pointer(a.outLimit))-uintptr(unsafe.Pointer(a.out)))/8+34)
+	limit := len(out) - 34
+	heads := unsafe.Slice(a.heads, 1<<(64-a.shift))
+	cnt := 0
+	for sg, seg := range a.seg {
+		for i, hi := seg[0], seg[1]; i < hi; i += 32 {
+			if cnt >= limit || i+33 > a.n {
+				out[cnt] = uint64(i) | cueRestOfSegment<<32 | uint64(sg)<<48
+				cnt++
+				break
+			}
+			for b := 0; b < 32 && i+b < hi; b++ {
+				j := i + b
+				if !a.nib.candidate(view[j], view[j+1]) || !isWordByte(view[j]) || j > 0 && isWordByte(view[j-1]) {
+					continue
+				}
+				if j+8 > a.n {
+					out[cnt] = uint64(j) | cueNearEnd<<32 | uint64(sg)<<48
+					cnt++
+					continue
+				}
+				u := binary.LittleEndian.Uint64(view[j:])
+				n := bits.TrailingZeros64(^wordBytes(u)&0x8080808080808080) >> 3
+				key := u | 0x2020202020202020
+				if n < 8 {
+					key &= 1<<(8*n) - 1
+				}
+				slot := key * a.mul >> a.shift
+				if heads[slot].key == key {
+					out[cnt] = uint64(j) | slot<<32 | uint64(sg)<<48 | uint64(n)<<52
+					cnt++
+				}
+			}
+		}
+	}
+	a.outEnd = &out[:cnt+1][cnt]
 }
 
 // scanCues marks in seen the cues allowed on side that occur whole in
@@ -134,6 +251,11 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) (d
 			i += 32 * nb
 		}
 	}
+	return d + scanCuesWords(c, view, i, hi, side, seen)
+}
+
+// scanCuesWords is scanCues without the vector pre-pass, from view[i].
+func scanCuesWords(c *cueSet, view []byte, i, hi int, side Side, seen *[4]uint64) (d int) {
 	if c.wordFirst {
 		prev := uint64(0) // 0x80 when the byte before the block is a word byte
 		if i > 0 && isWordByte(view[i-1]) {

@@ -3,7 +3,9 @@ package detect
 import (
 	"encoding/binary"
 	"math/rand/v2"
+	"slices"
 	"testing"
+	"unsafe"
 )
 
 // wordBytes agrees with isWordByte for every byte in every position.
@@ -53,11 +55,14 @@ func cueTestCompiled(t testing.TB) *compiled {
 	return c
 }
 
-// The vector pre-pass (when the CPU has it) and the eight-byte scan find
-// exactly what the byte loop finds.
+// The kernel (cueScan), the vector pre-pass (when the CPU has it) and the
+// eight-byte scan find exactly what the byte loop finds; so does the
+// kernel in Go.
 func cueCompare(t *testing.T, c *cueSet, view []byte, s, e int) {
 	fast := c.cueDelta(view, s, e)
-	swar := *c
+	vec := *c
+	vec.kernel = false
+	swar := vec
 	swar.cueNib = nil
 	slow := swar
 	slow.wordFirst = false
@@ -65,8 +70,32 @@ func cueCompare(t *testing.T, c *cueSet, view []byte, s, e int) {
 	if got := swar.cueDelta(view, s, e); got != want {
 		t.Fatalf("cueDelta(%q, %d, %d) = %d by words, byte loop gives %d", view, s, e, got, want)
 	}
+	if got := vec.cueDelta(view, s, e); got != want {
+		t.Fatalf("cueDelta(%q, %d, %d) = %d by vector, byte loop gives %d", view, s, e, got, want)
+	}
 	if fast != want {
-		t.Fatalf("cueDelta(%q, %d, %d) = %d by vector, byte loop gives %d", view, s, e, fast, want)
+		t.Fatalf("cueDelta(%q, %d, %d) = %d by the kernel, byte loop gives %d", view, s, e, fast, want)
+	}
+	if c.kernel {
+		cueKernelCheck(t, c, view, s, e)
+	}
+}
+
+// cueKernelCheck compares the kernel's records with cueScanGo's for the
+// segments cueDelta would give it.
+func cueKernelCheck(t *testing.T, c *cueSet, view []byte, s, e int) {
+	run := func(k func(*cueArgs)) []uint64 {
+		var buf cueBuf
+		a := cueArgs{
+			view: unsafe.SliceData(view), n: len(view), seg: [2][2]int{{max(0, s-c.radius), s}, {e, min(len(view), e+c.radius)}},
+			nib: c.cueNib, class: &byteClasses[0], heads: &c.words.heads[0], mul: c.words.mul, shift: uint64(c.words.shift),
+			out: &buf[0], outLimit: &buf[cueBufLen-34],
+		}
+		k(&a)
+		return buf[:(uintptr(unsafe.Pointer(a.outEnd))-uintptr(unsafe.Pointer(a.out)))/8]
+	}
+	if got, want := run(cueScan), run(cueScanGo); !slices.Equal(got, want) {
+		t.Fatalf("cueScan(%q, %d, %d):\n got %x\nwant %x", view, s, e, got, want)
 	}
 }
 
@@ -105,6 +134,30 @@ func FuzzScanCues(f *testing.F) {
 }
 
 // digitMask32 marks exactly the ASCII digits, in every position.
+// The kernel's frame offsets are the assembly's.
+func TestCueArgsLayout(t *testing.T) {
+	var a cueArgs
+	for _, c := range []struct {
+		name     string
+		got, off uintptr
+	}{
+		{"view", unsafe.Offsetof(a.view), 0}, {"n", unsafe.Offsetof(a.n), 8}, {"seg", unsafe.Offsetof(a.seg), 16},
+		{"nib", unsafe.Offsetof(a.nib), 48}, {"class", unsafe.Offsetof(a.class), 56}, {"heads", unsafe.Offsetof(a.heads), 64},
+		{"mul", unsafe.Offsetof(a.mul), 72}, {"shift", unsafe.Offsetof(a.shift), 80}, {"out", unsafe.Offsetof(a.out), 88},
+		{"outEnd", unsafe.Offsetof(a.outEnd), 96}, {"outLimit", unsafe.Offsetof(a.outLimit), 104},
+	} {
+		if c.got != c.off {
+			t.Errorf("cueArgs.%s at %d, the assembly reads it at %d", c.name, c.got, c.off)
+		}
+	}
+	if s := unsafe.Sizeof(cueHead{}); s != 16 {
+		t.Errorf("cueHead is %d bytes, the assembly reads 16", s)
+	}
+	if ClassUpper != 2 || ClassLower != 3 || ClassDigit != 4 {
+		t.Error("the assembly's word classes (ClassUpper, ClassLower, ClassDigit) are out of date")
+	}
+}
+
 func TestDigitMask32(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	b := make([]byte, 32)
@@ -142,4 +195,29 @@ func digitMask32(b []byte) uint32 {
 		m |= uint32((d>>7)*0x0102040810204080>>56) << (8 * k)
 	}
 	return m
+}
+
+// A wide radius over text made of cue heads fills the kernel's record
+// buffer: the rest of each side goes to the scalar scan, with the same
+// result.
+func TestScanCuesWide(t *testing.T) {
+	e, err := Compile([]Detector{Func(Spec{ID: "t/wide", Kind: "t", MaxLen: 8, Triggers: Triggers{Bytes: "#"},
+		Cues: Cues{Radius: MaxRadius, Words: []Cue{
+			{Word: "no", Delta: 1}, {Word: "nhs number", Delta: 2}, {Word: "tel", Delta: 4, Side: After},
+			{Word: "a", Delta: 8}, {Word: "b c", Delta: 16, Side: Before}, {Word: "nhsno", Delta: 32},
+		}}}, func(dst []Finding, w *Window) ([]Finding, error) { return dst, nil })}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &e.dets[0].cueSet
+	r := rand.New(rand.NewPCG(9, 10))
+	words := []string{"no ", "nhs ", "number ", "tel ", "a ", "b ", "c ", "nhsno ", "x ", "no.", "a-", "\n"}
+	for range 3000 {
+		var b []byte
+		for len(b) < 40+r.IntN(1200) {
+			b = append(b, words[r.IntN(len(words))]...)
+		}
+		s := r.IntN(len(b))
+		cueCompare(t, c, b, s, min(len(b), s+1+r.IntN(8)))
+	}
 }

@@ -170,6 +170,13 @@ func (c *cueSet) matchWord(view []byte, i, hi int, side Side, seen *[4]uint64) (
 	if h == nil {
 		return 0
 	}
+	return c.matchHead(view, i, n, hi, side, seen, h)
+}
+
+// matchHead is matchWord once the head h of the run of n letters and
+// digits (up to 8) at view[i] is found.
+func (c *cueSet) matchHead(view []byte, i, n, hi int, side Side, seen *[4]uint64, h *cueHead) (d int) {
+	w := c.words
 	for _, k := range w.headCues[h.first : h.first+h.n] {
 		cu := &c.cues[k]
 		if cu.side != Both && cu.side != side || seen[k>>6]>>(k&63)&1 != 0 {

@@ -101,6 +101,7 @@ type scratch struct {
 	win    Window
 	masks  [256]uint32      // vector pre-pass output, one word per 32 positions
 	cands  [256 * 32]uint64 // the candidates filterCands keeps
+	cueBuf cueBuf           // cueDeltaBuf's records
 	dmask  [256 + 3]uint32  // with digitRuns: the digits (and room for zeros past them)
 	fused  bool             // the prefilter classified the digit group's runs (druns)
 	druns  []gateRun        // with fused: the digit group's accepted runs
@@ -776,7 +777,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 						w.Hits = sc.gated[gm]
 					}
 				}
-				dst = e.call(dst, di, w, st, view, vs, ownStart, ownEnd)
+				dst = e.call(sc, dst, di, w, st, view, vs, ownStart, ownEnd)
 			}
 			for x := range wh {
 				wh[x] += int32(ws)
@@ -935,7 +936,7 @@ func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte,
 			di := gr.members[gr.gate.index[gm]]
 			*w = win
 			w.Hits = sc.gated[gm]
-			dst = e.call(dst, di, w, st, view, vs, ownStart, ownEnd)
+			dst = e.call(sc, dst, di, w, st, view, vs, ownStart, ownEnd)
 		}
 		j = k
 	}
@@ -954,7 +955,7 @@ func runeEdges(view []byte, ws, we int) (int, int) {
 }
 
 // call runs detector di on window w and checks what it appended.
-func (e *Engine) call(dst []Finding, di int, w *Window, st *Stats, view []byte, vs, ownStart, ownEnd int64) []Finding {
+func (e *Engine) call(sc *scratch, dst []Finding, di int, w *Window, st *Stats, view []byte, vs, ownStart, ownEnd int64) []Finding {
 	st.Windows++
 	before := len(dst)
 	dst, err := e.dets[di].d.Detect(dst, w)
@@ -964,13 +965,13 @@ func (e *Engine) call(dst []Finding, di int, w *Window, st *Stats, view []byte, 
 	if len(dst) == before {
 		return dst // most calls find nothing
 	}
-	return e.checkNew(dst, before, di, w, st, view, vs, ownStart, ownEnd)
+	return e.checkNew(sc, dst, before, di, w, st, view, vs, ownStart, ownEnd)
 }
 
 // checkNew validates the findings a detector appended after index before,
 // fills in Rule and Kind, drops contract violations and findings outside
 // the owned range [ownStart, ownEnd), applies cues and the score floor.
-func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, view []byte, vs, ownStart, ownEnd int64) []Finding {
+func (e *Engine) checkNew(sc *scratch, dst []Finding, before, di int, w *Window, st *Stats, view []byte, vs, ownStart, ownEnd int64) []Finding {
 	c := &e.dets[di]
 	sp := &c.spec
 	lo, hi := w.Base, w.Base+int64(len(w.Text))
@@ -997,7 +998,7 @@ func (e *Engine) checkNew(dst []Finding, before, di int, w *Window, st *Stats, v
 				st.Dropped++
 				continue
 			}
-			f.Score += c.cueDelta(view, int(f.Start-vs), int(f.End-vs))
+			f.Score += c.cueDeltaBuf(&sc.cueBuf, view, int(f.Start-vs), int(f.End-vs))
 		}
 		f.Score = clampScore(f.Score)
 		if f.Score < e.opts.MinScore {

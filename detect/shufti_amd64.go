@@ -81,3 +81,9 @@ func digitRunsAMD64(a *digitArgs)
 
 // digitRuns is digitRunsGo in assembly.
 func digitRuns(a *digitArgs) { digitRunsAMD64(a) }
+
+//go:noescape
+func cueScanAMD64(a *cueArgs)
+
+// cueScan is cueScanGo in assembly.
+func cueScan(a *cueArgs) { cueScanAMD64(a) }

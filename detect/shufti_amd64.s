@@ -466,3 +466,199 @@ ddone:
 	MOVQ R13, 56(R15)
 	MOVQ R12, 112(R15)
 	RET
+
+// func cueScanAMD64(a *cueArgs)
+//
+// cueScanGo in assembly. Registers: R15 the frame, DI the view, R8 the
+// block's first position, R9 the segment's end, R10 the segment (0, 1),
+// R12 the next record, AX the candidates of the block, BX a candidate;
+// CX, DX, R11, R13, R14 scratch. Y8-Y13 shufti (SHUFTI_SETUP), Y4-Y7 and
+// Y14 the word-byte test.
+TEXT ·cueScanAMD64(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), R15
+	MOVQ 0(R15), DI          // view
+	MOVQ 48(R15), DX         // nibble tables
+	SHUFTI_SETUP
+	MOVL $0x20202020, AX
+	MOVL AX, X4
+	VPBROADCASTD X4, Y4      // the case bit
+	MOVL $0x61616161, AX
+	MOVL AX, X5
+	VPBROADCASTD X5, Y5      // 'a'
+	MOVL $0x19191919, AX
+	MOVL AX, X6
+	VPBROADCASTD X6, Y6      // 25
+	MOVL $0x30303030, AX
+	MOVL AX, X7
+	VPBROADCASTD X7, Y7      // '0'
+	MOVL $0x09090909, AX
+	MOVL AX, X14
+	VPBROADCASTD X14, Y14    // 9
+	MOVQ 88(R15), R12        // out
+	XORQ R10, R10
+
+cseg:
+	MOVQ R10, DX
+	SHLQ $4, DX
+	MOVQ 16(R15)(DX*1), R8   // lo
+	MOVQ 24(R15)(DX*1), R9   // hi
+
+cblock:
+	CMPQ R8, R9
+	JGE cnextseg
+	// Room for a block's records and the two fallbacks?
+	MOVQ 104(R15), DX        // outLimit
+	CMPQ R12, DX
+	JAE cfallback
+	LEAQ 33(R8), DX
+	CMPQ DX, 8(R15)
+	JGT cfallback            // the block and the byte after it must be in the view
+	VMOVDQU (DI)(R8*1), Y0
+	VMOVDQU 1(DI)(R8*1), Y1
+	// Word bytes: letters ((b|0x20)-'a' <= 25) and digits (b-'0' <= 9).
+	VPOR Y4, Y0, Y2
+	VPSUBB Y5, Y2, Y2
+	VPMINUB Y6, Y2, Y3
+	VPCMPEQB Y2, Y3, Y2
+	VPSUBB Y7, Y0, Y3
+	VPMINUB Y14, Y3, Y15
+	VPCMPEQB Y3, Y15, Y3
+	VPOR Y2, Y3, Y2
+	VPMOVMSKB Y2, R11        // W
+	SHUFTI_MASK              // AX: the pairs that may begin a cue
+	// Word starts: W &^ (W<<1 | the byte before the block is a word byte).
+	XORL DX, DX
+	TESTQ R8, R8
+	JZ cstart
+	MOVQ 56(R15), CX         // byteClasses
+	MOVBLZX -1(DI)(R8*1), DX
+	MOVBLZX (CX)(DX*1), DX
+	SUBL $2, DX              // ClassUpper, ClassLower, ClassDigit: 2, 3, 4
+	CMPL DX, $3
+	SETCS DX
+	MOVBLZX DX, DX
+
+cstart:
+	MOVL R11, CX
+	SHLL $1, CX
+	ORL DX, CX
+	NOTL CX
+	ANDL R11, CX
+	ANDL CX, AX
+	// Positions at and past the segment's end are not candidates.
+	MOVQ R9, CX
+	SUBQ R8, CX
+	CMPQ CX, $32
+	JGE ccand
+	MOVL $1, DX
+	SHLL CX, DX
+	DECL DX
+	ANDL DX, AX
+
+ccand:
+	TESTL AX, AX
+	JZ cnextblock
+	BSFL AX, CX
+	LEAL -1(AX), DX
+	ANDL DX, AX
+	LEAQ (R8)(CX*1), BX      // j
+	LEAQ 8(BX), DX
+	CMPQ DX, 8(R15)
+	JGT cposfallback
+	MOVQ (DI)(BX*1), R13     // u
+	// wordBytes(u): 0x80 at each letter or digit.
+	MOVQ $0x7F7F7F7F7F7F7F7F, DX
+	ANDQ R13, DX             // x
+	MOVQ $0x5050505050505050, CX // 0x80-'0'
+	ADDQ DX, CX
+	MOVQ $0x4646464646464646, R11 // 0x7F-'9'
+	ADDQ DX, R11
+	NOTQ R11
+	ANDQ R11, CX             // digit
+	MOVQ $0x2020202020202020, R11
+	ORQ R11, DX              // l
+	MOVQ $0x1F1F1F1F1F1F1F1F, R11 // 0x80-'a'
+	ADDQ DX, R11
+	MOVQ $0x0505050505050505, R14 // 0x7F-'z'
+	ADDQ DX, R14
+	NOTQ R14
+	ANDQ R14, R11            // letter
+	ORQ R11, CX
+	MOVQ R13, DX
+	NOTQ DX
+	ANDQ DX, CX              // & ascii (and 0x80 only where the top bit was clear)
+	MOVQ $0x8080808080808080, DX
+	ANDQ DX, CX              // wb
+	// The run of word bytes: its length n (bits 8n of the first zero).
+	NOTQ CX
+	ANDQ DX, CX
+	MOVQ $-1, R11            // key mask: all eight bytes
+	MOVL $8, R14             // n
+	BSFQ CX, CX
+	JZ ckey
+	SUBL $7, CX              // 8n
+	MOVL CX, R14
+	SHRL $3, R14
+	MOVQ $1, R11
+	SHLQ CX, R11
+	DECQ R11
+
+ckey:
+	MOVQ $0x2020202020202020, DX
+	ORQ DX, R13
+	ANDQ R11, R13            // key
+	MOVQ R13, DX
+	IMULQ 72(R15), DX        // * mul
+	MOVQ 80(R15), CX
+	SHRQ CX, DX              // >> shift: the slot
+	MOVQ 64(R15), R11        // heads
+	MOVQ DX, CX
+	SHLQ $4, CX
+	CMPQ R13, (R11)(CX*1)
+	JNE ccand
+	// Record: j | slot<<32 | segment<<48 | n<<52.
+	SHLQ $32, DX
+	ORQ BX, DX
+	MOVQ R10, CX
+	SHLQ $48, CX
+	ORQ CX, DX
+	SHLQ $52, R14
+	ORQ R14, DX
+	MOVQ DX, (R12)
+	ADDQ $8, R12
+	JMP ccand
+
+cposfallback:
+	// Too near the view's end for an eight-byte read: slot 0xFFFF.
+	MOVQ $0xFFFF, DX
+	SHLQ $32, DX
+	ORQ BX, DX
+	MOVQ R10, CX
+	SHLQ $48, CX
+	ORQ CX, DX
+	MOVQ DX, (R12)
+	ADDQ $8, R12
+	JMP ccand
+
+cnextblock:
+	ADDQ $32, R8
+	JMP cblock
+
+cfallback:
+	// The rest of the segment from R8 for the scalar scan: slot 0xFFFE.
+	MOVQ $0xFFFE, DX
+	SHLQ $32, DX
+	ORQ R8, DX
+	MOVQ R10, CX
+	SHLQ $48, CX
+	ORQ CX, DX
+	MOVQ DX, (R12)
+	ADDQ $8, R12
+
+cnextseg:
+	INCQ R10
+	CMPQ R10, $2
+	JLT cseg
+	MOVQ R12, 96(R15)        // outEnd
+	VZEROUPPER
+	RET

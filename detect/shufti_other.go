@@ -20,3 +20,7 @@ func filterCands(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone 
 // digitRuns is digitRunsGo (the vector pre-pass, which alone calls it,
 // is not in this build).
 func digitRuns(a *digitArgs) { digitRunsGo(a) }
+
+// cueScan is cueScanGo (no cue set has the vector tables it needs in this
+// build, so it is not called).
+func cueScan(a *cueArgs) { cueScanGo(a) }

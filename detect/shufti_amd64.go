@@ -13,22 +13,26 @@ func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 func xgetbv() (eax uint32)
 
 // haveAVX2 reports whether the CPU and the operating system support AVX2
-// (CPUID leaf 7 EBX bit 5, OSXSAVE, and XMM and YMM state enabled in XCR0).
+// (CPUID leaf 7 EBX bit 5, OSXSAVE, and XMM and YMM state enabled in XCR0),
+// and the CPU the bit instructions the kernels also use: POPCNT (leaf 1
+// ECX bit 23), BMI1 (leaf 7 EBX bit 3: TZCNT, BLSR). Every AVX2 processor
+// made has them.
 var haveAVX2 = func() bool {
 	maxID, _, _, _ := cpuid(0, 0)
 	if maxID < 7 {
 		return false
 	}
 	_, _, ecx1, _ := cpuid(1, 0)
-	const osxsave, avx = 1 << 27, 1 << 28
-	if ecx1&osxsave == 0 || ecx1&avx == 0 {
+	const popcnt, osxsave, avx = 1 << 23, 1 << 27, 1 << 28
+	if ecx1&osxsave == 0 || ecx1&avx == 0 || ecx1&popcnt == 0 {
 		return false
 	}
 	if xgetbv()&6 != 6 {
 		return false
 	}
 	_, ebx7, _, _ := cpuid(7, 0)
-	return ebx7&(1<<5) != 0
+	const bmi1, avx2 = 1 << 3, 1 << 5
+	return ebx7&avx2 != 0 && ebx7&bmi1 != 0
 }()
 
 // pairMasks fills out[k] with the pre-pass mask of positions
@@ -71,7 +75,7 @@ func filterCands(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone 
 		return 0
 	}
 	_ = view[i+32*len(masks)] // each position's pair
-	_ = out[32*len(masks)-1]
+	_ = out[32*len(masks)+7]  // every position and eight more
 	_ = lone[len(lone)-1]
 	return filterCandsAMD64(&masks[0], len(masks), &view[0], i, len(view)-8, &tab[0], &lone[0], &out[0])
 }

@@ -131,45 +131,104 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-4
 // view[p], view[p+1] in tab; positions with no action, and lone keyword
 // anchors whose first eight bytes do not match, are dropped; the others
 // are written to out as p | c<<32. n8 is len(view)-8. Returns the count.
+//
+// The marked positions are first listed in out (eight written per word
+// whatever its count, the pointer moved by the count: few branches, as
+// their number varies from word to word), then filtered in place. out
+// must have room for every position and eight more.
 TEXT ·filterCandsAMD64(SB), NOSPLIT, $0-72
 	MOVQ masks+0(FP), SI
 	MOVQ nb+8(FP), CX
-	MOVQ view+16(FP), DI
 	MOVQ i+24(FP), R8
-	MOVQ n8+32(FP), R9
-	MOVQ tab+40(FP), R10
-	MOVQ lone+48(FP), R11
 	MOVQ out+56(FP), R12
-	XORQ R13, R13
+	MOVQ R12, R13            // the list's end
 
-floop:
+flist:
 	// Two masks (64 positions) at a time; a last odd one alone.
 	CMPQ CX, $2
-	JLT ftail
+	JLT fltail
 	MOVQ (SI), AX
 	ADDQ $8, SI
 	SUBQ $2, CX
-	JMP fword
+	JMP flword
 
-ftail:
+fltail:
 	TESTQ CX, CX
-	JZ fdone
+	JZ ffilter
 	MOVL (SI), AX
 	XORQ CX, CX
 
-fword:
-	TESTQ AX, AX
-	JZ fnext
+flword:
+	POPCNTQ AX, R9
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, 0(R13)
+	BLSRQ AX, AX
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, 8(R13)
+	BLSRQ AX, AX
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, 16(R13)
+	BLSRQ AX, AX
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, 24(R13)
+	BLSRQ AX, AX
+	CMPQ R9, $4
+	JLE fldone
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, 32(R13)
+	BLSRQ AX, AX
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, 40(R13)
+	BLSRQ AX, AX
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, 48(R13)
+	BLSRQ AX, AX
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, 56(R13)
+	BLSRQ AX, AX
+	LEAQ 64(R13), R10
 
-fbit:
-	BSFQ AX, BX
-	LEAQ -1(AX), DX
-	ANDQ DX, AX
-	ADDQ R8, BX              // p
+flmore:
+	// More than eight: one at a time.
+	TESTQ AX, AX
+	JZ fldone
+	TZCNTQ AX, DX
+	ADDQ R8, DX
+	MOVQ DX, (R10)
+	ADDQ $8, R10
+	BLSRQ AX, AX
+	JMP flmore
+
+fldone:
+	LEAQ (R13)(R9*8), R13
+	ADDQ $64, R8
+	JMP flist
+
+ffilter:
+	MOVQ view+16(FP), DI
+	MOVQ n8+32(FP), R9
+	MOVQ tab+40(FP), R10
+	MOVQ lone+48(FP), R11
+	MOVQ out+56(FP), SI      // read
+	MOVQ SI, R12             // write
+
+fnext:
+	CMPQ SI, R13
+	JAE fdone
+	MOVQ (SI), BX            // p
+	ADDQ $8, SI
 	MOVWLZX (DI)(BX*1), DX   // the pair at p
 	MOVWLZX (R10)(DX*2), DX  // its action c
 	TESTL DX, DX
-	JZ fcont
+	JZ fnext
 	MOVQ DX, R14
 	SHLQ $5, R14
 	ADDQ R11, R14            // &lone[c]
@@ -185,25 +244,19 @@ fbit:
 	ANDQ 8(R14), R15         // keep
 	ORQ 16(R14), R15         // fold
 	CMPQ R15, 0(R14)         // head
-	JNE fcont
+	JNE fnext
 
 femit:
-	MOVQ DX, R15
-	SHLQ $32, R15
-	ORQ BX, R15
-	MOVQ R15, (R12)(R13*8)
-	INCQ R13
-
-fcont:
-	TESTQ AX, AX
-	JNZ fbit
-
-fnext:
-	ADDQ $64, R8
-	JMP floop
+	SHLQ $32, DX
+	ORQ BX, DX
+	MOVQ DX, (R12)
+	ADDQ $8, R12
+	JMP fnext
 
 fdone:
-	MOVQ R13, ret+64(FP)
+	SUBQ out+56(FP), R12
+	SHRQ $3, R12
+	MOVQ R12, ret+64(FP)
 	RET
 
 // func digitRunsAMD64(a *digitArgs)

@@ -265,7 +265,7 @@ func TestFilterCands(t *testing.T) {
 					masks[k] = ^uint32(0)
 				}
 			}
-			got, want := make([]uint64, 32*nb), make([]uint64, 32*nb)
+			got, want := make([]uint64, 32*nb+8), make([]uint64, 32*nb+8)
 			ng := filterCands(masks, view, i, e.pairs, e.lone, got)
 			nw := filterCandsGo(masks, view, i, e.pairs, e.lone, want)
 			if !slices.Equal(got[:ng], want[:nw]) {

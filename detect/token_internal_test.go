@@ -97,36 +97,7 @@ func FuzzFastToken(f *testing.F) {
 	})
 }
 
-// chatStampAt is classifyDigits' chat timestamp check, on its own: the
-// end of the chat timestamp "DD/DD/DDDD, DD:DD" or "DD/DD/DDDD, DD:DD:DD"
-// at view[p:] (p > 0, p+chatStampSpan <= len(view)) when the byte before
-// it and the one after it are token boundaries, otherwise 0, given the
-// digits at p+0..1, 3..4, 6..9, 12..13 and 15..16 (stampDigits). The tests
-// below check it against the general path (fastToken on the date, then on
-// the clock); TestDigitRunsFused checks classifyDigits, which has it in
-// line, against the classifier without the vector pass.
-func chatStampAt(view []byte, p int) int {
-	b := view[p-1 : p+chatStampSpan : p+chatStampSpan]
-	x := binary.LittleEndian.Uint64(b[1:]) // "12/03/20"
-	y := binary.LittleEndian.Uint64(b[9:]) // "21, 09:1"
-	if x&stampXSep != stampXWant || y&stampYSep != stampYWant || !tokenBoundary[b[0]] {
-		return 0
-	}
-	z := binary.LittleEndian.Uint64(b[17:]) // "4:55]..." or "4 - ..."
-	end := 17
-	if z>>8&0xFF == ':' {
-		if !allDigits(z, 0x00_FFFF_0000) {
-			return 0
-		}
-		end = 20
-	}
-	if !tokenBoundary[b[1+end]] {
-		return 0
-	}
-	return p + end
-}
-
-// chatStamp is chatStampAt for any p: it checks the digits first, as
+// chatStamp is stampEnd (the digit kernel's chat timestamp check) for any p: it checks the digits first, as
 // classifyDigits does from its digit masks.
 func chatStamp(view []byte, p int) int {
 	_ = view[p+chatStampSpan-1]
@@ -139,7 +110,7 @@ func chatStamp(view []byte, p int) int {
 	if !allDigits(x, xDig) || !allDigits(y, yDig) || view[p+16]-'0' > 9 {
 		return 0
 	}
-	return chatStampAt(view, p)
+	return stampEnd(view, p)
 }
 
 // stampGeneral is classifyDigits' general path for a run start p where both

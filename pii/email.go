@@ -82,6 +82,26 @@ var emailAtext = func() (t [256]bool) {
 	return t
 }()
 
+// emailLocalTab is emailLocalByte with what the local-part scan notes
+// besides: emailTabLocal for a local byte, plus emailTabEq for '=' and
+// emailTabDot (a count: the top bits) for '.'.
+var emailLocalTab = func() (t [256]uint8) {
+	for c := range 256 {
+		if emailLocalByte[c] {
+			t[c] = emailTabLocal
+		}
+	}
+	t['='] |= emailTabEq
+	t['.'] |= emailTabDot
+	return t
+}()
+
+const (
+	emailTabLocal = 1
+	emailTabEq    = 2
+	emailTabDot   = 4 // v>>2 is 1
+)
+
 // emailLocalByte marks the ASCII bytes of a local part (atext and '.'),
 // emailDomainByte those of a domain (letters, digits, '-' and '.').
 var emailLocalByte, emailDomainByte = func() (l, d [256]bool) {
@@ -128,17 +148,29 @@ func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 	// Eight bytes at a time over letters, digits, '.' and '-' (local
 	// bytes all), then one byte at a time as far as the word stops.
 	s = at
+	// dots bounds the dots in t[s:at] from above (the word loop counts
+	// the bytes below a stop too, and again on the next load), eq marks
+	// a '=' (only ever seen one byte at a time: not a word byte): most
+	// local parts need neither the ".." search nor the log-key split.
+	dots, eq := 0, uint8(0)
 	for lim := max(0, at-emailMaxLocal-1); s > lim; {
 		if s-8 >= lim {
-			m := ^emailWordMask(binary.LittleEndian.Uint64(t[s-8:])) & intlHigh
+			x := binary.LittleEndian.Uint64(t[s-8:])
+			dots += bits.OnesCount64(ukCueZero(x ^ '.'*ukCueOnes))
+			m := ^emailWordMask(x) & intlHigh
 			if m == 0 {
 				s -= 8
 				continue
 			}
 			s -= bits.LeadingZeros64(m) >> 3 // t[s-1] is not a word byte
 		}
-		if c := t[s-1]; emailLocalByte[c] {
+		c := t[s-1]
+		if v := emailLocalTab[c]; v != 0 {
+			dots += int(v >> 2)
+			eq |= v
 			s--
+		} else if c < utf8.RuneSelf {
+			break
 		} else if n := emailLetterBefore(t[:s]); n > 0 {
 			s -= n
 		} else {
@@ -154,11 +186,13 @@ func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 	}
 	// A log key ("user=jo@example.com") is not part of the address: with
 	// exactly one '=' after an identifier, the address starts after it.
-	if k := bytes.IndexByte(t[s:at], '='); k > 0 && bytes.Count(t[s:at], []byte("=")) == 1 && emailIdent(t[s:s+k]) && s+k+1 < at {
-		s += k + 1
+	if eq&emailTabEq != 0 {
+		if k := bytes.IndexByte(t[s:at], '='); k > 0 && bytes.Count(t[s:at], []byte("=")) == 1 && emailIdent(t[s:s+k]) && s+k+1 < at {
+			s += k + 1
+		}
 	}
 	local := t[s:at]
-	if len(local) == 0 || local[len(local)-1] == '.' || bytes.Contains(local, []byte("..")) {
+	if len(local) == 0 || local[len(local)-1] == '.' || dots >= 2 && bytes.Contains(local, []byte("..")) {
 		return 0, 0, 0, false
 	}
 	if s > 0 && (t[s-1] == ':' || t[s-1] == '/') && emailInURL(t, s) {
@@ -178,6 +212,8 @@ func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 		}
 		if c := t[e]; emailDomainByte[c] {
 			e++
+		} else if c < utf8.RuneSelf {
+			break
 		} else if n := emailLetterAt(t[e:]); n > 0 {
 			e += n
 		} else {
@@ -258,55 +294,77 @@ func emailLetterBefore(b []byte) int {
 // emailCheckDomain validates the labels of domain and reports whether its
 // top-level domain is well known (or a two-letter country code).
 func emailCheckDomain(domain []byte) (known, ok bool) {
-	labels := 0
-	var tld []byte
-	for len(domain) > 0 {
-		i := bytes.IndexByte(domain, '.')
-		var l []byte
-		if i < 0 {
-			l, domain = domain, nil
-		} else {
-			l, domain = domain[:i], domain[i+1:]
-			if len(domain) == 0 {
-				return false, false
+	// Labels: 1..63 bytes between dots, not starting or ending with '-';
+	// at least two, the last (the TLD) of two bytes or more. The dots are
+	// found eight bytes at a time.
+	n, ls := len(domain), 0 // ls: the start of the current label
+	for i := 0; i < n; {
+		var d uint64
+		if i+8 <= n {
+			d = ukCueZero(binary.LittleEndian.Uint64(domain[i:]) ^ '.'*ukCueOnes)
+			if d == 0 {
+				i += 8
+				continue
 			}
+			i += bits.TrailingZeros64(d) >> 3
+		} else if domain[i] != '.' {
+			i++
+			continue
 		}
-		if len(l) == 0 || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+		// domain[i] is a dot ending the label domain[ls:i].
+		if i == ls || i-ls > 63 || domain[ls] == '-' || domain[i-1] == '-' {
 			return false, false
 		}
-		labels++
-		tld = l
+		i++
+		ls = i
 	}
-	if labels < 2 || len(tld) < 2 {
-		return false, false
+	tld := domain[ls:]
+	if ls == 0 || len(tld) < 2 || len(tld) > 63 || tld[0] == '-' || tld[len(tld)-1] == '-' {
+		return false, false // one label, or a TLD empty (a trailing dot), short or long
 	}
-	if bytes.HasPrefix(tld, []byte("xn--")) || bytes.HasPrefix(tld, []byte("XN--")) {
+	return emailCheckTLD(tld)
+}
+
+// emailCheckTLD is the top-level label part of emailCheckDomain: tld is
+// a valid label of two or more bytes.
+func emailCheckTLD(tld []byte) (known, ok bool) {
+	if tld[0]|0x20 == 'x' && (bytes.HasPrefix(tld, []byte("xn--")) || bytes.HasPrefix(tld, []byte("XN--"))) {
 		return true, true
 	}
+	if len(tld) > 24 {
+		utf := false
+		for _, c := range tld {
+			switch {
+			case c >= 0x80:
+				utf = true
+			case (c|0x20)-'a' > 'z'-'a':
+				return false, false // digits or '-' in a TLD: not a domain
+			}
+		}
+		return utf, utf // an internationalised TLD, or too long
+	}
+	var low [24]byte
 	utf := false
-	for _, c := range tld {
+	for i, c := range tld {
+		l := c | 0x20 // an ASCII letter in lower case, in 'a'..'z' only if one
 		switch {
 		case c >= 0x80:
 			utf = true
-		case !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
+		case l-'a' > 'z'-'a':
 			return false, false // digits or '-' in a TLD: not a domain
 		}
+		low[i] = l
 	}
 	if utf {
 		return true, true // an internationalised TLD
 	}
-	if len(tld) > 24 {
+	switch emailTLDClass(low[:len(tld)]) {
+	case emailTLDFile:
 		return false, false
+	case emailTLDKnown:
+		return true, true
 	}
-	var low [24]byte
-	for i, c := range tld {
-		low[i] = c | 0x20
-	}
-	name := low[:len(tld)]
-	if emailFileExt(name) {
-		return false, false
-	}
-	return len(name) == 2 || emailGTLD(name), true
+	return len(tld) == 2, true
 }
 
 // emailGTLDs are common generic top-level domains; two-letter country
@@ -318,7 +376,22 @@ const emailGTLDs = " com org net edu gov mil int info biz name pro aero coop mus
 	" academy school university college bank finance charity ngo foundation "
 
 // emailGTLD reports whether name (lower case) is one of emailGTLDs.
-func emailGTLD(name []byte) bool {
+func emailGTLD(name []byte) bool { return emailTLDClass(name) == emailTLDKnown }
+
+// emailFileExt reports top-level labels that are file extensions, as in
+// "logo@2x.png".
+func emailFileExt(name []byte) bool { return emailTLDClass(name) == emailTLDFile }
+
+// Classes of a top-level label (emailTLDClass).
+const (
+	emailTLDOther = iota
+	emailTLDKnown // one of emailGTLDs
+	emailTLDFile  // a file extension
+)
+
+// emailTLDClass sorts a top-level label (lower case) into emailTLDKnown,
+// emailTLDFile or emailTLDOther with one switch.
+func emailTLDClass(name []byte) int {
 	switch string(name) {
 	case "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "aero", "coop",
 		"museum", "mobi", "jobs", "travel", "tel", "asia", "cat", "post", "app", "dev", "page", "cloud", "online",
@@ -326,19 +399,11 @@ func emailGTLD(name []byte) bool {
 		"services", "digital", "solutions", "agency", "global", "network", "systems", "london", "scot", "wales",
 		"cymru", "uk", "nhs", "police", "law", "legal", "health", "academy", "school", "university", "college",
 		"bank", "finance", "charity", "ngo", "foundation":
-		return true
-	}
-	return false
-}
-
-// emailFileExt reports top-level labels that are file extensions, as in
-// "logo@2x.png".
-func emailFileExt(name []byte) bool {
-	switch string(name) {
+		return emailTLDKnown
 	case "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "pdf", "css", "js", "json", "xml", "html", "htm", "txt", "zip", "exe", "dll":
-		return true
+		return emailTLDFile
 	}
-	return false
+	return emailTLDOther
 }
 
 // EmailAddress is the detail of an e-mail finding.

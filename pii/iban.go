@@ -1,8 +1,8 @@
 package pii
 
 import (
+	"encoding/binary"
 	"strings"
-	"sync"
 
 	"github.com/tidemark/tidemark/detect"
 )
@@ -159,15 +159,17 @@ YE 30 4a4n18c
 `
 
 // ibanCountry is one registry entry: IBAN length and the BBAN's character
-// class per position ('n', 'a' or 'c').
+// class per position ('n', 'a' or 'c'), and as bit sets of IBAN positions
+// (bit i for character i) the ones that must be digits (the check digits
+// and the BBAN's 'n') and capitals (its 'a').
 type ibanCountry struct {
-	n    int
-	bban string
+	n               int
+	bban            string
+	digits, capital uint64
 }
 
-// ibanTable maps the country code (26*(c0-'A')+(c1-'A')) to its entry.
-var ibanTable = sync.OnceValue(func() *[26 * 26]ibanCountry {
-	var t [26 * 26]ibanCountry
+// ibanTab maps the country code (26*(c0-'A')+(c1-'A')) to its entry.
+var ibanTab = func() (t [26 * 26]ibanCountry) {
 	for _, line := range strings.Split(strings.TrimSpace(ibanRegistry), "\n") {
 		f := strings.Fields(line)
 		n := 0
@@ -184,13 +186,25 @@ var ibanTable = sync.OnceValue(func() *[26 * 26]ibanCountry {
 			b.WriteString(strings.Repeat(string(c), k))
 			k = 0
 		}
-		t[int(f[0][0]-'A')*26+int(f[0][1]-'A')] = ibanCountry{n: n, bban: b.String()}
+		c := ibanCountry{n: n, bban: b.String(), digits: 1<<2 | 1<<3}
+		for i := range len(c.bban) {
+			switch c.bban[i] {
+			case 'n':
+				c.digits |= 1 << (4 + i)
+			case 'a':
+				c.capital |= 1 << (4 + i)
+			}
+		}
+		t[int(f[0][0]-'A')*26+int(f[0][1]-'A')] = c
 	}
-	return &t
-})
+	return t
+}()
+
+// ibanTable returns the registry table.
+func ibanTable() *[26 * 26]ibanCountry { return &ibanTab }
 
 func ibanLookup(a, b byte) *ibanCountry {
-	c := &ibanTable()[int(a-'A')*26+int(b-'A')]
+	c := &ibanTab[int(a-'A')*26+int(b-'A')]
 	if c.n == 0 {
 		return nil
 	}
@@ -228,6 +242,7 @@ func (iban) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, er
 
 // ibanRead reads the IBAN starting at t[s] into buf, compact or in
 // space-separated groups of four, with the registry length of its country.
+// Each group of four is checked and copied at once.
 func ibanRead(t []byte, s int, buf *[34]byte) (e, n int, ok bool) {
 	c := ibanLookup(t[s], t[s+1])
 	if c == nil {
@@ -236,24 +251,51 @@ func ibanRead(t []byte, s int, buf *[34]byte) (e, n int, ok bool) {
 	spaced := s+4 < len(t) && t[s+4] == ' '
 	i := s
 	for n < c.n {
-		if spaced && n > 0 && n%4 == 0 {
+		if spaced && n > 0 {
 			if i >= len(t) || t[i] != ' ' {
 				return 0, 0, false
 			}
 			i++
 		}
-		if i >= len(t) || !(intlUpper(t[i]) || intlDigit(t[i])) {
-			return 0, 0, false
+		if k := c.n - n; k >= 4 && i+4 <= len(t) {
+			x := binary.LittleEndian.Uint32(t[i:])
+			if ibanCapDigit(uint64(x))&0x80808080 != 0x80808080 {
+				return 0, 0, false
+			}
+			binary.LittleEndian.PutUint32(buf[n:], x)
+			n += 4
+			i += 4
+			continue
 		}
-		buf[n] = t[i]
-		n++
-		i++
+		for end := min(n+4, c.n); n < end; n++ {
+			if i >= len(t) || !(intlUpper(t[i]) || intlDigit(t[i])) {
+				return 0, 0, false
+			}
+			buf[n] = t[i]
+			i++
+		}
 	}
 	if intlGluedAfter(t, i) || spaced && i+1 < len(t) && t[i] == ' ' && intlDigit(t[i+1]) {
 		return 0, 0, false
 	}
 	return i, n, true
 }
+
+// ibanCapDigit returns the bytes of x that are capitals or digits as
+// 0x80, the others as 0 (exact: no carry crosses a byte).
+func ibanCapDigit(x uint64) uint64 {
+	const (
+		low7 = 0x7f7f7f7f7f7f7f7f
+		ones = 0x0101010101010101
+	)
+	a := x & low7
+	upper := (a + (0x80-'A')*ones) &^ (a + (0x80-'Z'-1)*ones)
+	return (upper | intlDigitMask(x)) &^ x & intlHigh
+}
+
+// ibanBits packs the high bits of the eight bytes of m (0x80 or 0 each)
+// into bits 0..7, byte i to bit i.
+func ibanBits(m uint64) uint64 { return (m >> 7) * 0x0102040810204080 >> 56 }
 
 // ibanValid checks the BBAN structure, the check digits' range and the
 // mod-97 checksum of a compact IBAN of registry length.
@@ -265,18 +307,19 @@ func ibanValid(b []byte) bool {
 	if ck := int(b[2]-'0')*10 + int(b[3]-'0'); ck < 2 || ck > 98 {
 		return false
 	}
-	for i := 0; i < len(c.bban); i++ {
-		x := b[4+i]
-		switch c.bban[i] {
-		case 'n':
-			if !intlDigit(x) {
-				return false
-			}
-		case 'a':
-			if !intlUpper(x) {
-				return false
-			}
-		}
+	// The BBAN structure: the digits and capitals of b as bit sets, eight
+	// characters at a time (the last eight overlap the ones before: a
+	// registry length is 15 or more).
+	var digits, capital uint64
+	for i := 0; i < len(b); i += 8 {
+		i = min(i, len(b)-8)
+		x := binary.LittleEndian.Uint64(b[i:])
+		d := intlDigitMask(x)
+		digits |= ibanBits(d) << i
+		capital |= ibanBits(ibanCapDigit(x)&^d) << i
+	}
+	if c.digits&^digits != 0 || c.capital&^capital != 0 {
+		return false
 	}
 	return ibanMod97(b) == 1
 }
@@ -295,17 +338,30 @@ func ibanMod97(b []byte) int {
 	// mod 97, with far fewer divisions.
 	r := 0
 	for _, x := range b[4:] {
-		if r = ibanMod97Step(r, x); r >= 1<<56 {
+		if r = r*int(ibanMul[x]) + int(ibanVal[x]); r >= 1<<56 {
 			r %= 97
 		}
 	}
 	for _, x := range b[:4] {
-		if r = ibanMod97Step(r, x); r >= 1<<56 {
+		if r = r*int(ibanMul[x]) + int(ibanVal[x]); r >= 1<<56 {
 			r %= 97
 		}
 	}
 	return r % 97
 }
+
+// ibanMul and ibanVal are ibanMod97Step as a table lookup without a
+// branch: ibanMod97Step(r, x) is r*ibanMul[x] + ibanVal[x].
+var ibanMul, ibanVal = func() (m [256]uint8, v [256]uint16) {
+	for x := range 256 {
+		if intlDigit(byte(x)) {
+			m[x], v[x] = 10, uint16(x-'0')
+		} else {
+			m[x], v[x] = 100, uint16(byte(x)-'A')+10
+		}
+	}
+	return m, v
+}()
 
 // ibanMod97Step appends the IBAN character x (a digit, or a letter as
 // 10..35) to the decimal number r.

@@ -322,12 +322,6 @@ func emailCheckDomain(domain []byte) (known, ok bool) {
 	if ls == 0 || len(tld) < 2 || len(tld) > 63 || tld[0] == '-' || tld[len(tld)-1] == '-' {
 		return false, false // one label, or a TLD empty (a trailing dot), short or long
 	}
-	return emailCheckTLD(tld)
-}
-
-// emailCheckTLD is the top-level label part of emailCheckDomain: tld is
-// a valid label of two or more bytes.
-func emailCheckTLD(tld []byte) (known, ok bool) {
 	if tld[0]|0x20 == 'x' && (bytes.HasPrefix(tld, []byte("xn--")) || bytes.HasPrefix(tld, []byte("XN--"))) {
 		return true, true
 	}

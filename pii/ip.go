@@ -150,9 +150,10 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 // look at, and next past the runs of the hits before it that it has
 // rejected: Detect skips the hits below next, and the quick loop here
 // (apart from Detect's, whose calls make it keep its variables on the
-// stack) handles the commonest hit by far, with two eight-byte loads: no
-// ':' in t[h-5:h+5] (so no IPv6 parse: see ipNoColon), not after a digit
-// or '.', and a run of digits and dots from h shorter than eight bytes
+// stack) handles the commonest hit by far, with one or two eight-byte
+// loads: no IPv6 parse (no ':' in t[h-5:h+5] as ipNoColon, or none next
+// to the hex digits around h), not after a digit, '.' or ':', and a run
+// of digits and dots from h shorter than eight bytes
 // without exactly three dots before its last digit. Detect's IPv4 code
 // would only set next to the run's end.
 func ipQuick(t []byte, hits []int32, i, next int) (int, int) {
@@ -166,8 +167,15 @@ func ipQuick(t []byte, hits []int32, i, next int) (int, int) {
 			return i, next
 		}
 		x := binary.LittleEndian.Uint64(t[h:])
-		y := binary.LittleEndian.Uint64(t[h-8:])
-		if ukCueZero(x^colons)&0x8080808080|ukCueZero(y^colons)>>24 != 0 || y>>56 == '.' || intlDigit(byte(y>>56)) {
+		p := t[h-1]
+		if p == '.' || p == ':' || intlDigit(p) || ukCueZero(x^colons)&0x8080808080 != 0 {
+			return i, next
+		}
+		// No ':' in t[h:h+5]. Unless p is a hex letter, the hex digits
+		// around h are the ones from h and border no ':' (ipNearColon
+		// is false); if it is one, t[h-5:h] must have no ':' either
+		// (ipNoColon).
+		if ipHexTab[p] && ukCueZero(binary.LittleEndian.Uint64(t[h-8:])^colons)>>24 != 0 {
 			return i, next
 		}
 		g, d := intlDigitMask(x), ukCueZero(x^dots)

@@ -172,6 +172,11 @@ var emailRefSeeds = []string{
 	"jo@exa.abcdefgh trailing text", "jo@exa.abcdefghi trailing text", "jo@exämple.com trailing text",
 	"jo@example.cöm trailing text", "jo@abcdefghijklmnopqrstuvwxyz.com trailing text",
 	"jo@abcdefghijklmnopqrstuvwxyz12345.com trailing text", "jo@-a.com trailing text", "jo@a.b trailing text",
+	"jo@abcdefg.-hij.com trailing text", "jo@abcdef-.hij.com and more", "jo@abcdefgh..ij.com and more",
+	"jo@abcdefg..hij.com and more", "jo@abcdefgh.-ij.com and more", "jo@abcdefg-.hij.com and more",
+	"jo@aé-.com trailing text", "jo@a.bcdefghé.com trailing text", "jo@abcdefgé.-com.uk and more",
+	"jo@abcdefg.hijklmn.opqrstu.vwxyz.co and more", "jo@abcdefg.hijklmn.opqrstu.vwxyz.c and more",
+	"jo@abcdefg.hijklmn.opqrstu.vwxyz.abcdefghijklmnopqrstuvwxy and more text", "jo@a-b.c-d.e-f.gh, more",
 }
 
 func emailRefCompare(t *testing.T, b []byte) {

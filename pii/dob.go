@@ -208,6 +208,9 @@ func dobLastSep(c byte) bool {
 // returns the new skip position: the end of the date when reported.
 func dobTry(dst []detect.Finding, w *detect.Window, h, next int) ([]detect.Finding, int) {
 	t := w.Text
+	if dobChatStamp(t, h) {
+		return dst, next
+	}
 	s, e, info, ok := dobAt(t, h)
 	// Only a reported date is skipped past: one dropped (glued, no
 	// birth word, a timestamp) may hide a real date starting inside
@@ -223,6 +226,29 @@ func dobTry(dst []detect.Finding, w *detect.Window, h, next int) ([]detect.Findi
 		score = dobTwoDigitYearScore
 	}
 	return append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info}), e
+}
+
+// dobChatStamp reports whether t[h:] starts with the commonest timestamp
+// of chat exports, "12/03/2021, 09:14" (any one of '/', '-', '.' twice):
+// dobAt reads no other date there than t[h:h+10] (two digits and a
+// separator, two and the same separator, four and no digit), if that,
+// and dobTimestamp(t, h+10) holds, so dobTry reports nothing. Two
+// eight-byte loads instead of the parse.
+func dobChatStamp(t []byte, h int) bool {
+	if h+17 > len(t) {
+		return false
+	}
+	x := binary.LittleEndian.Uint64(t[h:])
+	y := binary.LittleEndian.Uint64(t[h+8:])
+	const (
+		xDigits = 0x8080008080008080 // bytes 0, 1, 3, 4, 6, 7
+		yDigits = 0x8000808000008080 // bytes 0, 1, 4, 5, 7
+		yPunct  = 0x00ff0000ffff0000 // bytes 2, 3, 6: ", " and ':'
+		yWant   = ':'<<48 | ' '<<24 | ','<<16
+	)
+	sep := byte(x >> 16)
+	return intlDigitMask(x)&xDigits == xDigits && intlDigitMask(y)&yDigits == yDigits && y&yPunct == yWant &&
+		byte(x>>40) == sep && (sep == '/' || sep == '-' || sep == '.') && intlDigit(t[h+16])
 }
 
 // dobNearCue reports whether a birth word ("dob", "d.o.b", "born",

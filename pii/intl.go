@@ -3,6 +3,7 @@ package pii
 import (
 	"encoding/binary"
 	"math/bits"
+	"strings"
 
 	"github.com/tidemark/tidemark/detect"
 )
@@ -82,7 +83,10 @@ func intlGluedBefore(t []byte, s int) bool {
 		return false
 	}
 	b := t[s-1]
-	if intlAlnum(b) || b == '_' || b == '@' || b == '#' || b == '$' || b == '%' || b == '&' || b == '\\' {
+	switch intlGlueTab[b] {
+	case intlGlueNo:
+		return false
+	case intlGlueAlways:
 		return true
 	}
 	if s >= 2 {
@@ -106,7 +110,10 @@ func intlGluedAfter(t []byte, e int) bool {
 		return false
 	}
 	a := t[e]
-	if intlAlnum(a) || a == '_' || a == '@' || a == '#' || a == '$' || a == '%' || a == '&' || a == '\\' {
+	switch intlGlueTab[a] {
+	case intlGlueNo:
+		return false
+	case intlGlueAlways:
 		return true
 	}
 	if e+1 < len(t) {
@@ -121,6 +128,29 @@ func intlGluedAfter(t []byte, e int) bool {
 	}
 	return false
 }
+
+// intlGlueTab sorts the bytes next to a token for intlGluedBefore and
+// intlGluedAfter with one lookup (the commonest, a space, glues never):
+// intlGlueAlways for letters, digits, '_', '@', '#', '$', '%', '&' and
+// '\'; intlGlueMaybe for the bytes that glue depending on the byte
+// beyond ('.', '-', '/', ':', ',', and the second byte of '£').
+var intlGlueTab = func() (g [256]uint8) {
+	for c := range 256 {
+		switch {
+		case intlAlnum(byte(c)) || strings.IndexByte("_@#$%&\\", byte(c)) >= 0:
+			g[c] = intlGlueAlways
+		case strings.IndexByte(".-/:,\xa3", byte(c)) >= 0:
+			g[c] = intlGlueMaybe
+		}
+	}
+	return g
+}()
+
+const (
+	intlGlueNo = iota
+	intlGlueAlways
+	intlGlueMaybe
+)
 
 // intlThousands reports whether the comma at t[c] separates thousands:
 // one to three digits before it and exactly three after ("1,234",

@@ -94,7 +94,7 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 	t := w.Text
 	next, v6Done := 0, 0
 	for i := 0; ; i++ {
-		if i, next = ipQuick(t, w.Hits, i, next); i >= len(w.Hits) {
+		if i = ipQuick(t, w.Hits, i, &next); i >= len(w.Hits) {
 			break
 		}
 		h := int(w.Hits[i])
@@ -147,8 +147,8 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 }
 
 // ipQuick returns the index of the first of hits[i:] that Detect must
-// look at, and next past the runs of the hits before it that it has
-// rejected: Detect skips the hits below next, and the quick loop here
+// look at, and moves *nextp past the runs of the hits before it that it
+// has rejected: Detect skips the hits below next, and the quick loop here
 // (apart from Detect's, whose calls make it keep its variables on the
 // stack) handles the commonest hit by far, with one or two eight-byte
 // loads: no IPv6 parse (no ':' in t[h-5:h+5] as ipNoColon, or none next
@@ -156,44 +156,46 @@ func (ipAddr) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, 
 // of digits and dots from h shorter than eight bytes
 // without exactly three dots before its last digit. Detect's IPv4 code
 // would only set next to the run's end.
-func ipQuick(t []byte, hits []int32, i, next int) (int, int) {
+func ipQuick(t []byte, hits []int32, i int, nextp *int) int {
 	const colons, dots = ':' * ukCueOnes, '.' * ukCueOnes
+	next := *nextp
 	for ; i < len(hits); i++ {
 		h := int(hits[i])
 		if h < next {
 			continue
 		}
 		if h < 8 || h+8 > len(t) {
-			return i, next
+			break
 		}
 		x := binary.LittleEndian.Uint64(t[h:])
 		p := t[h-1]
 		if p == '.' || p == ':' || intlDigit(p) || ukCueZero(x^colons)&0x8080808080 != 0 {
-			return i, next
+			break
 		}
 		// No ':' in t[h:h+5]. Unless p is a hex letter, the hex digits
 		// around h are the ones from h and border no ':' (ipNearColon
 		// is false); if it is one, t[h-5:h] must have no ':' either
 		// (ipNoColon).
 		if ipHexTab[p] && ukCueZero(binary.LittleEndian.Uint64(t[h-8:])^colons)>>24 != 0 {
-			return i, next
+			break
 		}
 		g, d := intlDigitMask(x), ukCueZero(x^dots)
 		stop := ^(g | d) & intlHigh
 		if stop == 0 {
-			return i, next
+			break
 		}
 		// Three dots between digits take five bytes or more.
 		if r := bits.TrailingZeros64(stop); r >= 5*8 {
 			in := uint64(1)<<r - 1 // the run's bytes
 			last := uint64(1)<<(63-bits.LeadingZeros64(g&in)) - 1
 			if bits.OnesCount64(d&last) == 3 {
-				return i, next
+				break
 			}
 		}
 		next = h + bits.TrailingZeros64(stop)>>3
 	}
-	return i, next
+	*nextp = next
+	return i
 }
 
 // ipRun returns the end of the run of digits and dots starting at t[i],

@@ -99,19 +99,19 @@ func newAnchor(low []byte, at int, g int) kwAnchor {
 type scratch struct {
 	hits   [][]int32 // per group, offsets in the view
 	win    Window
-	masks  [256]uint32        // vector pre-pass output, one word per 32 positions
-	cands  [256*32 + 8]uint64 // the candidates filterCands keeps (and room for its list)
-	cueBuf cueBuf             // cueDeltaBuf's records
-	dmask  [256 + 3]uint32    // with digitRuns: the digits (and room for zeros past them)
-	fused  bool               // the prefilter classified the digit group's runs (druns)
-	druns  []gateRun          // with fused: the digit group's accepted runs
-	gated  [64][]int32        // per gated member of the current group, its hits
-	runs   []gateRun          // the current group's classified runs
-	keys   []uint64           // sortFindings' keys
-	keys2  []uint64           // sortFindings' merge buffer
-	bounds []int              // where each trigger group's findings begin (sortFindings)
-	ends   []int              // sortKeyBlocks' block ends
-	tmp    []Finding          // sortFindings' copy of the findings
+	masks  [256]uint32     // vector pre-pass output, one word per 32 positions
+	cands  []uint64        // the candidates filterCands keeps (and room for its list), grown to the largest batch
+	cueBuf cueBuf          // cueDeltaBuf's records
+	dmask  [256 + 3]uint32 // with digitRuns: the digits (and room for zeros past them)
+	fused  bool            // the prefilter classified the digit group's runs (druns)
+	druns  []gateRun       // with fused: the digit group's accepted runs
+	gated  [64][]int32     // per gated member of the current group, its hits
+	runs   []gateRun       // the current group's classified runs
+	keys   []uint64        // sortFindings' keys
+	keys2  []uint64        // sortFindings' merge buffer
+	bounds []int           // where each trigger group's findings begin (sortFindings)
+	ends   []int           // sortKeyBlocks' block ends
+	tmp    []Finding       // sortFindings' copy of the findings
 }
 
 // Compile validates the detectors' specs and builds the shared prefilter.
@@ -563,7 +563,10 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 // first drops the positions without an action and the lone keyword
 // anchors whose keyword is not there (most of them: common bigrams).
 func (e *Engine) candidates(sc *scratch, view []byte, i, nb int) {
-	cnt := filterCands(sc.masks[:nb], view, i, e.pairs, e.lone, sc.cands[:])
+	if len(sc.cands) < 32*nb+8 {
+		sc.cands = make([]uint64, 32*nb+8) // (small for a small input)
+	}
+	cnt := filterCands(sc.masks[:nb], view, i, e.pairs, e.lone, sc.cands)
 	n := len(view)
 	// The hits of the last single group are kept in a local
 	// slice (registers, not memory) until another group fires.

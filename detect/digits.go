@@ -19,9 +19,10 @@ import (
 // clock time or date token, looked up in the gate's table. It writes a
 // record for each run start it does not drop or reject, in order: the
 // accepted runs, and the undecided ones (a possible clock or date token, a
-// run at the edge of the view or of the known digits). classifyStarts
-// then sends the undecided ones through the general path, in order: a
-// token dropped there also drops the records inside it.
+// run at the edge of the view or of the known digits). classifyDigits
+// then takes the records in order and sends the undecided ones through
+// the general path (digitRunSlow): a token dropped there also drops the
+// records inside it.
 //
 // A chat timestamp that the kernel drops could only be reached by a token
 // dropped there through fastToken's date-then-time chain ("01/02/2003,

@@ -619,55 +619,71 @@ ccand:
 	CMPQ DX, 8(R15)
 	JGT cposfallback
 	MOVQ (DI)(BX*1), R13     // u
+	// The run of word bytes at j: its length n, up to 8. From the
+	// block's word bytes (R11) when its eight bytes are in the block.
+	CMPL CX, $24
+	JA cswar
+	MOVL R11, DX
+	SHRL CX, DX
+	NOTL DX
+	ORL $0x100, DX
+	TZCNTL DX, R14           // n
+	JMP cmask
+
+cswar:
 	// wordBytes(u): 0x80 at each letter or digit.
 	MOVQ $0x7F7F7F7F7F7F7F7F, DX
 	ANDQ R13, DX             // x
 	MOVQ $0x5050505050505050, CX // 0x80-'0'
 	ADDQ DX, CX
-	MOVQ $0x4646464646464646, R11 // 0x7F-'9'
-	ADDQ DX, R11
-	NOTQ R11
-	ANDQ R11, CX             // digit
-	MOVQ $0x2020202020202020, R11
-	ORQ R11, DX              // l
-	MOVQ $0x1F1F1F1F1F1F1F1F, R11 // 0x80-'a'
-	ADDQ DX, R11
+	MOVQ $0x4646464646464646, SI // 0x7F-'9'
+	ADDQ DX, SI
+	NOTQ SI
+	ANDQ SI, CX              // digit
+	MOVQ $0x2020202020202020, SI
+	ORQ SI, DX               // l
+	MOVQ $0x1F1F1F1F1F1F1F1F, SI // 0x80-'a'
+	ADDQ DX, SI
 	MOVQ $0x0505050505050505, R14 // 0x7F-'z'
 	ADDQ DX, R14
 	NOTQ R14
-	ANDQ R14, R11            // letter
-	ORQ R11, CX
+	ANDQ R14, SI             // letter
+	ORQ SI, CX
 	MOVQ R13, DX
 	NOTQ DX
-	ANDQ DX, CX              // & ascii (and 0x80 only where the top bit was clear)
+	ANDQ DX, CX              // & ascii
 	MOVQ $0x8080808080808080, DX
 	ANDQ DX, CX              // wb
-	// The run of word bytes: its length n (bits 8n of the first zero).
 	NOTQ CX
-	ANDQ DX, CX
-	MOVQ $-1, R11            // key mask: all eight bytes
-	MOVL $8, R14             // n
+	ANDQ DX, CX              // the bytes that are not word bytes
+	MOVL $8, R14
 	BSFQ CX, CX
-	JZ ckey
-	SUBL $7, CX              // 8n
+	JZ cmask
 	MOVL CX, R14
-	SHRL $3, R14
-	MOVQ $1, R11
-	SHLQ CX, R11
-	DECQ R11
+	SHRL $3, R14             // n: the first of them (bit 8n+7)
 
-ckey:
+cmask:
+	// key: u folded to lower case, cut to n bytes.
 	MOVQ $0x2020202020202020, DX
 	ORQ DX, R13
-	ANDQ R11, R13            // key
+	CMPL R14, $8
+	JAE chash
+	MOVL R14, CX
+	SHLL $3, CX
+	MOVQ $1, DX
+	SHLQ CX, DX
+	DECQ DX
+	ANDQ DX, R13
+
+chash:
 	MOVQ R13, DX
 	IMULQ 72(R15), DX        // * mul
 	MOVQ 80(R15), CX
 	SHRQ CX, DX              // >> shift: the slot
-	MOVQ 64(R15), R11        // heads
+	MOVQ 64(R15), SI         // heads
 	MOVQ DX, CX
 	SHLQ $4, CX
-	CMPQ R13, (R11)(CX*1)
+	CMPQ R13, (SI)(CX*1)
 	JNE ccand
 	// Record: j | slot<<32 | segment<<48 | n<<52.
 	SHLQ $32, DX

@@ -81,8 +81,9 @@ TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-40
 	MOVL $0x3A3A3A3A, AX
 	MOVL AX, X15
 	VPBROADCASTD X15, Y15 // '9'+1
-	TESTQ CX, CX
-	JZ rdone
+	// Two blocks per iteration, then a last odd one.
+	CMPQ CX, $2
+	JLT rlast
 
 rloop:
 	VMOVDQU (SI), Y0  // b[i]
@@ -93,14 +94,38 @@ rloop:
 	VPMOVMSKB Y4, BX     // digits
 	SHUFTI_MASK
 	MOVL BX, (R10)
-	NOTL BX
-	ANDL BX, AX          // candidates &^ digits
+	ANDNL AX, BX, AX     // candidates &^ digits
 	MOVL AX, (DI)
-	ADDQ $32, SI
-	ADDQ $4, DI
-	ADDQ $4, R10
-	DECQ CX
-	JNZ rloop
+	VMOVDQU 32(SI), Y0
+	VMOVDQU 33(SI), Y1
+	VPCMPGTB Y14, Y0, Y4
+	VPCMPGTB Y0, Y15, Y5
+	VPAND Y4, Y5, Y4
+	VPMOVMSKB Y4, BX
+	SHUFTI_MASK
+	MOVL BX, 4(R10)
+	ANDNL AX, BX, AX
+	MOVL AX, 4(DI)
+	ADDQ $64, SI
+	ADDQ $8, DI
+	ADDQ $8, R10
+	SUBQ $2, CX
+	CMPQ CX, $2
+	JGE rloop
+
+rlast:
+	TESTQ CX, CX
+	JZ rdone
+	VMOVDQU (SI), Y0
+	VMOVDQU 1(SI), Y1
+	VPCMPGTB Y14, Y0, Y4
+	VPCMPGTB Y0, Y15, Y5
+	VPAND Y4, Y5, Y4
+	VPMOVMSKB Y4, BX
+	SHUFTI_MASK
+	MOVL BX, (R10)
+	ANDNL AX, BX, AX
+	MOVL AX, (DI)
 
 rdone:
 	VZEROUPPER

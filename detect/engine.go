@@ -627,7 +627,7 @@ type kwCheck struct {
 // | c<<32 (c the pair table's action at p): those with an action, less
 // the lone keyword anchors whose first eight bytes are in the view and
 // are not the keyword's (lone). view must hold the pair of every marked
-// position, out 32 entries per mask.
+// position, out 32 entries per mask (the assembly wants eight more).
 func filterCandsGo(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone []kwCheck, out []uint64) int {
 	cnt := 0
 	for k, m := range masks {

@@ -923,14 +923,19 @@ func mergeKeys(out, a, b []uint64) {
 func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte, vs int64, runs []gateRun, atStart, atEnd bool, ownStart, ownEnd int64, st *Stats) []Finding {
 	n, pad, w := len(view), gr.pad, &sc.win
 	for j := 0; j < len(runs); {
-		ws, we := max(0, int(runs[j].s)-pad), min(n, int(runs[j].e)-1+pad)
+		// A run joins the window when its own window [s-pad, e-1+pad)
+		// starts at or before the window's end: s <= lim, with lim =
+		// e-1+2*pad of the last run in. The end is clipped to the view
+		// afterwards (a run starts inside the view, so clipping first
+		// would not change who joins).
+		ws, lim, union := max(0, int(runs[j].s)-pad), int(runs[j].e)-1+2*pad, runs[j].mask
 		k := j + 1
-		for k < len(runs) && int(runs[k].s)-pad <= we {
-			we = min(n, int(runs[k].e)-1+pad)
+		for k < len(runs) && int(runs[k].s) <= lim {
+			lim, union = int(runs[k].e)-1+2*pad, union|runs[k].mask
 			k++
 		}
-		ws, we = runeEdges(view, ws, we)
-		union := gr.gate.distribute(sc, runs[j:k], ws, false)
+		ws, we := runeEdges(view, ws, min(n, lim-pad))
+		gr.gate.distributeTo(sc, runs[j:k], ws, union)
 		win := Window{Text: view[ws:we:we], Base: vs + int64(ws), AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
 		// Only the members with a run here, in group order (gate bits
 		// follow it).

@@ -359,6 +359,13 @@ func (gt *gate) distribute(sc *scratch, runs []gateRun, ws int, all bool) uint64
 	if all {
 		reset = gt.all
 	}
+	gt.distributeTo(sc, runs, ws, reset)
+	return union
+}
+
+// distributeTo is distribute with the members whose lists to reset given
+// (at least the union of the runs' masks).
+func (gt *gate) distributeTo(sc *scratch, runs []gateRun, ws int, reset uint64) {
 	for m := reset; m != 0; m &= m - 1 {
 		b := bits.TrailingZeros64(m)
 		sc.gated[b] = sc.gated[b][:0]
@@ -369,7 +376,6 @@ func (gt *gate) distribute(sc *scratch, runs []gateRun, ws int, all bool) uint64
 			sc.gated[b] = append(sc.gated[b], r.s-int32(ws))
 		}
 	}
-	return union
 }
 
 // gateHits splits the hits of one window (view offsets, ascending) among

@@ -243,28 +243,136 @@ func (d *Detector) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Find
 		return dst, nil
 	}
 	// Most GB windows have a hit to examine; those that have none are
-	// left before the state is zeroed.
+	// left before the state is zeroed. So are those whose hits to examine
+	// are all chat senders (senderAt).
+	lo := 0 // hits before lo are in pieces examined
 	for k, h32 := range hits {
-		if gbExamine(t, int(h32)) {
-			return d.detectGB(dst, w, hits[k:]), nil
+		h := int(h32)
+		if h < lo || !gbExamine(t, h) {
+			continue
 		}
+		if h > 0 && h <= len(t) && t[h-1] == '+' {
+			var e int
+			if dst, e = d.senderAt(dst, w, h); e > 0 {
+				lo = e
+				continue
+			}
+		}
+		return d.detectGB(dst, w, hits[k:], lo), nil
 	}
 	return dst, nil
 }
 
-// detectGB is Detect in region GB from hits[0], a hit to examine.
-func (d *Detector) detectGB(dst []detect.Finding, w *detect.Window, hits []int32) []detect.Finding {
+// detectGB is Detect in region GB from hits[0], a hit to examine, with
+// the pieces before next examined.
+func (d *Detector) detectGB(dst []detect.Finding, w *detect.Window, hits []int32, next int) []detect.Finding {
 	t := w.Text
 	var st scanState
+	st.next = next
 	dst = d.examine(dst, w, int(hits[0]), &st)
 	lo := max(st.next, st.skip) // hits before lo are in pieces examined or runs skipped
 	for _, h32 := range hits[1:] {
-		if h := int(h32); h >= lo && gbExamine(t, h) {
-			dst = d.examine(dst, w, h, &st)
-			lo = max(st.next, st.skip)
+		h := int(h32)
+		if h < lo || !gbExamine(t, h) {
+			continue
 		}
+		if h > 0 && h <= len(t) && t[h-1] == '+' {
+			var e int
+			if dst, e = d.senderAt(dst, w, h); e > 0 {
+				st.next = e
+				lo = max(e, st.skip)
+				continue
+			}
+		}
+		dst = d.examine(dst, w, h, &st)
+		lo = max(st.next, st.skip)
 	}
 	return dst
+}
+
+// senderAt takes the commonest finding without examining its piece: a
+// number written "+CC GGGG GGGGGG" (two, four and six digits after '+',
+// one space between groups), as WhatsApp writes the sender field of a
+// chat export line ("+44 7700 900123: hi"). When the hit at h (a digit
+// after '+') starts a piece of that shape that ends there and is not
+// glued to the bytes around it, and the whole piece is a valid number,
+// senderAt appends the finding examine would (pieceNumbers tries the
+// whole piece first, and stops there when it is valid) and returns the
+// piece's end; otherwise it returns 0 and appends nothing, and examine
+// does all the work. A chat sender's piece is the only one of its
+// stretch: the byte after it (':' or an end of line) is not part of a
+// stretch, so the scan state after it is that of examine.
+func (d *Detector) senderAt(dst []detect.Finding, w *detect.Window, h int) ([]detect.Finding, int) {
+	t := w.Text
+	if h < 1 || h+16 > len(t) {
+		return dst, 0
+	}
+	b := (*[17]byte)(t[h-1 : h+16]) // the '+', then the piece and the two bytes after it
+	// "DD DDDD " and "DDDDDDxy": spaces at bytes 2 and 7 of v0 (turned
+	// into '0' for the digit test), six digits then a non-digit x in v1.
+	v0 := binary.LittleEndian.Uint64(b[1:9])
+	v1 := binary.LittleEndian.Uint64(b[9:17])
+	if b[0] != '+' || v0&0xFF000000_00FF0000 != 0x20000000_00200000 || nonDigits(v0^0x10000000_00100000) != 0 ||
+		nonDigits(v1)&0x00808080_80808080 != 0x00800000_00000000 {
+		return dst, 0
+	}
+	// The piece ends at x, and x is no glue (readPiece, glueAfter).
+	x, y := b[15], b[16]
+	switch {
+	case x == ':':
+		if isDigit(y) {
+			return dst, 0
+		}
+	case x == ' ':
+		if byteClass[y]&(clDigit|clSep) != 0 {
+			return dst, 0
+		}
+	case byteClass[x]&(clSep|clGlueA) != 0:
+		return dst, 0
+	}
+	s, e := h-1, h+14 // the '+', the piece's end
+	// The piece and the bytes judged around it must be in the window.
+	if s < 3 && !w.AtStart || e+2 >= len(t) && !w.AtEnd {
+		return dst, 0
+	}
+	before := byte('\n') // the byte before the '+' (as good as a line start at 0)
+	if s > 0 {
+		before = t[s-1]
+		if before == '(' || byteClass[before]&clGlueB != 0 {
+			return dst, 0 // a bracket (examine) or maybe glued (glueBefore)
+		}
+	}
+	// A known calling code (build).
+	d0, d1, d2 := int(b[1]-'0'), int(b[2]-'0'), int(b[4]-'0')
+	if cc := d.ccs; d0 == 0 || !cc[d0] && !cc[d0*10+d1] && !cc[d0*100+d1*10+d2] {
+		return dst, 0
+	}
+	res := uint32(resDrama)
+	if d0 != 4 || d1 != 4 || d2 == 0 || !dramaKey(
+		uint32(b[4])*1000+uint32(b[5])*100+uint32(b[6])*10+uint32(b[7]),
+		uint32(b[9])*100+uint32(b[10])*10+uint32(b[11])) {
+		// Not a drama number (validate's test, with the national
+		// significant number after 44 of ten digits): ask validate.
+		var c cand
+		copy(c.d[:2], b[1:3])
+		copy(c.d[2:6], b[4:8])
+		copy(c.d[6:12], b[9:15])
+		c.n, c.intl, c.groups = 12, true, 3
+		r, ok := d.validate(&c)
+		if !ok {
+			return dst, 0
+		}
+		res = r
+	}
+	score := 60
+	if x == ':' && y == ' ' && (before == '\n' || before == ' ' && s >= 2 && (t[s-2] == '-' || t[s-2] == ']')) {
+		score += 25 // chatSender
+	}
+	dst = append(dst, detect.Finding{})
+	f := &dst[len(dst)-1]
+	f.Start, f.End = w.Base+int64(s), w.Base+int64(e)
+	f.Score, f.Info = score, res&resInfoMask|1<<15
+	return dst, e
 }
 
 // gbExamine reports whether Detect examines the hit at h in region GB.

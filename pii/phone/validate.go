@@ -14,6 +14,8 @@ const (
 	resValid     = 1 << 31
 	resFictional = 1 << 14
 	resInfoMask  = 1<<15 - 1
+	// resDrama is the result for an Ofcom drama number.
+	resDrama = resValid | resFictional | 44 | uint32(phonenumbers.UNKNOWN&0xf)<<10
 )
 
 // The cache of phonenumbers answers is a table of cacheSlots pointers to
@@ -69,7 +71,7 @@ func (c *cand) key(buf []byte) []byte {
 // come from the cache or from phonenumbers Parse + IsValidNumber.
 func (d *Detector) validate(c *cand) (uint32, bool) {
 	if nsn, ok := d.ukNSN(c); ok && isDrama(nsn) {
-		return resValid | resFictional | 44 | uint32(phonenumbers.UNKNOWN&0xf)<<10, true
+		return resDrama, true
 	}
 	k := c.cacheKey()
 	i := cacheSlot(k)
@@ -184,8 +186,14 @@ func isDrama(nsn []byte) bool {
 		return false
 	}
 	// Two short chains of multiply-adds instead of one of seven.
-	a := uint32(nsn[0])*1000 + uint32(nsn[1])*100 + uint32(nsn[2])*10 + uint32(nsn[3])
-	b := uint32(nsn[4])*100 + uint32(nsn[5])*10 + uint32(nsn[6])
+	return dramaKey(uint32(nsn[0])*1000+uint32(nsn[1])*100+uint32(nsn[2])*10+uint32(nsn[3]),
+		uint32(nsn[4])*100+uint32(nsn[5])*10+uint32(nsn[6]))
+}
+
+// dramaKey reports whether a ten-digit national significant number is in
+// one of dramaRanges, from its first seven digits as bytes: a the first
+// four (sum of byte × 1000, 100, 10, 1) and b the next three.
+func dramaKey(a, b uint32) bool {
 	v := a*1000 + b - '0'*1111111
 	return dramaTable[(v*dramaMul)>>26] == v
 }

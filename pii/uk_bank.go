@@ -2,6 +2,7 @@ package pii
 
 import (
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/tidemark/tidemark/detect"
 )
@@ -77,11 +78,13 @@ func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 	t := w.Text
 	next := 0
 	var dg ukDigits
-	for _, h := range w.Hits {
-		i := int(h)
-		if i < next {
-			continue
+	hits := w.Hits
+	for k := 0; ; k++ {
+		k = ukSortNext(t, hits, k, next, w.AtStart, w.AtEnd)
+		if k >= len(hits) {
+			break
 		}
+		i := int(hits[k])
 		s := i
 		if s > 0 && ukIsDigit(t[s-1]) {
 			s = intlDigitStart(t, s)
@@ -140,6 +143,61 @@ func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		}
 	}
 	return dst, nil
+}
+
+// ukSortNext returns the index of the first of hits[k:] at or after
+// next that Detect's loop must look at, or len(hits). It rejects as
+// Detect does, with no call, the commonest hits, those that start a run
+// of at most seven digits: near the window's edges; not two or six
+// digits; two digits whose separators differ; six digits with no 's'
+// before them for the cue (ukSortCueMay: a phone number's last group,
+// "+44 7700 900123:"). After each, the later hits inside its run are
+// skipped, as Detect's next does; Detect sets next itself from the hit
+// returned. (A loop without calls keeps its values in registers;
+// Detect's loop spills them around each of its calls: 7-10% less time
+// in Detect, measured alone on the typical corpus's windows.)
+func ukSortNext(t []byte, hits []int32, k, next int, atStart, atEnd bool) int {
+	for ; k < len(hits); k++ {
+		s := int(hits[k])
+		if s < next {
+			continue
+		}
+		if s == 0 || s+8 > len(t) || intlDigit(t[s-1]) {
+			return k
+		}
+		m := ^intlDigitMask(binary.LittleEndian.Uint64(t[s:])) & intlHigh
+		if m == 0 {
+			return k
+		}
+		de := s + bits.TrailingZeros64(m)>>3
+		if (s < ukSortGap+12 && !atStart) || (de+ukSortGap+12 > len(t) && !atEnd) {
+			next = de
+			continue
+		}
+		switch de - s {
+		case 2:
+			if s+5 < len(t) && t[s+5] == t[s+2] {
+				return k
+			}
+		case 6:
+			if s < 32 {
+				return k
+			}
+			// ukSortCueMay: a byte 's' or 'S' among the 32 before s,
+			// where x|low^ss has a zero byte, so (v-ones)&^v a high bit.
+			const low, ss = 0x20 * ukCueOnes, 's' * ukCueOnes
+			b := (*[32]byte)(t[s-32 : s])
+			v0 := binary.LittleEndian.Uint64(b[0:]) | low ^ ss
+			v1 := binary.LittleEndian.Uint64(b[8:]) | low ^ ss
+			v2 := binary.LittleEndian.Uint64(b[16:]) | low ^ ss
+			v3 := binary.LittleEndian.Uint64(b[24:]) | low ^ ss
+			if ((v0-ukCueOnes)&^v0|(v1-ukCueOnes)&^v1|(v2-ukCueOnes)&^v2|(v3-ukCueOnes)&^v3)&intlHigh != 0 {
+				return k
+			}
+		}
+		next = de
+	}
+	return k
 }
 
 // ukSortCueMay reports whether ukHasCueIn(t, s-32, s, &ukSortCodeCue)

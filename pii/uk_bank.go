@@ -84,65 +84,73 @@ func (ukSortCode) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findi
 		if k >= len(hits) {
 			break
 		}
-		i := int(hits[k])
-		s := i
-		if s > 0 && ukIsDigit(t[s-1]) {
-			s = intlDigitStart(t, s)
-		}
-		de := intlDigitEnd(t, i)
-		next = de
-		if (s < ukSortGap+12 && !w.AtStart) || (de+ukSortGap+12 > len(t) && !w.AtEnd) {
-			continue
-		}
-		var e int
-		var sep byte
-		bare := false
-		switch de - s {
-		case 2:
-			// Both separators of 2-2-2 are the same byte.
-			if s+5 >= len(t) || t[s+5] != t[s+2] {
-				continue
-			}
-			var ok bool
-			if e, sep, ok = ukGroups(t, s, "\x02\x02\x02", "- ", &dg); !ok || !ukNumBefore(t, s, sep == ' ') {
-				continue
-			}
-		case 6:
-			if !ukSortCueMay(t, s) || !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
-				continue
-			}
-			e, bare = de, true
-			ukGroups(t, s, "\x06", "", &dg)
-		default:
-			continue
-		}
-		// The code ends the number, even when an account number follows
-		// ("12-34-56x: 12345678" is not a pair); a space and more digits
-		// may only be the account number.
-		if ukAllZero(dg.d[:6]) || !ukNumAfter(t, e, false) || !bare && ukSortIsNINO(t, s, e) {
-			continue
-		}
-		if ae, ok := ukAccountAfter(t, e); ok {
-			next = ae
-			dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(ae), Score: 60, Kind: KindUKBankAccount, Info: UKSortThenAcc})
-			continue
-		}
-		if !ukNumAfter(t, e, sep == ' ') {
-			continue
-		}
-		if as, ok := ukAccountBefore(t, s); ok {
-			next = e
-			dst = append(dst, detect.Finding{Start: w.Base + int64(as), End: w.Base + int64(e), Score: 60, Kind: KindUKBankAccount, Info: UKAccThenSort})
-			continue
-		}
-		next = e
-		if bare {
-			dst = append(dst, ukFinding(w, s, e, 30, UKSortBare))
-		} else {
-			dst = append(dst, ukFinding(w, s, e, 15, UKSortAlone))
-		}
+		dst, next = ukSortAt(dst, w, int(hits[k]), &dg)
 	}
 	return dst, nil
+}
+
+// ukSortAt is Detect's work on the hit at t[i] (one ukSortNext lets
+// through): it appends the sort code there, alone or with an account
+// number, and returns where the next hit may start.
+func ukSortAt(dst []detect.Finding, w *detect.Window, i int, dg *ukDigits) ([]detect.Finding, int) {
+	t := w.Text
+	s := i
+	if s > 0 && ukIsDigit(t[s-1]) {
+		s = intlDigitStart(t, s)
+	}
+	de := intlDigitEnd(t, i)
+	next := de
+	if (s < ukSortGap+12 && !w.AtStart) || (de+ukSortGap+12 > len(t) && !w.AtEnd) {
+		return dst, next
+	}
+	var e int
+	var sep byte
+	bare := false
+	switch de - s {
+	case 2:
+		// Both separators of 2-2-2 are the same byte.
+		if s+5 >= len(t) || t[s+5] != t[s+2] {
+			return dst, next
+		}
+		var ok bool
+		if e, sep, ok = ukGroups(t, s, "\x02\x02\x02", "- ", dg); !ok || !ukNumBefore(t, s, sep == ' ') {
+			return dst, next
+		}
+	case 6:
+		if !ukSortCueMay(t, s) || !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
+			return dst, next
+		}
+		e, bare = de, true
+		ukGroups(t, s, "\x06", "", dg)
+	default:
+		return dst, next
+	}
+	// The code ends the number, even when an account number follows
+	// ("12-34-56x: 12345678" is not a pair); a space and more digits
+	// may only be the account number.
+	if ukAllZero(dg.d[:6]) || !ukNumAfter(t, e, false) || !bare && ukSortIsNINO(t, s, e) {
+		return dst, next
+	}
+	if ae, ok := ukAccountAfter(t, e); ok {
+		next = ae
+		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(ae), Score: 60, Kind: KindUKBankAccount, Info: UKSortThenAcc})
+		return dst, next
+	}
+	if !ukNumAfter(t, e, sep == ' ') {
+		return dst, next
+	}
+	if as, ok := ukAccountBefore(t, s); ok {
+		next = e
+		dst = append(dst, detect.Finding{Start: w.Base + int64(as), End: w.Base + int64(e), Score: 60, Kind: KindUKBankAccount, Info: UKAccThenSort})
+		return dst, next
+	}
+	next = e
+	if bare {
+		dst = append(dst, ukFinding(w, s, e, 30, UKSortBare))
+	} else {
+		dst = append(dst, ukFinding(w, s, e, 15, UKSortAlone))
+	}
+	return dst, next
 }
 
 // ukSortNext returns the index of the first of hits[k:] at or after

@@ -9,73 +9,16 @@ import (
 	"github.com/tidemark/tidemark/detect"
 )
 
-// ukSortDetectRef is ukSortCode.Detect as it was before ukSortNext
-// (its hits rejected in the loop itself, with calls): the reference
-// FuzzUKSortRef compares Detect with.
+// ukSortDetectRef is ukSortCode.Detect as it was before ukSortNext: every
+// hit at or after next goes to the per-hit work (ukSortAt, shared), with
+// no hit rejected before it. FuzzUKSortRef compares Detect with it, so it
+// checks that ukSortNext only drops hits ukSortAt would find nothing at.
 func ukSortDetectRef(dst []detect.Finding, w *detect.Window) []detect.Finding {
-	t := w.Text
 	next := 0
 	var dg ukDigits
 	for _, h := range w.Hits {
-		i := int(h)
-		if i < next {
-			continue
-		}
-		s := i
-		if s > 0 && ukIsDigit(t[s-1]) {
-			s = intlDigitStart(t, s)
-		}
-		de := intlDigitEnd(t, i)
-		next = de
-		if (s < ukSortGap+12 && !w.AtStart) || (de+ukSortGap+12 > len(t) && !w.AtEnd) {
-			continue
-		}
-		var e int
-		var sep byte
-		bare := false
-		switch de - s {
-		case 2:
-			// Both separators of 2-2-2 are the same byte.
-			if s+5 >= len(t) || t[s+5] != t[s+2] {
-				continue
-			}
-			var ok bool
-			if e, sep, ok = ukGroups(t, s, "\x02\x02\x02", "- ", &dg); !ok || !ukNumBefore(t, s, sep == ' ') {
-				continue
-			}
-		case 6:
-			if !ukSortCueMay(t, s) || !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
-				continue
-			}
-			e, bare = de, true
-			ukGroups(t, s, "\x06", "", &dg)
-		default:
-			continue
-		}
-		// The code ends the number, even when an account number follows
-		// ("12-34-56x: 12345678" is not a pair); a space and more digits
-		// may only be the account number.
-		if ukAllZero(dg.d[:6]) || !ukNumAfter(t, e, false) || !bare && ukSortIsNINO(t, s, e) {
-			continue
-		}
-		if ae, ok := ukAccountAfter(t, e); ok {
-			next = ae
-			dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(ae), Score: 60, Kind: KindUKBankAccount, Info: UKSortThenAcc})
-			continue
-		}
-		if !ukNumAfter(t, e, sep == ' ') {
-			continue
-		}
-		if as, ok := ukAccountBefore(t, s); ok {
-			next = e
-			dst = append(dst, detect.Finding{Start: w.Base + int64(as), End: w.Base + int64(e), Score: 60, Kind: KindUKBankAccount, Info: UKAccThenSort})
-			continue
-		}
-		next = e
-		if bare {
-			dst = append(dst, ukFinding(w, s, e, 30, UKSortBare))
-		} else {
-			dst = append(dst, ukFinding(w, s, e, 15, UKSortAlone))
+		if i := int(h); i >= next {
+			dst, next = ukSortAt(dst, w, i, &dg)
 		}
 	}
 	return dst

@@ -34,14 +34,21 @@ func TestSortFindings(t *testing.T) {
 				b += r.IntN(30)
 				bounds = append(bounds, min(b, n))
 			}
-			if round%3 == 0 {
-				// Blocks in order, as a group's findings mostly are.
+			if round%3 != 2 {
+				// Blocks in order, as a group's findings mostly are,
+				// or nearly (sortNearly): a few short stretches out of
+				// order, as a window's members' findings are.
 				for i, b := range bounds {
 					e := n
 					if i+1 < len(bounds) {
 						e = bounds[i+1]
 					}
 					slices.SortStableFunc(fs[b:e], compareFindings)
+					for k := 0; round%3 == 1 && k < 3 && e-b > 1; k++ {
+						x := b + r.IntN(e-b-1)
+						y := min(e, x+2+r.IntN(4))
+						slices.Reverse(fs[x:y])
+					}
 				}
 			}
 		}

@@ -918,23 +918,29 @@ func sortNearly(keys []uint64) {
 			slices.Sort(keys)
 			return
 		}
-		copy(keys[j+1:i+1], keys[j:i])
+		// A place or two: a loop, not a call to memmove.
+		for x := i; x > j; x-- {
+			keys[x] = keys[x-1]
+		}
 		keys[j] = k
 	}
 }
 
-// mergeKeys merges the ascending a and b into out (len(a)+len(b)).
+// mergeKeys merges the ascending a and b into out (len(a)+len(b)),
+// without a branch on which is smaller: the groups' findings interleave
+// at random.
 func mergeKeys(out, a, b []uint64) {
-	i, j := 0, 0
-	for k := range out {
-		if j == len(b) || i < len(a) && a[i] < b[j] {
-			out[k] = a[i]
-			i++
-		} else {
-			out[k] = b[j]
-			j++
-		}
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		_, lt := bits.Sub64(x, y, 0) // 1 when x < y
+		out[k] = min(x, y)
+		i += int(lt)
+		j += 1 - int(lt)
+		k++
 	}
+	k += copy(out[k:], a[i:])
+	copy(out[k:], b[j:])
 }
 
 // processRuns is processView's loop for a group whose members are all

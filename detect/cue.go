@@ -230,11 +230,12 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) (d
 		// exact (cheaper than checking the pair set first). Each block
 		// reads one byte past its end.
 		var masks [8]uint32
+		var nl [8]uint64
 		// Whole blocks within [lo, hi), each reading one byte past its end
 		// (shifts, not divisions: the distances may be negative).
 		for left := min(hi-i, len(view)-1-i) >> 5; left > 0; {
 			nb := min(left, len(masks))
-			if !pairMasks(view[i:], c.cueNib, masks[:nb]) {
+			if _, ok := pairMasks(view[i:], c.cueNib, masks[:nb], nl[:nb], 0); !ok {
 				break
 			}
 			left -= nb

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // An Engine is a compiled, immutable set of detectors. It is safe for
@@ -112,6 +113,13 @@ type scratch struct {
 	bounds []int           // where each trigger group's findings begin (sortFindings)
 	ends   []int           // sortKeyBlocks' block ends
 	tmp    []Finding       // sortFindings' copy of the findings
+	// The newlines of the last view's positions [nlLo, nlHi), from the
+	// vector pre-pass (countNewlines): word k has a bit per newline of
+	// the 32 positions from nlLo+32k and, in its high half, the newlines
+	// of view[nlLo:nlLo+32k]; a last word has the count up to nlHi.
+	nl         []uint64
+	nlLo, nlHi int
+	nlView     *byte // &view[0]: the masks are used for that view only
 }
 
 // Compile validates the detectors' specs and builds the shared prefilter.
@@ -482,7 +490,12 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 	i := lo
 	var ds digitState
 	sc.fused = false
+	sc.nlLo, sc.nlHi, sc.nlView = lo, lo, unsafe.SliceData(view)
 	if e.nib != nil {
+		nlc := 0 // the newlines of view[lo:i]
+		if want := (hi-lo)/32 + 1; len(sc.nl) < want {
+			sc.nl = make([]uint64, want+want/4)
+		}
 		if e.digitRuns {
 			// The digit group's runs are classified as the kernel
 			// finds them (classifyDigits); the hits of the view's tail are
@@ -497,18 +510,23 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 			if nb <= 0 {
 				break
 			}
+			nl, ok := nlc, false
+			nout := sc.nl[(i-lo)/32:]
 			if e.digitRuns {
 				// The kernel hands over the digits apart from the
 				// other candidates; they all belong to the digit group.
-				if !pairMasksDigits(view[i:], e.nib, sc.masks[:nb], sc.dmask[:nb]) {
+				if nl, ok = pairMasksDigits(view[i:], e.nib, sc.masks[:nb], sc.dmask[:nb], nout, nlc); !ok {
 					break
 				}
 				e.classifyDigits(sc, view, i, nb, atStart, atEnd, &ds)
-			} else if !pairMasks(view[i:], e.nib, sc.masks[:nb]) {
+			} else if nl, ok = pairMasks(view[i:], e.nib, sc.masks[:nb], nout, nlc); !ok {
 				break
 			}
+			nout[nb] = uint64(nl) << 32 // the count at the end, until the next batch
+			nlc = nl
 			e.candidates(sc, view, i, nb)
 			i += 32 * nb
+			sc.nlHi = i
 		}
 	}
 	// Eight positions per step; a block with any hit is handled from the
@@ -715,6 +733,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 	n := len(view)
 	ol, oh := int(ownStart-vs), int(ownEnd-vs)
 	if oh <= ol {
+		sc.nlView = nil // no newline masks for this view
 		return dst
 	}
 	// Only hits within maxLen of the owned range can belong to an owned match.
@@ -1123,7 +1142,12 @@ func (e *Engine) AppendFindStats(dst []Finding, text []byte, st *Stats) ([]Findi
 		st.Bytes += ownEnd - own
 		st.Findings += int64(len(dst) - first)
 		for i := first; i < len(dst); i++ {
-			line += int64(bytes.Count(text[lineOff:dst[i].Start], newline))
+			if lineOff < vs {
+				// From the last chunk's last finding.
+				line += int64(bytes.Count(text[lineOff:vs], newline))
+				lineOff = vs
+			}
+			line += int64(sc.countNewlines(text[vs:ve], int(lineOff-vs), int(dst[i].Start-vs)))
 			lineOff = dst[i].Start
 			dst[i].Line = line
 		}
@@ -1133,3 +1157,28 @@ func (e *Engine) AppendFindStats(dst []Finding, text []byte, st *Stats) ([]Findi
 }
 
 var newline = []byte{'\n'}
+
+// countNewlines returns the newlines of view[a:b], the view the last
+// prefilter call saw: from the vector pre-pass's newline masks where it
+// covered them, with bytes.Count elsewhere.
+func (sc *scratch) countNewlines(view []byte, a, b int) int {
+	lo, hi := max(a, sc.nlLo), min(b, sc.nlHi)
+	if lo >= hi || unsafe.SliceData(view) != sc.nlView {
+		return bytes.Count(view[a:b], newline)
+	}
+	n := 0
+	if a < lo {
+		n = bytes.Count(view[a:lo], newline)
+	}
+	if hi < b {
+		n += bytes.Count(view[hi:b], newline)
+	}
+	return n + sc.newlinesTo(hi) - sc.newlinesTo(lo)
+}
+
+// newlinesTo returns the newlines of view[nlLo:p], nlLo <= p <= nlHi.
+func (sc *scratch) newlinesTo(p int) int {
+	x := p - sc.nlLo
+	w := sc.nl[x>>5]
+	return int(w>>32) + bits.OnesCount32(uint32(w)&(1<<(x&31)-1))
+}

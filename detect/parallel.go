@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"sync"
@@ -256,7 +255,7 @@ func (s *Scanner) scanSegment(t *turns, i int, buf *segBuffer, r io.ReaderAt, si
 	}
 	// Count the rest of the owned range's newlines.
 	if s.err == nil && s.started {
-		s.line += int64(bytes.Count(s.buf[s.lineOff-s.vs:s.ownEnd-s.vs], newline))
+		s.line += int64(s.sc.countNewlines(s.buf, int(s.lineOff-s.vs), int(s.ownEnd-s.vs)))
 	}
 	if !atHead {
 		buf.newlines, buf.stats, buf.err = s.line-1, s.stats, s.err

@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"bytes"
 	"errors"
 	"io"
 )
@@ -77,7 +76,7 @@ func (s *Scanner) Scan() bool {
 		if s.next < len(s.pending) {
 			f := s.pending[s.next]
 			s.next++
-			s.line += int64(bytes.Count(s.buf[s.lineOff-s.vs:f.Start-s.vs], newline))
+			s.line += int64(s.sc.countNewlines(s.buf, int(s.lineOff-s.vs), int(f.Start-s.vs)))
 			s.lineOff = f.Start
 			f.Line = s.line
 			s.curB = s.buf[f.Start-s.vs : f.End-s.vs : f.End-s.vs]
@@ -143,7 +142,7 @@ func (s *Scanner) step() {
 	if s.started {
 		// Finish the line count of the chunk just delivered, then keep
 		// the overlap as left context for the next chunk.
-		s.line += int64(bytes.Count(s.buf[s.lineOff-s.vs:s.ownEnd-s.vs], newline))
+		s.line += int64(s.sc.countNewlines(s.buf, int(s.lineOff-s.vs), int(s.ownEnd-s.vs)))
 		s.lineOff = s.ownEnd
 		keep := max(s.ownEnd-m, s.vs)
 		s.buf = s.buf[:copy(s.buf, s.buf[keep-s.vs:])]

@@ -3,10 +3,10 @@
 package detect
 
 //go:noescape
-func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32)
+func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int) int
 
 //go:noescape
-func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32)
+func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int) int
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
@@ -36,34 +36,35 @@ var haveAVX2 = func() bool {
 }()
 
 // pairMasks fills out[k] with the pre-pass mask of positions
-// 32k..32k+31 of p, for k < len(out); p must hold 32*len(out)+1 bytes.
-// It reports false when there is no vector unit to do it.
-func pairMasks(p []byte, t *nibbleTables, out []uint32) bool {
+// 32k..32k+31 of p, for k < len(out), and nout[k] with their newlines
+// and, in the high half, nl plus the newlines before them; p must hold
+// 32*len(out)+1 bytes. It returns nl plus the blocks' newlines, or false
+// when there is no vector unit to do it.
+func pairMasks(p []byte, t *nibbleTables, out []uint32, nout []uint64, nl int) (int, bool) {
 	if !haveAVX2 {
-		return false
+		return nl, false
 	}
 	if len(out) == 0 {
-		return true
+		return nl, true
 	}
 	_ = p[32*len(out)] // bounds check once
-	pairMasksAVX2(&p[0], len(out), t, &out[0])
-	return true
+	_ = nout[len(out)-1]
+	return pairMasksAVX2(&p[0], len(out), t, &out[0], &nout[0], nl), true
 }
 
-// pairMasksDigits is pairMasks split in two: dout gets the ASCII digits,
-// out the other candidates (those that are not digits). It reports false
-// when there is no vector unit to do it.
-func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32) bool {
+// pairMasksDigits is pairMasks with out split in two: dout gets the
+// ASCII digits, out the other candidates (those that are not digits).
+func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32, nout []uint64, nl int) (int, bool) {
 	if !haveAVX2 {
-		return false
+		return nl, false
 	}
 	if len(out) == 0 {
-		return true
+		return nl, true
 	}
 	_ = p[32*len(out)] // bounds check once
 	_ = dout[len(out)-1]
-	pairMasksDigitsAVX2(&p[0], len(out), t, &out[0], &dout[0])
-	return true
+	_ = nout[len(out)-1]
+	return pairMasksDigitsAVX2(&p[0], len(out), t, &out[0], &dout[0], &nout[0], nl), true
 }
 
 //go:noescape

@@ -36,45 +36,76 @@
 	NOTL AX
 
 
-// func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32)
+// NEWLINES stores at (R11) the newline mask of the 32 bytes in Y0 (Y7:
+// '\n' in every byte) with, in the high half, the newlines before them
+// (R13), and adds its newlines to R13. Clobbers Y6, R12 and R14.
+#define NEWLINES(off) \
+	VPCMPEQB Y7, Y0, Y6 \
+	VPMOVMSKB Y6, R12 \
+	MOVQ R13, R14 \
+	SHLQ $32, R14 \
+	ORQ R12, R14 \
+	MOVQ R14, off(R11) \
+	POPCNTL R12, R12 \
+	ADDQ R12, R13
+
+// NL_SETUP loads '\n' into every byte of Y7.
+#define NL_SETUP \
+	MOVL $0x0A0A0A0A, AX \
+	MOVL AX, X7 \
+	VPBROADCASTD X7, Y7
+
+// func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int) int
 //
 // For each block k of 32 positions, out[k] gets a bit per position i
-// (p[32k+i], p[32k+i+1]) that the nibble tables accept. Reads
-// p[0 : 32*nblocks+1].
-TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-32
+// (p[32k+i], p[32k+i+1]) that the nibble tables accept, and nout[k] a
+// bit per newline p[32k+i] with, in the high half, nl plus the newlines
+// of the blocks before it. It returns nl plus all the blocks' newlines.
+// Reads p[0 : 32*nblocks+1].
+TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-56
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX
 	MOVQ out+24(FP), DI
+	MOVQ nout+32(FP), R11
+	MOVQ nl+40(FP), R13
 	SHUFTI_SETUP
+	NL_SETUP
 	TESTQ CX, CX
 	JZ done
 
 loop:
 	VMOVDQU (SI), Y0  // b[i]
 	VMOVDQU 1(SI), Y1 // b[i+1]
+	NEWLINES(0)
 	SHUFTI_MASK
 	MOVL AX, (DI)
 	ADDQ $32, SI
 	ADDQ $4, DI
+	ADDQ $8, R11
 	DECQ CX
 	JNZ loop
 
 done:
+	MOVQ R13, ret+48(FP)
 	VZEROUPPER
 	RET
 
-// func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32)
+// func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int) int
 //
-// pairMasksAVX2 split in two: dout[k] gets the ASCII digits of block k,
-// out[k] the other candidate positions (the ones that are not digits).
-TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-40
+// pairMasksAVX2 with out split in two: dout[k] gets the ASCII digits of
+// block k, out[k] the other candidate positions (the ones that are not
+// digits).
+TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-64
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX
 	MOVQ out+24(FP), DI
 	MOVQ dout+32(FP), R10
+	MOVQ nout+40(FP), R11
+	MOVQ nl+48(FP), R13
 	SHUFTI_SETUP
+	NL_SETUP
 	MOVL $0x2F2F2F2F, AX
 	MOVL AX, X14
 	VPBROADCASTD X14, Y14 // '0'-1
@@ -88,6 +119,7 @@ TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-40
 rloop:
 	VMOVDQU (SI), Y0  // b[i]
 	VMOVDQU 1(SI), Y1 // b[i+1]
+	NEWLINES(0)
 	VPCMPGTB Y14, Y0, Y4 // b > '0'-1 (signed: bytes >= 0x80 are not)
 	VPCMPGTB Y0, Y15, Y5 // b < '9'+1
 	VPAND Y4, Y5, Y4
@@ -98,6 +130,7 @@ rloop:
 	MOVL AX, (DI)
 	VMOVDQU 32(SI), Y0
 	VMOVDQU 33(SI), Y1
+	NEWLINES(8)
 	VPCMPGTB Y14, Y0, Y4
 	VPCMPGTB Y0, Y15, Y5
 	VPAND Y4, Y5, Y4
@@ -109,6 +142,7 @@ rloop:
 	ADDQ $64, SI
 	ADDQ $8, DI
 	ADDQ $8, R10
+	ADDQ $16, R11
 	SUBQ $2, CX
 	CMPQ CX, $2
 	JGE rloop
@@ -118,6 +152,7 @@ rlast:
 	JZ rdone
 	VMOVDQU (SI), Y0
 	VMOVDQU 1(SI), Y1
+	NEWLINES(0)
 	VPCMPGTB Y14, Y0, Y4
 	VPCMPGTB Y0, Y15, Y5
 	VPAND Y4, Y5, Y4
@@ -128,6 +163,7 @@ rlast:
 	MOVL AX, (DI)
 
 rdone:
+	MOVQ R13, ret+56(FP)
 	VZEROUPPER
 	RET
 

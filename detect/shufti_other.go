@@ -6,10 +6,14 @@ const haveAVX2 = false
 
 // pairMasks reports false: this build has no vector pre-pass, and the
 // prefilter uses the pair table alone.
-func pairMasks(p []byte, t *nibbleTables, out []uint32) bool { return false }
+func pairMasks(p []byte, t *nibbleTables, out []uint32, nout []uint64, nl int) (int, bool) {
+	return nl, false
+}
 
 // pairMasksDigits reports false, like pairMasks.
-func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32) bool { return false }
+func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32, nout []uint64, nl int) (int, bool) {
+	return nl, false
+}
 
 // filterCands is filterCandsGo (the vector pre-pass, which alone calls
 // it, is not in this build).

@@ -122,15 +122,29 @@ func TestPairMasksMatchCandidate(t *testing.T) {
 			}
 			return "etaoin shrdlu0123456789SECRET@\n"[r.IntN(31)]
 		})
-		masks := make([]uint32, 37)
-		if !pairMasks(p, nt, masks) {
+		masks, nl := make([]uint32, 37), make([]uint64, 37)
+		end, ok := pairMasks(p, nt, masks, nl, 5)
+		if !ok {
 			t.Fatal("pairMasks declined with AVX2 present")
 		}
+		count := 5 // newlines so far
 		for i := 0; i+1 < len(p); i++ {
 			got := masks[i/32]>>(i%32)&1 == 1
 			if want := nt.candidate(p[i], p[i+1]); got != want {
 				t.Fatalf("set %d: position %d (%q): vector %v, scalar %v", si, i, p[i:i+2], got, want)
 			}
+			if i%32 == 0 && nl[i/32]>>32 != uint64(count) {
+				t.Fatalf("set %d: block %d: %d newlines before it, want %d", si, i/32, nl[i/32]>>32, count)
+			}
+			if got, want := nl[i/32]>>(i%32)&1 == 1, p[i] == '\n'; got != want {
+				t.Fatalf("set %d: position %d (%q): newline %v, want %v", si, i, p[i], got, want)
+			}
+			if p[i] == '\n' {
+				count++
+			}
+		}
+		if end != count {
+			t.Fatalf("set %d: %d newlines at the end, want %d", si, end, count)
 		}
 	}
 }
@@ -153,11 +167,15 @@ func TestPairMasksDigits(t *testing.T) {
 			const pool = "etaoin 0123456789/:\xb0\xb9SECRET@\n"
 			return pool[r.IntN(len(pool))]
 		})
-		want := make([]uint32, 37)
-		pairMasks(p, nt, want)
-		got, gotD := make([]uint32, 37), make([]uint32, 37)
-		if !pairMasksDigits(p, nt, got, gotD) {
+		want, wantNL := make([]uint32, 37), make([]uint64, 37)
+		wantEnd, _ := pairMasks(p, nt, want, wantNL, 3)
+		got, gotD, gotNL := make([]uint32, 37), make([]uint32, 37), make([]uint64, 37)
+		gotEnd, ok := pairMasksDigits(p, nt, got, gotD, gotNL, 3)
+		if !ok {
 			t.Fatal("pairMasksDigits declined with AVX2 present")
+		}
+		if !slices.Equal(gotNL, wantNL) || gotEnd != wantEnd {
+			t.Fatalf("set %d: newlines %x (%d), want %x (%d)", si, gotNL, gotEnd, wantNL, wantEnd)
 		}
 		for k := range want {
 			dm := digitMask32(p[32*k:])

@@ -105,18 +105,30 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 	ds.prev = uint64(dm[nb-1] >> 31)
 	tokens := flags&digitTokens != 0
 	dropTo, lastE := ds.dropTo, ds.cs.e
-	for _, r := range recs {
-		switch p := int(r.s); {
-		case p < dropTo:
-			// Inside a token dropped whole.
-		case r.mask != 0:
-			runs = append(runs, r)
-		default:
-			runs, dropTo, lastE = e.digitRunSlow(runs, gt, view, p, int(r.e), atStart, atEnd, tokens, dropTo, lastE, ds)
+	// The records start at runs' end: each stretch of accepted ones is
+	// moved down at once (no record is before ds.dropTo: the kernel drops
+	// those), each undecided one goes to the general path, and the
+	// records inside a token it drops whole are skipped.
+	w, buf := len(runs), runs[:cap(runs)]
+	for x := 0; x < len(recs); {
+		for x < len(recs) && int(recs[x].s) < dropTo {
+			x++ // inside a token dropped whole
 		}
+		y := x
+		for y < len(recs) && recs[y].mask != 0 {
+			y++
+		}
+		w += copy(buf[w:], recs[x:y])
+		if y == len(recs) {
+			break
+		}
+		r := recs[y]
+		runs, dropTo, lastE = e.digitRunSlow(buf[:w], gt, view, int(r.s), int(r.e), atStart, atEnd, tokens, dropTo, lastE, ds)
+		w, buf = len(runs), runs[:cap(runs)]
+		x = y + 1
 	}
 	ds.dropTo, ds.cs.e = max(dropTo, a.dropTo), max(lastE, a.lastE)
-	sc.druns = runs
+	sc.druns = buf[:w]
 }
 
 // digitRunSlow classifies the run of digits starting at view[p] (and

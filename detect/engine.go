@@ -107,6 +107,7 @@ type scratch struct {
 	fused  bool            // the prefilter classified the digit group's runs (druns)
 	druns  []gateRun       // with fused: the digit group's accepted runs
 	gated  [64][]int32     // per gated member of the current group, its hits
+	gatedN [64]int32       // processRuns: the length of each member's hits in gated
 	runs   []gateRun       // the current group's classified runs
 	keys   []uint64        // sortFindings' keys
 	keys2  []uint64        // sortFindings' merge buffer
@@ -983,16 +984,15 @@ func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte,
 			k++
 		}
 		ws, we := runeEdges(view, ws, min(n, lim-pad))
-		gr.gate.distributeTo(sc, runs[j:k], ws, union)
+		gr.gate.distributeRuns(sc, runs[j:k], ws, union)
 		win := Window{Text: view[ws:we:we], Base: vs + int64(ws), AtStart: atStart && ws == 0, AtEnd: atEnd && we == n}
 		// Only the members with a run here, in group order (gate bits
 		// follow it).
 		for ; union != 0; union &= union - 1 {
-			gm := bits.TrailingZeros64(union)
-			di := gr.members[gr.gate.index[gm]]
+			gm := bits.TrailingZeros64(union) & 63
 			*w = win
-			w.Hits = sc.gated[gm]
-			dst = e.call(sc, dst, di, w, st, view, vs, ownStart, ownEnd)
+			w.Hits = sc.gated[gm][:sc.gatedN[gm]]
+			dst = e.call(sc, dst, gr.gate.det[gm], w, st, view, vs, ownStart, ownEnd)
 		}
 		j = k
 	}

@@ -170,8 +170,9 @@ type gate struct {
 	accept *[numVariants * numShapes]uint64
 	// member maps a position in group.members to its gate bit, or -1.
 	member []int8
-	index  []int  // gate bit to position in group.members
-	all    uint64 // every gated member's bit
+	index  []int   // gate bit to position in group.members
+	det    [64]int // gate bit to detector (group.members[index[bit]])
+	all    uint64  // every gated member's bit
 	trig   [256]bool
 	tokens bool // classify clock and date tokens (digit triggers, not ':' or '/')
 	// full: every member of the group is gated, so the prefilter keeps
@@ -191,6 +192,7 @@ func buildGate(members []int, dets []compiled) *gate {
 		g.member[i] = -1
 		if f, ok := dets[di].d.(RunFilter); ok && len(filters) < 64 {
 			g.member[i] = int8(len(filters))
+			g.det[len(filters)] = di
 			g.index = append(g.index, i)
 			filters = append(filters, f)
 		}
@@ -374,6 +376,30 @@ func (gt *gate) distributeTo(sc *scratch, runs []gateRun, ws int, reset uint64) 
 		for mask := r.mask; mask != 0; mask &= mask - 1 {
 			b := bits.TrailingZeros64(mask) & 63 // (no bounds check)
 			sc.gated[b] = append(sc.gated[b], r.s-int32(ws))
+		}
+	}
+}
+
+// distributeRuns is distributeTo for processRuns' window of runs, which
+// hands the lists to the members in union (every run's mask is within
+// it): sc.gated[b] gets room for every run of the window, so each (run,
+// member) pair is a store and an increment of sc.gatedN[b], without a
+// capacity check; the member's hits are sc.gated[b][:sc.gatedN[b]].
+func (gt *gate) distributeRuns(sc *scratch, runs []gateRun, ws int, union uint64) {
+	for m := union; m != 0; m &= m - 1 {
+		b := bits.TrailingZeros64(m) & 63
+		if cap(sc.gated[b]) < len(runs) {
+			sc.gated[b] = make([]int32, 2*len(runs))
+		}
+		sc.gated[b] = sc.gated[b][:cap(sc.gated[b])]
+		sc.gatedN[b] = 0
+	}
+	for _, r := range runs {
+		h := r.s - int32(ws)
+		for mask := r.mask; mask != 0; mask &= mask - 1 {
+			b := bits.TrailingZeros64(mask) & 63 // (no bounds check)
+			sc.gated[b][sc.gatedN[b]] = h
+			sc.gatedN[b]++
 		}
 	}
 }

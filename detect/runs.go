@@ -54,6 +54,9 @@ type RunShape struct {
 	// following run. Groups of a number written in groups are joined
 	// on at least one side; a lone number ("in 10 mins") on neither.
 	JoinBefore, JoinAfter bool
+	// LetterBeyond: the byte after After is an ASCII letter, as in
+	// "10 mins" (so no group of digits follows the run's After byte).
+	LetterBeyond bool
 }
 
 // A TokenKind says whether a run of digits is part of a clock time or a
@@ -155,9 +158,10 @@ func ClassOf(c byte) ByteClass { return byteClasses[c] }
 
 const numShapes = (MaxRunLen + 1) * int(numClasses) * int(numClasses)
 
-// numVariants counts the (Token, JoinBefore, JoinAfter) combinations:
-// variant = kind<<2 | joinBefore<<1 | joinAfter.
-const numVariants = int(numTokenKinds) * 4
+// numVariants counts the (Token, LetterBeyond, JoinBefore, JoinAfter)
+// combinations: variant = kind<<3 | letterBeyond<<2 | joinBefore<<1 |
+// joinAfter.
+const numVariants = int(numTokenKinds) * 8
 
 func shapeIndex(n int, before, after ByteClass) int {
 	return (min(n, MaxRunLen)*int(numClasses)+int(before))*int(numClasses) + int(after)
@@ -207,13 +211,13 @@ func buildGate(members []int, dets []compiled) *gate {
 	}
 	g.accept = new([numVariants * numShapes]uint64)
 	for v := range numVariants {
-		tk, jb, ja := TokenKind(v>>2), v&2 != 0, v&1 != 0
+		tk, lb, jb, ja := TokenKind(v>>3), v&4 != 0, v&2 != 0, v&1 != 0
 		for n := 1; n <= MaxRunLen; n++ {
 			for b := range numClasses {
 				for a := range numClasses {
 					var m uint64
 					for k, f := range filters {
-						if f.AcceptRun(RunShape{Len: n, Before: b, After: a, Token: tk, JoinBefore: jb, JoinAfter: ja}) {
+						if f.AcceptRun(RunShape{Len: n, Before: b, After: a, Token: tk, JoinBefore: jb, JoinAfter: ja, LetterBeyond: lb}) {
 							m |= 1 << k
 						}
 					}
@@ -224,7 +228,7 @@ func buildGate(members []int, dets []compiled) *gate {
 	}
 	for k := TokenClock; k < numTokenKinds; k++ {
 		var any uint64
-		for _, m := range g.accept[int(k)*4*numShapes : int(k+1)*4*numShapes] {
+		for _, m := range g.accept[int(k)*8*numShapes : int(k+1)*8*numShapes] {
 			any |= m
 		}
 		g.dropToken[k] = any == 0
@@ -320,6 +324,9 @@ func (gt *gate) runMask(view []byte, s, e int, atStart, atEnd, acceptedOnly bool
 		if gt.trig[view[e+1]] {
 			v |= 1
 		}
+		if isASCIILetter(view[e+1]) {
+			v |= 4
+		}
 	} else if e+1 == n && !atEnd {
 		known = false
 	}
@@ -341,7 +348,7 @@ func (gt *gate) runMask(view []byte, s, e int, atStart, atEnd, acceptedOnly bool
 			cs.e = cs.tokEnd
 			return 0, false
 		}
-		v |= int(cs.tok) << 2
+		v |= int(cs.tok) << 3
 	}
 	return gt.accept[v*numShapes+shapeIndex(e-s, before, after)], true
 }
@@ -409,6 +416,9 @@ func (gt *gate) distributeRuns(sc *scratch, runs []gateRun, ws int, union uint64
 func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart, atEnd bool) {
 	gt.distribute(sc, gt.classify(sc, view, hits, atStart, atEnd, false), ws, true)
 }
+
+// isASCIILetter reports whether c is an ASCII letter.
+func isASCIILetter(c byte) bool { return (c|0x20)-'a' < 26 }
 
 // loneRun reports whether the run of digits view[s:e] has no other group
 // of digits joined to it by one ':' or '/'. Its token is then not a clock

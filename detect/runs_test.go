@@ -215,3 +215,35 @@ func TestRunShapeJoin(t *testing.T) {
 		}
 	}
 }
+
+// beyondRuns accepts the runs with the given LetterBeyond only.
+type beyondRuns struct {
+	tokenRuns
+	beyond bool
+}
+
+func (f beyondRuns) AcceptRun(s detect.RunShape) bool { return s.LetterBeyond == f.beyond }
+
+// The engine sets LetterBeyond when the byte after the run's After byte
+// is an ASCII letter, whatever After is.
+func TestRunShapeLetterBeyond(t *testing.T) {
+	text := "in 10 mins, 7-Zed 8x 45 67.a 3 \xc3\xa9 99 5\n"
+	want := map[bool]string{
+		true:  "10 7 67",
+		false: "8 45 3 99 5",
+	}
+	for _, beyond := range []bool{true, false} {
+		f := beyondRuns{newTokenRuns(detect.TokenPlain), beyond}
+		fs, err := detect.MustCompile([]detect.Detector{f}, nil).AppendFind(nil, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range fs {
+			got = append(got, text[x.Start:x.End])
+		}
+		if g := strings.Join(got, " "); g != want[beyond] {
+			t.Errorf("LetterBeyond %v: runs %q, want %q", beyond, g, want[beyond])
+		}
+	}
+}

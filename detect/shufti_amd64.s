@@ -521,7 +521,8 @@ dsides3:
 
 dshape:
 	// index: v*numShapes + (min(len, 15)*16 + before)*16 + after, v:
-	// a digit two before (2) and two after (1).
+	// a digit two before (2), a digit two after (1), or else an ASCII
+	// letter two after (4).
 	MOVQ R14, CX
 	SUBQ BX, CX
 	CMPQ CX, $15
@@ -541,10 +542,19 @@ dshape1:
 
 dshape2:
 	MOVBLZX 1(DI)(R14*1), DX
-	SUBL $0x30, DX
-	CMPL DX, $10
-	JAE dshape3
+	LEAL -0x30(DX), R11
+	CMPL R11, $10
+	JAE dshape21
 	ADDQ $4096, CX
+	JMP dshape3
+
+dshape21:
+	// An ASCII letter two after (LetterBeyond).
+	ORL $0x20, DX
+	SUBL $0x61, DX
+	CMPL DX, $26
+	JAE dshape3
+	ADDQ $16384, CX
 
 dshape3:
 	MOVQ 80(R15), DX

@@ -27,11 +27,13 @@ func isSepClass(c detect.ByteClass) bool {
 //   - a letter or '/' or '\' is next to it: the scanner's glue rules
 //     (glueBefore, glueAfter) drop the first group of a piece glued to
 //     such a byte, and groups inside a piece are next to separators;
-//   - the byte after it is not a separator byte (its class is none of
-//     isSepClass's), so it is the last group of its piece and of its
-//     stretch, and it has fewer digits than a candidate of that one
-//     group needs: minIntlLen, and for GB, unless '+' or '(' is before
-//     it, minGBLone.
+//   - it is the last group of its piece and of its stretch, and it has
+//     fewer digits than a candidate of that one group needs: minIntlLen,
+//     and for GB, unless '+' or '(' is before it, minGBLone. It is the
+//     last group when the byte after it is not a separator byte (its
+//     class is none of isSepClass's), or when that byte is one and the
+//     next is an ASCII letter (LetterBeyond: "3 cats", "900123 today"),
+//     which no stretch holds.
 //
 // Both hold whatever the region. A candidate's first group is not glued
 // to the byte before it, is followed by another group if the candidate
@@ -52,7 +54,7 @@ func (d *Detector) AcceptRun(s detect.RunShape) bool {
 	case detect.ClassUpper, detect.ClassLower, detect.ClassSlash, detect.ClassDigit:
 		return false
 	}
-	if isSepClass(s.After) {
+	if isSepClass(s.After) && !s.LetterBeyond {
 		return true
 	}
 	if d.gb && s.Before != detect.ClassPlus && s.Before != detect.ClassOpen {

@@ -30,12 +30,18 @@ var gateSeeds = []string{
 	"00441134960000 004411349600001 0014155552671 +14155552671 +9892222222 +12 3456",
 	"192.168.100.200 1.2.3.4.5.6 07700.900.123.4 ISBN 0-306-40615-2 v10.2.0745",
 	"\x00020 7946 0958\x00 \"07700900123\" '07700900123' !07700900123? =07700 900123;",
+	"3 cats, 2021 was 10 mins: 07700 900123 today, 020 7946 0958 x12 and 07700900123 now, +44 7700 900123 ok, 12345678 a 1234567 b",
+	"+44 (0)20 7946 0958 ext 12, (020) 7946 0958 or (0)20 x, 0 a 00 b 020 c 07700 d 44 e +44 f +44 (0) g 0044 h",
 }
 
 func TestAcceptRunShapes(t *testing.T) {
 	d := phone.New(phone.Options{})
 	sh := func(n int, b, a detect.ByteClass) detect.RunShape {
 		return detect.RunShape{Len: n, Before: b, After: a}
+	}
+	beyond := func(s detect.RunShape) detect.RunShape {
+		s.LetterBeyond = true
+		return s
 	}
 	accept := []detect.RunShape{
 		sh(3, detect.ClassSpace, detect.ClassSpace),        // 020 7946 0958
@@ -78,7 +84,19 @@ func TestAcceptRunShapes(t *testing.T) {
 		sh(3, detect.ClassDot, detect.ClassLineEdge),   // 07700.900.123
 		sh(7, detect.ClassSpace, detect.ClassLineEdge), // 1234567 (GB: 00 and six digits at least)
 		sh(5, detect.ClassPlus, detect.ClassLineEdge),  // +12345
+		// ... or followed by a separator and a letter:
+		beyond(sh(1, detect.ClassSpace, detect.ClassSpace)),   // 3 cats
+		beyond(sh(6, detect.ClassSpace, detect.ClassSpace)),   // 07700 900123 today
+		beyond(sh(7, detect.ClassLineEdge, detect.ClassDash)), // 1234567-a
+		beyond(sh(5, detect.ClassPlus, detect.ClassSpace)),    // +12345 b
 	}
+	// A single group long enough to be a number is kept whatever follows.
+	accept = append(accept,
+		beyond(sh(11, detect.ClassSpace, detect.ClassSpace)), // 07700900123 now
+		beyond(sh(8, detect.ClassSpace, detect.ClassSpace)),  // 12345678 a
+		beyond(sh(6, detect.ClassPlus, detect.ClassSpace)),   // +989222 x
+		beyond(sh(6, detect.ClassOpen, detect.ClassClose)),   // (989222)x
+	)
 	for _, s := range accept {
 		if !d.AcceptRun(s) {
 			t.Errorf("AcceptRun(%+v) = false, want true", s)
@@ -128,6 +146,9 @@ func TestAcceptRunMatches(t *testing.T) {
 					}
 					if j < len(text) {
 						s.After = detect.ClassOf(text[j])
+					}
+					if j+1 < len(text) {
+						s.LetterBeyond = (text[j+1]|0x20)-'a' < 26
 					}
 					if !d.AcceptRun(s) {
 						t.Errorf("%s: run %q of match %q has rejected shape %+v", region, text[i:j], text[f.Start:f.End], s)

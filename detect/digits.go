@@ -234,9 +234,7 @@ func digitRunsGo(a *digitArgs) {
 			if view[re+1]-'0' < 10 {
 				v |= 1
 			}
-			if isASCIILetter(view[re+1]) {
-				v |= 4
-			}
+			v |= beyondBits[view[re+1]]
 			a.lastE = re
 			if mask := accept[v*numShapes+shapeIndex(re-p, before, after)]; mask != 0 {
 				out[cnt] = gateRun{s: int32(p), e: int32(re), mask: mask}

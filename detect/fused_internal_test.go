@@ -37,7 +37,8 @@ func probeSets() [][]Detector {
 		newRunProbe("t/long", func(s RunShape) bool { return s.Token == TokenPlain && s.Len >= 3 }),
 		newRunProbe("t/joined", func(s RunShape) bool { return s.Token == TokenPlain && (s.JoinBefore || s.JoinAfter) }),
 		newRunProbe("t/joinedafter", func(s RunShape) bool { return s.Token == TokenPlain && s.JoinAfter && !s.JoinBefore && s.Len < 5 }),
-		newRunProbe("t/beyond", func(s RunShape) bool { return s.Token == TokenPlain && s.LetterBeyond && s.Len < 3 }),
+		newRunProbe("t/lower", func(s RunShape) bool { return s.Token == TokenPlain && s.LowerBeyond && s.Len < 3 }),
+		newRunProbe("t/upper", func(s RunShape) bool { return s.Token == TokenPlain && s.UpperBeyond && !s.JoinBefore }),
 		newRunProbe("t/lone", func(s RunShape) bool {
 			return s.Token == TokenPlain && !s.JoinBefore && !s.JoinAfter && s.Before == ClassSpace
 		}),
@@ -55,7 +56,7 @@ func probeSets() [][]Detector {
 func digitText(r *rand.Rand, size int) []byte {
 	frags := []string{"[12/03/2021, 09:14:55] ", "12/03/2021, 21:14 - ", "1/2/34", "12:30", "9:30:00", "0207 946 0958", "07700 900577",
 		"+44 (0)20 7946 0958", "4.50", "build 11.0.1.4737", "GB92 BARC 6556 8550 8795 29", "12-34-56", "  ", "\n", "a1b2", "x 12 y",
-		"(1)", "10 mins", "3-Z", "12/12/12345", "12:345", "10.0.0.1", "5345332304,", "£25", ": 7 ", "/9/", "\xc2\xa0", "\t3\t"}
+		"(1)", "10 mins", "3-Z", "4 Oak", "12/12/12345", "12:345", "10.0.0.1", "5345332304,", "£25", ": 7 ", "/9/", "\xc2\xa0", "\t3\t"}
 	var b strings.Builder
 	for b.Len() < size {
 		switch r.IntN(12) {

@@ -54,9 +54,11 @@ type RunShape struct {
 	// following run. Groups of a number written in groups are joined
 	// on at least one side; a lone number ("in 10 mins") on neither.
 	JoinBefore, JoinAfter bool
-	// LetterBeyond: the byte after After is an ASCII letter, as in
-	// "10 mins" (so no group of digits follows the run's After byte).
-	LetterBeyond bool
+	// UpperBeyond, LowerBeyond: the byte after After is an ASCII
+	// upper-case or lower-case letter, as in "10 Downing" or "10 mins"
+	// (so no group of digits follows the run's After byte). Only plain
+	// runs have them: a clock time's or a date's are false.
+	UpperBeyond, LowerBeyond bool
 }
 
 // A TokenKind says whether a run of digits is part of a clock time or a
@@ -158,10 +160,20 @@ func ClassOf(c byte) ByteClass { return byteClasses[c] }
 
 const numShapes = (MaxRunLen + 1) * int(numClasses) * int(numClasses)
 
-// numVariants counts the (Token, LetterBeyond, JoinBefore, JoinAfter)
-// combinations: variant = kind<<3 | letterBeyond<<2 | joinBefore<<1 |
-// joinAfter.
-const numVariants = int(numTokenKinds) * 8
+// numVariants counts the (Token, UpperBeyond, LowerBeyond, JoinBefore,
+// JoinAfter) combinations: a plain run's variant is lowerBeyond<<3 |
+// upperBeyond<<2 | joinBefore<<1 | joinAfter (0..15, both letters never),
+// a token's of kind k 16 + (k-1)*4 + joinBefore<<1 | joinAfter.
+const numVariants = 16 + (int(numTokenKinds)-1)*4
+
+// variantShape returns the RunShape fields variant v stands for, and
+// false for the variants no run has.
+func variantShape(v int) (RunShape, bool) {
+	if v >= 16 {
+		return RunShape{Token: TokenKind(1 + (v-16)/4), JoinBefore: v&2 != 0, JoinAfter: v&1 != 0}, true
+	}
+	return RunShape{UpperBeyond: v&4 != 0, LowerBeyond: v&8 != 0, JoinBefore: v&2 != 0, JoinAfter: v&1 != 0}, v&12 != 12
+}
 
 func shapeIndex(n int, before, after ByteClass) int {
 	return (min(n, MaxRunLen)*int(numClasses)+int(before))*int(numClasses) + int(after)
@@ -211,13 +223,17 @@ func buildGate(members []int, dets []compiled) *gate {
 	}
 	g.accept = new([numVariants * numShapes]uint64)
 	for v := range numVariants {
-		tk, lb, jb, ja := TokenKind(v>>3), v&4 != 0, v&2 != 0, v&1 != 0
+		rs, ok := variantShape(v)
+		if !ok {
+			continue
+		}
 		for n := 1; n <= MaxRunLen; n++ {
 			for b := range numClasses {
 				for a := range numClasses {
 					var m uint64
+					rs.Len, rs.Before, rs.After = n, b, a
 					for k, f := range filters {
-						if f.AcceptRun(RunShape{Len: n, Before: b, After: a, Token: tk, JoinBefore: jb, JoinAfter: ja, LetterBeyond: lb}) {
+						if f.AcceptRun(rs) {
 							m |= 1 << k
 						}
 					}
@@ -228,7 +244,7 @@ func buildGate(members []int, dets []compiled) *gate {
 	}
 	for k := TokenClock; k < numTokenKinds; k++ {
 		var any uint64
-		for _, m := range g.accept[int(k)*8*numShapes : int(k+1)*8*numShapes] {
+		for _, m := range g.accept[(16+int(k-1)*4)*numShapes : (16+int(k)*4)*numShapes] {
 			any |= m
 		}
 		g.dropToken[k] = any == 0
@@ -324,9 +340,7 @@ func (gt *gate) runMask(view []byte, s, e int, atStart, atEnd, acceptedOnly bool
 		if gt.trig[view[e+1]] {
 			v |= 1
 		}
-		if isASCIILetter(view[e+1]) {
-			v |= 4
-		}
+		v |= beyondBits[view[e+1]]
 	} else if e+1 == n && !atEnd {
 		known = false
 	}
@@ -348,7 +362,9 @@ func (gt *gate) runMask(view []byte, s, e int, atStart, atEnd, acceptedOnly bool
 			cs.e = cs.tokEnd
 			return 0, false
 		}
-		v |= int(cs.tok) << 3
+		if cs.tok != TokenPlain {
+			v = 16 + int(cs.tok-1)*4 + v&3
+		}
 	}
 	return gt.accept[v*numShapes+shapeIndex(e-s, before, after)], true
 }
@@ -417,8 +433,14 @@ func (gt *gate) gateHits(sc *scratch, view []byte, hits []int32, ws int, atStart
 	gt.distribute(sc, gt.classify(sc, view, hits, atStart, atEnd, false), ws, true)
 }
 
-// isASCIILetter reports whether c is an ASCII letter.
-func isASCIILetter(c byte) bool { return (c|0x20)-'a' < 26 }
+// beyondBits are a plain run's variant bits for the byte after its After
+// byte: 4 for an upper-case ASCII letter, 8 for a lower-case one.
+var beyondBits = func() (t [256]int) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = 4, 8
+	}
+	return t
+}()
 
 // loneRun reports whether the run of digits view[s:e] has no other group
 // of digits joined to it by one ':' or '/'. Its token is then not a clock

@@ -216,24 +216,27 @@ func TestRunShapeJoin(t *testing.T) {
 	}
 }
 
-// beyondRuns accepts the runs with the given LetterBeyond only.
+// beyondRuns accepts the runs with the given UpperBeyond and LowerBeyond.
 type beyondRuns struct {
 	tokenRuns
-	beyond bool
+	upper, lower bool
 }
 
-func (f beyondRuns) AcceptRun(s detect.RunShape) bool { return s.LetterBeyond == f.beyond }
+func (f beyondRuns) AcceptRun(s detect.RunShape) bool {
+	return s.UpperBeyond == f.upper && s.LowerBeyond == f.lower
+}
 
-// The engine sets LetterBeyond when the byte after the run's After byte
-// is an ASCII letter, whatever After is.
-func TestRunShapeLetterBeyond(t *testing.T) {
-	text := "in 10 mins, 7-Zed 8x 45 67.a 3 \xc3\xa9 99 5\n"
-	want := map[bool]string{
-		true:  "10 7 67",
-		false: "8 45 3 99 5",
+// The engine sets UpperBeyond or LowerBeyond when the byte after the
+// run's After byte is an ASCII letter, whatever After is.
+func TestRunShapeBeyond(t *testing.T) {
+	text := "in 10 mins, 7-Zed 8x 45 67.a 3 \xc3\xa9 99 5 Oak 6\n"
+	want := map[[2]bool]string{
+		{false, true}:  "10 67",
+		{true, false}:  "7 5",
+		{false, false}: "8 45 3 99 6",
 	}
-	for _, beyond := range []bool{true, false} {
-		f := beyondRuns{newTokenRuns(detect.TokenPlain), beyond}
+	for k, w := range want {
+		f := beyondRuns{newTokenRuns(detect.TokenPlain), k[0], k[1]}
 		fs, err := detect.MustCompile([]detect.Detector{f}, nil).AppendFind(nil, []byte(text))
 		if err != nil {
 			t.Fatal(err)
@@ -242,8 +245,8 @@ func TestRunShapeLetterBeyond(t *testing.T) {
 		for _, x := range fs {
 			got = append(got, text[x.Start:x.End])
 		}
-		if g := strings.Join(got, " "); g != want[beyond] {
-			t.Errorf("LetterBeyond %v: runs %q, want %q", beyond, g, want[beyond])
+		if g := strings.Join(got, " "); g != w {
+			t.Errorf("UpperBeyond %v LowerBeyond %v: runs %q, want %q", k[0], k[1], g, w)
 		}
 	}
 }

@@ -522,7 +522,7 @@ dsides3:
 dshape:
 	// index: v*numShapes + (min(len, 15)*16 + before)*16 + after, v:
 	// a digit two before (2), a digit two after (1), or else an ASCII
-	// letter two after (4).
+	// letter two after (upper case 4, lower case 8).
 	MOVQ R14, CX
 	SUBQ BX, CX
 	CMPQ CX, $15
@@ -549,12 +549,19 @@ dshape2:
 	JMP dshape3
 
 dshape21:
-	// An ASCII letter two after (LetterBeyond).
-	ORL $0x20, DX
+	// An ASCII letter two after: upper case (UpperBeyond, variant bit 4)
+	// or lower case (LowerBeyond, bit 8).
+	LEAL -0x41(DX), R11
+	CMPL R11, $26
+	JAE dshape22
+	ADDQ $16384, CX
+	JMP dshape3
+
+dshape22:
 	SUBL $0x61, DX
 	CMPL DX, $26
 	JAE dshape3
-	ADDQ $16384, CX
+	ADDQ $32768, CX
 
 dshape3:
 	MOVQ 80(R15), DX

@@ -32,7 +32,8 @@ func isSepClass(c detect.ByteClass) bool {
 //     and for GB, unless '+' or '(' is before it, minGBLone. It is the
 //     last group when the byte after it is not a separator byte (its
 //     class is none of isSepClass's), or when that byte is one and the
-//     next is an ASCII letter (LetterBeyond: "3 cats", "900123 today"),
+//     next is an ASCII letter (UpperBeyond, LowerBeyond: "3 cats",
+//     "900123 Today"),
 //     which no stretch holds.
 //
 // Both hold whatever the region. A candidate's first group is not glued
@@ -54,7 +55,7 @@ func (d *Detector) AcceptRun(s detect.RunShape) bool {
 	case detect.ClassUpper, detect.ClassLower, detect.ClassSlash, detect.ClassDigit:
 		return false
 	}
-	if isSepClass(s.After) && !s.LetterBeyond {
+	if isSepClass(s.After) && !s.UpperBeyond && !s.LowerBeyond {
 		return true
 	}
 	if d.gb && s.Before != detect.ClassPlus && s.Before != detect.ClassOpen {

@@ -40,7 +40,7 @@ func TestAcceptRunShapes(t *testing.T) {
 		return detect.RunShape{Len: n, Before: b, After: a}
 	}
 	beyond := func(s detect.RunShape) detect.RunShape {
-		s.LetterBeyond = true
+		s.LowerBeyond = true
 		return s
 	}
 	accept := []detect.RunShape{
@@ -85,10 +85,11 @@ func TestAcceptRunShapes(t *testing.T) {
 		sh(7, detect.ClassSpace, detect.ClassLineEdge), // 1234567 (GB: 00 and six digits at least)
 		sh(5, detect.ClassPlus, detect.ClassLineEdge),  // +12345
 		// ... or followed by a separator and a letter:
-		beyond(sh(1, detect.ClassSpace, detect.ClassSpace)),   // 3 cats
-		beyond(sh(6, detect.ClassSpace, detect.ClassSpace)),   // 07700 900123 today
-		beyond(sh(7, detect.ClassLineEdge, detect.ClassDash)), // 1234567-a
-		beyond(sh(5, detect.ClassPlus, detect.ClassSpace)),    // +12345 b
+		beyond(sh(1, detect.ClassSpace, detect.ClassSpace)),                              // 3 cats
+		beyond(sh(6, detect.ClassSpace, detect.ClassSpace)),                              // 07700 900123 today
+		{Len: 4, Before: detect.ClassSpace, After: detect.ClassSpace, UpperBeyond: true}, // 0958 Tel
+		beyond(sh(7, detect.ClassLineEdge, detect.ClassDash)),                            // 1234567-a
+		beyond(sh(5, detect.ClassPlus, detect.ClassSpace)),                               // +12345 b
 	}
 	// A single group long enough to be a number is kept whatever follows.
 	accept = append(accept,
@@ -148,7 +149,8 @@ func TestAcceptRunMatches(t *testing.T) {
 						s.After = detect.ClassOf(text[j])
 					}
 					if j+1 < len(text) {
-						s.LetterBeyond = (text[j+1]|0x20)-'a' < 26
+						s.UpperBeyond = text[j+1]-'A' < 26
+						s.LowerBeyond = text[j+1]-'a' < 26
 					}
 					if !d.AcceptRun(s) {
 						t.Errorf("%s: run %q of match %q has rejected shape %+v", region, text[i:j], text[f.Start:f.End], s)

@@ -22,7 +22,7 @@ func TestAddrGateAnchors(t *testing.T) {
 		{NewUKAddress(), "Unit 4 7 Oak Road", []bool{false, true}},
 		{NewUKAddress(), "Hove BN3 1AA, M1 1AE, SW1A1AA, B33 8TH", []bool{true, true, true, true, true, false, true, true}},
 		{NewUKAddress(), "+44 7700 900123, 020 7946 0958, £4.50, v1.2.3, 2021-03-12", []bool{false, false, false, false, false, true, false, false, false, false, false, true, false, false}},
-		{NewUKAddress(), "ref AB 12 now, Q3 ok, 3 12 Acacia Avenue", []bool{true, false, false, true}},
+		{NewUKAddress(), "ref AB 12 now, Q3 ok, 3 12 Acacia Avenue", []bool{false, false, false, true}}, // "12 now": no capital
 		{NewUKPostcode(), "BFPO 123, BFPO 12 34, SW1A 1AA, M1 1AE", []bool{true, true, false, true, true, true, true}},
 		{NewUKPostcode(), "+44 7700 900123, 020 7946 0958, 3 pm", []bool{false, false, false, true, false, false, true}},
 	}

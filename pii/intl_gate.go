@@ -105,8 +105,10 @@ func (ipAddr) AcceptRun(s detect.RunShape) bool {
 //     capital (the area starts the token), followed by a capital (A9A,
 //     or an unspaced inward code) or by a space and the inward digit.
 //   - Otherwise, a number followed by a letter (221B, 12a) or a ',',
-//     then a space (never a digit); by a space and the street's capital;
-//     or by '-' and the digits of a range (10-12).
+//     then a space (never a digit); by a space and the street's capital
+//     (not a lower-case letter: "in 10 mins", which Detect rejects
+//     without a look back, as it does a digit after the space); or by
+//     '-' and the digits of a range (10-12).
 //   - Not a flat's number followed by a space and the building number
 //     ("Unit 4 7 Oak Road", "Flat 2/3, 14 High St"): Detect finds the
 //     same match from the building number, whose run is accepted
@@ -132,7 +134,7 @@ func (ukAddress) AcceptRun(s detect.RunShape) bool {
 	case detect.ClassUpper, detect.ClassLower, detect.ClassComma:
 		return !s.JoinAfter
 	case detect.ClassSpace:
-		return !s.JoinAfter
+		return !s.JoinAfter && !s.LowerBeyond
 	case detect.ClassDash:
 		return s.JoinAfter
 	}

@@ -119,7 +119,8 @@ func intlRuns(s string) (shapes []detect.RunShape, runs []string) {
 			j++
 		}
 		shapes = append(shapes, detect.RunShape{Len: min(j-i, detect.MaxRunLen), Before: cls(i - 1), After: cls(j),
-			JoinBefore: i >= 2 && intlDigit(s[i-2]), JoinAfter: j+1 < len(s) && intlDigit(s[j+1])})
+			JoinBefore: i >= 2 && intlDigit(s[i-2]), JoinAfter: j+1 < len(s) && intlDigit(s[j+1]),
+			UpperBeyond: j+1 < len(s) && intlUpper(s[j+1]), LowerBeyond: j+1 < len(s) && s[j+1]-'a' < 26})
 		runs = append(runs, s[max(0, i-1):min(len(s), j+1)])
 		i = j
 	}
@@ -151,7 +152,7 @@ func TestIntlGateShapes(t *testing.T) {
 			[]string{"10 Downing Street, London SW1A 2AA", "14 High St, Leeds LS1 1AA.", "221B Baker Street, London NW1 6XE.",
 				"Flat 3, 12 Acacia Avenue", "Hove BN31AA.", "GIR 0AA", "EC1A 1BB", "B33 8TH", "M1 1AE",
 				"12a High Street", "12, Acacia Road", "Apartment 12B 4 Park Road"},
-			[]string{"[12/03", ":14:55]", "£250.", "1.2", "v1", "x2", "#42.", "12345", "12:30"}, false},
+			[]string{"[12/03", ":14:55]", "£250.", "1.2", "v1", "x2", "#42.", "12345", "12:30", "in 10 mins", "at 3 pm"}, false},
 	}
 	for _, tc := range tests {
 		f := tc.d.(detect.RunFilter)

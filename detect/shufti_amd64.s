@@ -75,8 +75,9 @@ TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-56
 	JZ done
 
 loop:
-	VMOVDQU (SI), Y0  // b[i]
-	VMOVDQU 1(SI), Y1 // b[i+1]
+	PREFETCHT0 8192(SI) // as in pairMasksDigitsAVX2
+	VMOVDQU (SI), Y0    // b[i]
+	VMOVDQU 1(SI), Y1   // b[i+1]
 	NEWLINES(0)
 	SHUFTI_MASK
 	MOVL AX, (DI)
@@ -117,6 +118,9 @@ TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-64
 	JLT rlast
 
 rloop:
+	// The next batch (256 blocks) is fetched while this one is handled:
+	// the pass is the first to read the text, which comes from memory.
+	PREFETCHT0 8192(SI)
 	VMOVDQU (SI), Y0  // b[i]
 	VMOVDQU 1(SI), Y1 // b[i+1]
 	NEWLINES(0)

@@ -51,11 +51,12 @@ type digitArgs struct {
 	dropTo int        // 56: in and out: the run starts before it are dropped
 	lastE  int        // 64: in and out: the end of the last run decided
 	flags  uint64     // 72: digitStamps, digitTokens
-	accept *uint64    // 80: the gate's table
+	accept *uint8     // 80: the gate's table (palette indices)
 	class  *ByteClass // 88: byteClasses
 	bound  *bool      // 96: tokenBoundary
 	out    *gateRun   // 104: the records (room for 16*nb+1: one per run start)
 	outEnd *gateRun   // 112: out: past the last record written
+	pal    *uint64    // 120: the gate's palette
 }
 
 // digitArgs.flags.
@@ -96,7 +97,7 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 	a := digitArgs{
 		dm: &dm[0], dmEnd: &dm[nb], view: unsafe.SliceData(view), n: len(view),
 		base: i, end: i + 32*nb, prev: ds.prev, dropTo: ds.dropTo, lastE: ds.cs.e, flags: flags,
-		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0],
+		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0], pal: &gt.palette[0],
 	}
 	digitRuns(&a)
 	recs := out[:(uintptr(unsafe.Pointer(a.outEnd))-uintptr(unsafe.Pointer(a.out)))/unsafe.Sizeof(gateRun{})]
@@ -179,6 +180,7 @@ func digitRunsGo(a *digitArgs) {
 	dm := unsafe.Slice(a.dm, nb+3)
 	view := unsafe.Slice(a.view, a.n)
 	accept := unsafe.Slice(a.accept, numVariants*numShapes)
+	pal := (*[256]uint64)(unsafe.Pointer(a.pal))
 	out := unsafe.Slice(a.out, 16*nb+1)
 	n, end, dropTo, prev := a.n, a.end, a.dropTo, a.prev
 	cnt := 0
@@ -236,7 +238,8 @@ func digitRunsGo(a *digitArgs) {
 			}
 			v |= beyondBits[view[re+1]]
 			a.lastE = re
-			if mask := accept[v*numShapes+shapeIndex(re-p, before, after)]; mask != 0 {
+			if x := accept[v*numShapes+shapeIndex(re-p, before, after)]; x != 0 {
+				mask := pal[x]
 				out[cnt] = gateRun{s: int32(p), e: int32(re), mask: mask}
 				cnt++
 			}

@@ -171,6 +171,7 @@ func TestDigitArgsLayout(t *testing.T) {
 		{"prev", unsafe.Offsetof(a.prev), 48}, {"dropTo", unsafe.Offsetof(a.dropTo), 56}, {"lastE", unsafe.Offsetof(a.lastE), 64},
 		{"flags", unsafe.Offsetof(a.flags), 72}, {"accept", unsafe.Offsetof(a.accept), 80}, {"class", unsafe.Offsetof(a.class), 88},
 		{"bound", unsafe.Offsetof(a.bound), 96}, {"out", unsafe.Offsetof(a.out), 104}, {"outEnd", unsafe.Offsetof(a.outEnd), 112},
+		{"pal", unsafe.Offsetof(a.pal), 120},
 	} {
 		if c.got != c.off {
 			t.Errorf("digitArgs.%s at %d, the assembly reads it at %d", c.name, c.got, c.off)
@@ -202,7 +203,7 @@ func kernelRun(k func(*digitArgs), gt *gate, view []byte, base, nb int, flags ui
 	a := digitArgs{
 		dm: &dm[0], dmEnd: &dm[nb], view: unsafe.SliceData(view), n: len(view), base: base, end: base + 32*nb,
 		prev: prev, dropTo: dropTo, lastE: -1, flags: flags,
-		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0],
+		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0], pal: &gt.palette[0],
 	}
 	k(&a)
 	cnt := (uintptr(unsafe.Pointer(a.outEnd)) - uintptr(unsafe.Pointer(a.out))) / unsafe.Sizeof(gateRun{})
@@ -268,4 +269,75 @@ func FuzzDigitKernel(f *testing.F) {
 		nb := (len(view) - b) / 32
 		kernelCheck(t, gates[int(set)%len(gates)], view, b, nb, uint64(set>>2)&3, b+int(dropTo))
 	})
+}
+
+// hashFilter accepts a pseudo-random half of the shapes, a different
+// half for each seed.
+type hashFilter struct {
+	Detector
+	seed uint64
+}
+
+func (f hashFilter) AcceptRun(s RunShape) bool {
+	x := f.seed ^ uint64(s.Len)<<8 ^ uint64(s.Before)<<16 ^ uint64(s.After)<<24 ^ uint64(s.Token)<<32
+	for _, b := range []bool{s.JoinBefore, s.JoinAfter, s.UpperBeyond, s.LowerBeyond} {
+		x <<= 1
+		if b {
+			x |= 1
+		}
+	}
+	x *= 0x9E3779B97F4A7C15
+	return x>>63 == 1
+}
+
+// The gate's table holds a palette index per shape: the mask it stands
+// for is the members' exact mask while the palette has room, and every
+// member's past it (more hits than needed, never fewer).
+func TestGatePalette(t *testing.T) {
+	for _, n := range []int{3, 20} {
+		var ds []Detector
+		var fs []RunFilter
+		for i := range n {
+			d := Func(Spec{ID: fmt.Sprintf("t/h%d", i), Kind: "t", MaxLen: 8, Triggers: Triggers{Bytes: Digits}},
+				func(dst []Finding, w *Window) ([]Finding, error) { return dst, nil })
+			f := hashFilter{d, uint64(i+1) * 0x1234567}
+			ds, fs = append(ds, f), append(fs, f)
+		}
+		e, err := Compile(ds, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gt := e.groups[e.digitGroup].gate
+		over := 0
+		for v := range numVariants {
+			rs, ok := variantShape(v)
+			if !ok {
+				continue
+			}
+			for l := 1; l <= MaxRunLen; l++ {
+				for b := range numClasses {
+					for a := range numClasses {
+						rs.Len, rs.Before, rs.After = l, b, a
+						var want uint64
+						for k, f := range fs {
+							if f.AcceptRun(rs) {
+								want |= 1 << k
+							}
+						}
+						x := gt.accept[v*numShapes+shapeIndex(l, b, a)]
+						got := gt.palette[x]
+						switch {
+						case x == 255 && got == gt.all:
+							over++
+						case got != want:
+							t.Fatalf("%d members: %+v: mask %b, want %b", n, rs, got, want)
+						}
+					}
+				}
+			}
+		}
+		if (over > 0) != (n == 20) {
+			t.Errorf("%d members: %d shapes past the palette", n, over)
+		}
+	}
 }

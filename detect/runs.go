@@ -183,7 +183,11 @@ func shapeIndex(n int, before, after ByteClass) int {
 type gate struct {
 	// accept[variant(kind, joins)*numShapes+shape] has bit m set when
 	// gated member m accepts the shape with that Token kind and joins.
-	accept *[numVariants * numShapes]uint64
+	accept *[numVariants * numShapes]uint8
+	// palette[accept[i]] is the mask (palette[0] is 0: no member). A
+	// byte per shape keeps the table small enough for the cache (the
+	// masks themselves are few: 116 for the default detectors).
+	palette [256]uint64
 	// member maps a position in group.members to its gate bit, or -1.
 	member []int8
 	index  []int   // gate bit to position in group.members
@@ -221,7 +225,8 @@ func buildGate(members []int, dets []compiled) *gate {
 	if len(filters) == 64 {
 		g.all = ^uint64(0)
 	}
-	g.accept = new([numVariants * numShapes]uint64)
+	g.accept = new([numVariants * numShapes]uint8)
+	index := map[uint64]uint8{0: 0}
 	for v := range numVariants {
 		rs, ok := variantShape(v)
 		if !ok {
@@ -237,15 +242,28 @@ func buildGate(members []int, dets []compiled) *gate {
 							m |= 1 << k
 						}
 					}
-					g.accept[v*numShapes+shapeIndex(n, b, a)] = m
+					x, ok := index[m]
+					switch {
+					case ok:
+					case len(index) < len(g.palette)-1:
+						x = uint8(len(index))
+						index[m], g.palette[x] = x, m
+					default:
+						// More masks than the palette holds: every member
+						// (more hits than needed, which gated detectors
+						// accept), at the last entry.
+						x = uint8(len(g.palette) - 1)
+						g.palette[x] = g.all
+					}
+					g.accept[v*numShapes+shapeIndex(n, b, a)] = x
 				}
 			}
 		}
 	}
 	for k := TokenClock; k < numTokenKinds; k++ {
 		var any uint64
-		for _, m := range g.accept[(16+int(k-1)*4)*numShapes : (16+int(k)*4)*numShapes] {
-			any |= m
+		for _, x := range g.accept[(16+int(k-1)*4)*numShapes : (16+int(k)*4)*numShapes] {
+			any |= g.palette[x]
 		}
 		g.dropToken[k] = any == 0
 	}
@@ -366,7 +384,7 @@ func (gt *gate) runMask(view []byte, s, e int, atStart, atEnd, acceptedOnly bool
 			v = 16 + int(cs.tok-1)*4 + v&3
 		}
 	}
-	return gt.accept[v*numShapes+shapeIndex(e-s, before, after)], true
+	return gt.palette[gt.accept[v*numShapes+shapeIndex(e-s, before, after)]], true
 }
 
 // distribute splits runs among the group's gated members: sc.gated[k]

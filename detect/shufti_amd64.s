@@ -569,10 +569,12 @@ dshape22:
 
 dshape3:
 	MOVQ 80(R15), DX
-	MOVQ (DX)(CX*8), DX      // the gate's mask
+	MOVBLZX (DX)(CX*1), DX   // the gate's palette index (0: no member)
 	MOVQ R14, 64(R15)        // lastE
-	TESTQ DX, DX
+	TESTL DX, DX
 	JZ dcont
+	MOVQ 120(R15), R11
+	MOVQ (R11)(DX*8), DX     // the mask
 	MOVL BX, 0(R12)
 	MOVL R14, 4(R12)
 	MOVQ DX, 8(R12)

@@ -57,7 +57,23 @@ type digitArgs struct {
 	out    *gateRun   // 104: the records (room for 16*nb+1: one per run start)
 	outEnd *gateRun   // 112: out: past the last record written
 	pal    *uint64    // 120: the gate's palette
+	vbits  *uint8     // 128: digitVariant
 }
+
+// digitVariant gives a plain run's variant bits (numVariants) from the
+// byte two before it (digitVariant[c]: a digit, JoinBefore) and the byte
+// two after it (digitVariant[256+c]: a digit, JoinAfter; an upper-case
+// or a lower-case ASCII letter, UpperBeyond or LowerBeyond), for the
+// digit group.
+var digitVariant = func() (t [512]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c], t[256+c] = 2, 1
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[256+c], t[256+c+'a'-'A'] = 4, 8
+	}
+	return t
+}()
 
 // digitArgs.flags.
 const (
@@ -98,6 +114,7 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 		dm: &dm[0], dmEnd: &dm[nb], view: unsafe.SliceData(view), n: len(view),
 		base: i, end: i + 32*nb, prev: ds.prev, dropTo: ds.dropTo, lastE: ds.cs.e, flags: flags,
 		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0], pal: &gt.palette[0],
+		vbits: &digitVariant[0],
 	}
 	digitRuns(&a)
 	recs := out[:(uintptr(unsafe.Pointer(a.outEnd))-uintptr(unsafe.Pointer(a.out)))/unsafe.Sizeof(gateRun{})]
@@ -229,14 +246,7 @@ func digitRunsGo(a *digitArgs) {
 				cnt++
 				continue
 			}
-			v := 0
-			if view[p-2]-'0' < 10 {
-				v = 2
-			}
-			if view[re+1]-'0' < 10 {
-				v |= 1
-			}
-			v |= beyondBits[view[re+1]]
+			v := int(digitVariant[view[p-2]] | digitVariant[256+int(view[re+1])])
 			a.lastE = re
 			if x := accept[v*numShapes+shapeIndex(re-p, before, after)]; x != 0 {
 				mask := pal[x]

@@ -171,7 +171,7 @@ func TestDigitArgsLayout(t *testing.T) {
 		{"prev", unsafe.Offsetof(a.prev), 48}, {"dropTo", unsafe.Offsetof(a.dropTo), 56}, {"lastE", unsafe.Offsetof(a.lastE), 64},
 		{"flags", unsafe.Offsetof(a.flags), 72}, {"accept", unsafe.Offsetof(a.accept), 80}, {"class", unsafe.Offsetof(a.class), 88},
 		{"bound", unsafe.Offsetof(a.bound), 96}, {"out", unsafe.Offsetof(a.out), 104}, {"outEnd", unsafe.Offsetof(a.outEnd), 112},
-		{"pal", unsafe.Offsetof(a.pal), 120},
+		{"pal", unsafe.Offsetof(a.pal), 120}, {"vbits", unsafe.Offsetof(a.vbits), 128},
 	} {
 		if c.got != c.off {
 			t.Errorf("digitArgs.%s at %d, the assembly reads it at %d", c.name, c.got, c.off)
@@ -203,7 +203,7 @@ func kernelRun(k func(*digitArgs), gt *gate, view []byte, base, nb int, flags ui
 	a := digitArgs{
 		dm: &dm[0], dmEnd: &dm[nb], view: unsafe.SliceData(view), n: len(view), base: base, end: base + 32*nb,
 		prev: prev, dropTo: dropTo, lastE: -1, flags: flags,
-		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0], pal: &gt.palette[0],
+		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0], pal: &gt.palette[0], vbits: &digitVariant[0],
 	}
 	k(&a)
 	cnt := (uintptr(unsafe.Pointer(a.outEnd)) - uintptr(unsafe.Pointer(a.out))) / unsafe.Sizeof(gateRun{})

@@ -538,47 +538,33 @@ dshape1:
 	ADDQ DX, CX
 	SHLQ $4, CX
 	ADDQ R11, CX
+	// The variant's bits from the bytes two before and two after
+	// (digitVariant), without a branch.
+	MOVQ 128(R15), R11
 	MOVBLZX -2(DI)(BX*1), DX
-	SUBL $0x30, DX
-	CMPL DX, $10
-	JAE dshape2
-	ADDQ $8192, CX
-
-dshape2:
+	MOVBLZX (R11)(DX*1), DX
+	SHLQ $12, DX             // numShapes
+	ADDQ DX, CX
 	MOVBLZX 1(DI)(R14*1), DX
-	LEAL -0x30(DX), R11
-	CMPL R11, $10
-	JAE dshape21
-	ADDQ $4096, CX
-	JMP dshape3
-
-dshape21:
-	// An ASCII letter two after: upper case (UpperBeyond, variant bit 4)
-	// or lower case (LowerBeyond, bit 8).
-	LEAL -0x41(DX), R11
-	CMPL R11, $26
-	JAE dshape22
-	ADDQ $16384, CX
-	JMP dshape3
-
-dshape22:
-	SUBL $0x61, DX
-	CMPL DX, $26
-	JAE dshape3
-	ADDQ $32768, CX
+	MOVBLZX 256(R11)(DX*1), DX
+	SHLQ $12, DX
+	ADDQ DX, CX
 
 dshape3:
 	MOVQ 80(R15), DX
 	MOVBLZX (DX)(CX*1), DX   // the gate's palette index (0: no member)
 	MOVQ R14, 64(R15)        // lastE
-	TESTL DX, DX
-	JZ dcont
 	MOVQ 120(R15), R11
-	MOVQ (R11)(DX*8), DX     // the mask
+	MOVQ (R11)(DX*8), R11    // the mask
+	// The record is written whatever the mask, and kept (R12 moved
+	// past it) when some member accepts the run: no branch on it.
 	MOVL BX, 0(R12)
 	MOVL R14, 4(R12)
-	MOVQ DX, 8(R12)
-	ADDQ $16, R12
+	MOVQ R11, 8(R12)
+	NEGL DX                  // CF: the index is not 0
+	SBBQ DX, DX
+	ANDQ $16, DX
+	ADDQ DX, R12
 	JMP dcont
 
 dundec0:

@@ -342,17 +342,19 @@ func (d *Detector) senderAt(dst []detect.Finding, w *detect.Window, h int) ([]de
 			return dst, 0 // a bracket (examine) or maybe glued (glueBefore)
 		}
 	}
-	// A known calling code (build).
-	d0, d1, d2 := int(b[1]-'0'), int(b[2]-'0'), int(b[4]-'0')
-	if cc := d.ccs; d0 == 0 || !cc[d0] && !cc[d0*10+d1] && !cc[d0*100+d1*10+d2] {
-		return dst, 0
-	}
 	res := uint32(resDrama)
-	if d0 != 4 || d1 != 4 || d2 == 0 || !dramaKey(
+	// A drama number after 44 (validate's test, with the national
+	// significant number of ten digits), the commonest sender, needs no
+	// other test: 44 is a known calling code (build's test below).
+	if v0&0xFFFF != '4'|'4'<<8 || b[4] == '0' || !dramaKey(
 		uint32(b[4])*1000+uint32(b[5])*100+uint32(b[6])*10+uint32(b[7]),
 		uint32(b[9])*100+uint32(b[10])*10+uint32(b[11])) {
-		// Not a drama number (validate's test, with the national
-		// significant number after 44 of ten digits): ask validate.
+		// A known calling code (build).
+		d0, d1, d2 := int(b[1]-'0'), int(b[2]-'0'), int(b[4]-'0')
+		if cc := d.ccs; d0 == 0 || !cc[d0] && !cc[d0*10+d1] && !cc[d0*100+d1*10+d2] {
+			return dst, 0
+		}
+		// Not a drama number: ask validate.
 		var c cand
 		copy(c.d[:2], b[1:3])
 		copy(c.d[2:6], b[4:8])
@@ -365,8 +367,8 @@ func (d *Detector) senderAt(dst []detect.Finding, w *detect.Window, h int) ([]de
 		res = r
 	}
 	score := 60
-	if x == ':' && y == ' ' && (before == '\n' || before == ' ' && s >= 2 && (t[s-2] == '-' || t[s-2] == ']')) {
-		score += 25 // chatSender
+	if v1>>48 == ':'|' '<<8 && (before == '\n' || before == ' ' && s >= 2 && (t[s-2] == '-' || t[s-2] == ']')) {
+		score += 25 // chatSender: x is ':', y ' '
 	}
 	dst = append(dst, detect.Finding{})
 	f := &dst[len(dst)-1]

@@ -164,6 +164,10 @@ var scanRefSeeds = []string{
 	"00441134960000 004411349600001 0014155552671 +14155552671 +9892222222 +12 3456",
 	"192.168.100.200 1.2.3.4.5.6 07700.900.123.4 ISBN 0-306-40615-2 v10.2.0745",
 	"\x00020 7946 0958\x00 \"07700900123\" '07700900123' !07700900123? =07700 900123;",
+	// senderAt's shortcuts: drama or not, 44 or another calling code, chat sender or not.
+	"+44 2079 460123: hi\n+33 6123 456789: salut\n+44 0700 900123: x\n+1 2025 550175: y\n+44 7911 123456: z\n" +
+		"1/2/21, 09:14 - +44 7700 900123: hi\n[1/2/21, 09:14:00] +44 7700 900123: hi\nx +44 7700 900123: hi\n" +
+		"+44 7700 900123 ok\n+44 7700 900123:5\n+49 1512 345678: hallo\n+33 7700 900123: salut\n+49 2079 460123: x\n+91 9876 543210: hi\n+44 1134 960000:\n",
 }
 
 func TestScanRef(t *testing.T) {
@@ -204,4 +208,12 @@ func FuzzScanRef(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(scanRefCheck)
+}
+
+// TestSenderAtCC44: senderAt takes a drama number after "+44" without the
+// calling-code test, which 44 passes.
+func TestSenderAtCC44(t *testing.T) {
+	if !callingCodes()[44] || callingCodes()[4] {
+		t.Fatal("44 is not a known calling code, or 4 is one")
+	}
 }

@@ -293,7 +293,73 @@ func emailLetterBefore(b []byte) int {
 
 // emailCheckDomain validates the labels of domain and reports whether its
 // top-level domain is well known (or a two-letter country code).
+//
+// A domain of 8 to 64 bytes (nearly all) is checked from bit sets of its
+// dots and hyphens, one bit per byte, built eight bytes at a time: with
+// at most 64 bytes and a dot, no label can be longer than 63. Its TLD,
+// when it has at most eight ASCII letters, is lower-cased and compared as
+// one word. Others go to emailCheckDomainLoop.
 func emailCheckDomain(domain []byte) (known, ok bool) {
+	const dotOnes, dashOnes = '.' * ukCueOnes, '-' * ukCueOnes
+	n := len(domain)
+	if n < 8 || n > 64 {
+		return emailCheckDomainLoop(domain)
+	}
+	var dots, dash uint64
+	for i := 0; ; i += 8 {
+		i = min(i, n-8) // the last eight bytes overlap the ones before
+		x := binary.LittleEndian.Uint64(domain[i:])
+		dots |= ibanBits(ukCueZero(x^dotOnes)) << i
+		dash |= ibanBits(ukCueZero(x^dashOnes)) << i
+		if i+8 >= n {
+			break
+		}
+	}
+	// Fails: one label; an empty label (a dot first, two dots together,
+	// a dot last: then the TLD is shorter than two bytes); a label that
+	// starts or ends with '-' (after or before a dot, at either end).
+	if dots == 0 || dots&(dots>>1|1) != 0 || dash&(dots<<1|dots>>1|1|1<<(n-1)) != 0 {
+		return false, false
+	}
+	ls := 64 - bits.LeadingZeros64(dots) // the TLD's start
+	tl := n - ls
+	if tl < 2 {
+		return false, false
+	}
+	if tl > 8 || domain[ls]|0x20 == 'x' {
+		return emailCheckTLD(domain[ls:])
+	}
+	// The TLD in the low tl bytes of w, the rest zero.
+	w := binary.LittleEndian.Uint64(domain[n-8:]) >> (64 - 8*tl)
+	live := uint64(1)<<(8*tl) - 1 // its bytes
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	l := (w | 0x20*ukCueOnes) & low7
+	letter := (l + (0x80-'a')*ukCueOnes) &^ (l + (0x80-'z'-1)*ukCueOnes) &^ w & intlHigh
+	if (letter|w)&intlHigh&live != intlHigh&live {
+		return false, false // digits or '-' in a TLD: not a domain
+	}
+	if w&intlHigh != 0 {
+		return true, true // an internationalised TLD
+	}
+	w = (w | 0x20*ukCueOnes) & live // in lower case
+	switch w {
+	case 'c' | 'o'<<8 | 'm'<<16, 'o' | 'r'<<8 | 'g'<<16, 'n' | 'e'<<8 | 't'<<16, 'u' | 'k'<<8:
+		return true, true // the commonest, known (emailTLDClass)
+	}
+	var low [8]byte
+	binary.LittleEndian.PutUint64(low[:], w)
+	switch emailTLDClass(low[:tl]) {
+	case emailTLDFile:
+		return false, false
+	case emailTLDKnown:
+		return true, true
+	}
+	return tl == 2, true
+}
+
+// emailCheckDomainLoop is emailCheckDomain finding the dots one label at
+// a time, for any length.
+func emailCheckDomainLoop(domain []byte) (known, ok bool) {
 	// Labels: 1..63 bytes between dots, not starting or ending with '-';
 	// at least two, the last (the TLD) of two bytes or more. The dots are
 	// found eight bytes at a time.
@@ -322,6 +388,12 @@ func emailCheckDomain(domain []byte) (known, ok bool) {
 	if ls == 0 || len(tld) < 2 || len(tld) > 63 || tld[0] == '-' || tld[len(tld)-1] == '-' {
 		return false, false // one label, or a TLD empty (a trailing dot), short or long
 	}
+	return emailCheckTLD(tld)
+}
+
+// emailCheckTLD is emailCheckDomain's verdict on a TLD of two to 63 bytes
+// not starting or ending with '-'.
+func emailCheckTLD(tld []byte) (known, ok bool) {
 	if tld[0]|0x20 == 'x' && (bytes.HasPrefix(tld, []byte("xn--")) || bytes.HasPrefix(tld, []byte("XN--"))) {
 		return true, true
 	}

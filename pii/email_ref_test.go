@@ -228,3 +228,37 @@ func TestEmailFileExts(t *testing.T) {
 		}
 	}
 }
+
+// TestEmailCheckDomainMasks: emailCheckDomain (bit sets of dots and
+// hyphens, the TLD as one word) and emailCheckDomainLoop (one label at a
+// time, as before) agree on random domains of 1 to 70 bytes built from
+// the bytes that matter.
+func TestEmailCheckDomainMasks(t *testing.T) {
+	alpha := []string{"a", "b", "x", "X", "n", "-", ".", "1", "é", "K", "c", "o", "m", "u", "k", "g"}
+	words := []string{"com", "org", "net", "uk", "png", "js", "london", "xn--p1ai", "foundation", "COM", "Uk"}
+	rnd := uint64(1)
+	next := func(n int) int {
+		rnd = rnd*6364136223846793005 + 1442695040888963407
+		return int(rnd>>33) % n
+	}
+	for range 200000 {
+		var b []byte
+		for n := 1 + next(70); len(b) < n; {
+			if next(4) == 0 {
+				b = append(b, words[next(len(words))]...)
+			} else {
+				b = append(b, alpha[next(len(alpha))]...)
+			}
+		}
+		if next(2) == 0 {
+			b = append(b, '.')
+			b = append(b, words[next(len(words))]...)
+		}
+		k1, o1 := emailCheckDomain(b)
+		k2, o2 := emailCheckDomainLoop(b)
+		k3, o3 := emailCheckDomainRef(b)
+		if k1 != k2 || o1 != o2 || k1 != k3 || o1 != o3 {
+			t.Fatalf("emailCheckDomain(%q) = %v %v, loop %v %v, ref %v %v", b, k1, o1, k2, o2, k3, o3)
+		}
+	}
+}

@@ -136,7 +136,12 @@ func (email) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 	t := w.Text
 	for _, h := range w.Hits {
 		if s, e, score, ok := emailAt(t, int(h), w.AtStart, w.AtEnd); ok {
-			dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score})
+			// Appended zero, then filled in place: a composite literal
+			// is built on the stack with narrow stores and copied with
+			// wider loads, which stalls store forwarding.
+			dst = append(dst, detect.Finding{})
+			f := &dst[len(dst)-1]
+			f.Start, f.End, f.Score = w.Base+int64(s), w.Base+int64(e), score
 		}
 	}
 	return dst, nil

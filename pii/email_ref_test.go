@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tidemark/tidemark/detect"
 )
 
 // emailAtRef and emailCheckDomainRef are emailAt and emailCheckDomain as
@@ -179,7 +182,32 @@ var emailRefSeeds = []string{
 	"jo@abcdefg.hijklmn.opqrstu.vwxyz.abcdefghijklmnopqrstuvwxy and more text", "jo@a-b.c-d.e-f.gh, more",
 }
 
+// emailDetectRef is email.Detect as it was before it filled its findings
+// in place (kept to compare with).
+func emailDetectRef(dst []detect.Finding, w *detect.Window) []detect.Finding {
+	t := w.Text
+	for _, h := range w.Hits {
+		if s, e, score, ok := emailAt(t, int(h), w.AtStart, w.AtEnd); ok {
+			dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score})
+		}
+	}
+	return dst
+}
+
 func emailRefCompare(t *testing.T, b []byte) {
+	var hits []int32
+	for at := range b {
+		if b[at] == '@' {
+			hits = append(hits, int32(at))
+		}
+	}
+	for _, edge := range [4][2]bool{{true, true}, {false, false}, {true, false}, {false, true}} {
+		w := &detect.Window{Text: b, Base: 13, Hits: hits, AtStart: edge[0], AtEnd: edge[1]}
+		got, _ := email{}.Detect(nil, w)
+		if want := emailDetectRef(nil, w); !slices.Equal(got, want) {
+			t.Fatalf("email.Detect(%q, %v) = %v, want %v", b, edge, got, want)
+		}
+	}
 	for at := range b {
 		if b[at] != '@' {
 			continue

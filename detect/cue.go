@@ -115,11 +115,14 @@ func (c *cueSet) cueDeltaBuf(buf *cueBuf, view []byte, s, e int) int {
 		return scanCues(c, view, lo, s, Before, &seen) + scanCues(c, view, e, hi, After, &seen)
 	}
 	w := c.words
-	a := cueArgs{
-		view: unsafe.SliceData(view), n: len(view), seg: [2][2]int{{lo, s}, {e, hi}},
-		nib: c.cueNib, class: &byteClasses[0], heads: &w.heads[0], mul: w.mul, shift: uint64(w.shift),
-		out: &buf[0], outLimit: &buf[cueBufLen-34],
-	}
+	// Field by field: a composite literal is built aside and copied 16
+	// bytes at a time, reads that wait for the 8-byte stores just made
+	// (a store-forwarding stall, ~2% of a pii pass).
+	var a cueArgs
+	a.view, a.n = unsafe.SliceData(view), len(view)
+	a.seg[0][0], a.seg[0][1], a.seg[1][0], a.seg[1][1] = lo, s, e, hi
+	a.nib, a.class, a.heads, a.mul, a.shift = c.cueNib, &byteClasses[0], &w.heads[0], w.mul, uint64(w.shift)
+	a.out, a.outLimit = &buf[0], &buf[cueBufLen-34]
 	cueScan(&a)
 	d := 0
 	for _, rec := range buf[:(uintptr(unsafe.Pointer(a.outEnd))-uintptr(unsafe.Pointer(a.out)))/8] {

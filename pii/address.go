@@ -108,13 +108,27 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 			}
 			x >>= 8 * d
 			if c := byte(x); c != '-' && c != '/' {
-				if intlLetter(c) {
-					x >>= 8
+				// The optional letter and ',' are skipped by table, not
+				// by branches on the text; k ends at the space.
+				k := h + d
+				sk := addrSkipLetter[byte(x)]
+				x >>= sk
+				k += int(sk >> 3)
+				sk = addrSkipComma[byte(x)]
+				x >>= sk
+				k += int(sk >> 3)
+				cl := addrAfterNum[byte(x>>8)]
+				if byte(x) != ' ' || cl == 0 {
+					continue
 				}
-				if byte(x) == ',' {
-					x >>= 8
-				}
-				if c := byte(x >> 8); byte(x) != ' ' || !intlUpper(c) && !(intlDigit(c) && addrFlatWordMay(t, h)) {
+				if cl == addrAfterDigit {
+					if !addrFlatWordMay(t, h) {
+						continue
+					}
+				} else if !addrStreetMay2(t, k+1) {
+					// A capital after the space: no flat (addrFlatTail
+					// needs a digit there), so only addrAt(t, h) can
+					// report, and its street needs a second word.
 					continue
 				}
 				numOK = true
@@ -196,6 +210,58 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
 	}
 	return dst, nil
+}
+
+// Tables of Detect's inline reject: addrSkipLetter[c] is 8 for a letter
+// (the bits to shift past it), addrSkipComma[c] 8 for ','; addrAfterNum
+// classes the byte after the number's space.
+var addrSkipLetter, addrSkipComma, addrAfterNum = func() (l, c, a [256]uint8) {
+	for b := range 256 {
+		if intlLetter(byte(b)) {
+			l[b] = 8
+		}
+		switch {
+		case intlUpper(byte(b)):
+			a[b] = addrAfterUpper
+		case intlDigit(byte(b)):
+			a[b] = addrAfterDigit
+		}
+	}
+	c[','] = 8
+	return l, c, a
+}()
+
+// Classes of addrAfterNum.
+const (
+	addrAfterUpper = 1 // a capital: the street's first word
+	addrAfterDigit = 2 // a digit: the building number after a flat's
+)
+
+// addrStreetMay2 reports whether addrAt may find a street starting at
+// the capital t[k]: it needs a second capitalised word after the first
+// and one space (the suffix is never the first word), so the first word
+// (letters, ' and -: addrWord) must end at a space before a capital.
+// Only the eight bytes after t[k] are looked at: a longer first word may
+// always go on. The commonest failure is a date ("12 Mar 2021").
+func addrStreetMay2(t []byte, k int) bool {
+	if k+10 > len(t) {
+		return true
+	}
+	m := ^addrWordMask(binary.LittleEndian.Uint64(t[k+1:])) & intlHigh
+	if m == 0 {
+		return true
+	}
+	j := k + 1 + bits.TrailingZeros64(m)>>3
+	return t[j] == ' ' && intlUpper(t[j+1])
+}
+
+// addrWordMask returns the bytes of x that may continue a word
+// (addrWordTab: ASCII letters, ' and -) as 0x80, the others as 0.
+func addrWordMask(x uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	a := (x | 0x2020202020202020) & low7
+	letter := (a + 0x1f1f1f1f1f1f1f1f) &^ (a + 0x0505050505050505) &^ x
+	return (letter | ukCueZero(x^('\''*ukCueOnes)) | ukCueZero(x^('-'*ukCueOnes))) & intlHigh
 }
 
 // addrBack parses backwards from a postcode whose outward code has its

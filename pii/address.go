@@ -132,6 +132,19 @@ func (ukAddress) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Findin
 					continue
 				}
 				numOK = true
+			} else if c == '-' {
+				// A range (12-14) needs 1-4 digits after the '-' and then
+				// an optional letter or ',' or the space (addrNumber; a
+				// flat's number is never followed by '-'): a date
+				// (2021-03-12) or a sort code (12-34-56) is rejected
+				// here when the byte after the digits is in the word.
+				y := x >> 8
+				d2 := bits.TrailingZeros64(^intlDigitMask(y)&intlHigh) >> 3
+				if d+1+d2 < 8 {
+					if c2 := byte(y >> (8 * d2)); d2 == 0 || d2 > 4 || c2 != ' ' && c2 != ',' && !intlLetter(c2) {
+						continue
+					}
+				}
 			}
 		}
 		if h > 0 && t[h-1] != ' ' { // after a space: not glued, the commonest case

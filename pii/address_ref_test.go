@@ -29,7 +29,8 @@ func TestAddrRef(t *testing.T) {
 	for _, s := range append(intlStripAll(addrCases), speedHardText,
 		"1 2 3 A 4 a 5, 6- 7-8 9a 1a 2A, 3/4 5/6, 7 12345 A 1234 5 Flat 1 2 12a, High St 12, Mill Lane 12b Oak Rd",
 		"Flat 12345 6 Unit 1234 5 Room 1/2 3 Suite 4B 5 apt 9 1 Flat 2b, 14 High St, Leeds LS1 1AA 12-14 Mill Lane",
-		"it's flat 2b, buzz twice; we need 3 more chairs; Tue, 12 Mar 2024 12 Acacia Avenue, Reading RG1 1AA") {
+		"it's flat 2b, buzz twice; we need 3 more chairs; Tue, 12 Mar 2024 12 Acacia Avenue, Reading RG1 1AA",
+		"2021-03-12 12-34-56 12-1234 Road 12-12345 X Way 1-2a, Long Road 3-4,High St 5- 6 Oak Rd 12-3b Oak Road 1234-5678 Mill Lane 9-x Oak Rd") {
 		addrRefCheck(t, s)
 	}
 }

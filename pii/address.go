@@ -271,11 +271,20 @@ func addrStreetMay2(t []byte, k int) bool {
 // addrWordMask returns the bytes of x that may continue a word
 // (addrWordTab: ASCII letters, ' and -) as 0x80, the others as 0.
 func addrWordMask(x uint64) uint64 {
+	return addrLetterMask(x) | ukCueZero(x^('\''*ukCueOnes))&intlHigh | ukCueZero(x^('-'*ukCueOnes))&intlHigh
+}
+
+// addrLetterMask returns the bytes of x that are ASCII letters as 0x80,
+// the others as 0.
+func addrLetterMask(x uint64) uint64 {
 	const low7 = 0x7f7f7f7f7f7f7f7f
 	a := (x | 0x2020202020202020) & low7
-	letter := (a + 0x1f1f1f1f1f1f1f1f) &^ (a + 0x0505050505050505) &^ x
-	return (letter | ukCueZero(x^('\''*ukCueOnes)) | ukCueZero(x^('-'*ukCueOnes))) & intlHigh
+	return (a + 0x1f1f1f1f1f1f1f1f) &^ (a + 0x0505050505050505) &^ x & intlHigh
 }
+
+// addrAlnumMask returns the bytes of x that are ASCII letters or digits
+// (intlAlnum) as 0x80, the others as 0.
+func addrAlnumMask(x uint64) uint64 { return addrLetterMask(x) | intlDigitMask(x) }
 
 // addrBack parses backwards from a postcode whose outward code has its
 // first digit at t[h]: comma- or line-separated segments of capitalised
@@ -724,8 +733,21 @@ func addrWord(t []byte, i int) int {
 		return i
 	}
 	j := i + 1
-	for j < len(t) && addrWordTab[t[j]] && j-i < 24 {
-		j++
+	if i+25 <= len(t) {
+		// The word's end from up to three words of text (no loop exit
+		// to mispredict at every word): j stops at the first byte that
+		// is not a word byte, or at i+24.
+		if m := ^addrWordMask(binary.LittleEndian.Uint64(t[i+1:])) & intlHigh; m != 0 {
+			j = i + 1 + bits.TrailingZeros64(m)>>3
+		} else if m := ^addrWordMask(binary.LittleEndian.Uint64(t[i+9:])) & intlHigh; m != 0 {
+			j = i + 9 + bits.TrailingZeros64(m)>>3
+		} else {
+			j = i + 17 + bits.TrailingZeros64(^addrWordMask(binary.LittleEndian.Uint64(t[i+17:]))&intlHigh)>>3
+		}
+	} else {
+		for j < len(t) && addrWordTab[t[j]] && j-i < 24 {
+			j++
+		}
 	}
 	if j-i >= 24 || j < len(t) && intlDigit(t[j]) {
 		return i
@@ -815,18 +837,29 @@ func addrSuffix(w []byte) bool {
 // addrPostcode parses a UK postcode at t[i] (upper case, optional single
 // space before the inward code) as a whole token and returns its end.
 func addrPostcode(t []byte, i int) (int, bool) {
+	// The outward (or unspaced) code: at most 8 letters and digits, from
+	// one word of text where there is one (no loop exit to mispredict).
 	j := i
-	for j < len(t) && intlAlnum(t[j]) && j-i < 8 {
-		j++
+	if i+8 <= len(t) {
+		j = i + bits.TrailingZeros64(^addrAlnumMask(binary.LittleEndian.Uint64(t[i:]))&intlHigh)>>3
+	} else {
+		for j < len(t) && intlAlnum(t[j]) && j-i < 8 {
+			j++
+		}
 	}
 	var out, in []byte
 	e := j
 	switch {
 	case j < len(t) && t[j] == ' ':
 		out = t[i:j]
+		// The inward code: at most 4 letters and digits counted.
 		k := j + 1
-		for k < len(t) && intlAlnum(t[k]) && k-j < 5 {
-			k++
+		if j+9 <= len(t) {
+			k = j + 1 + min(4, bits.TrailingZeros64(^addrAlnumMask(binary.LittleEndian.Uint64(t[j+1:]))&intlHigh)>>3)
+		} else {
+			for k < len(t) && intlAlnum(t[k]) && k-j < 5 {
+				k++
+			}
 		}
 		in, e = t[j+1:k], k
 	case j-i >= 5 && j-i <= 7:

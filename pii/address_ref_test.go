@@ -43,8 +43,9 @@ func FuzzAddrRef(f *testing.F) {
 	f.Fuzz(addrRefCheck)
 }
 
-// TestAddrWordMask checks addrWordMask against addrWordTab for every byte
-// at every position of a word.
+// TestAddrWordMask checks addrWordMask against addrWordTab, and
+// addrAlnumMask against intlAlnum, for every byte at every position of a
+// word.
 func TestAddrWordMask(t *testing.T) {
 	for c := range 256 {
 		for pos := range 8 {
@@ -54,9 +55,13 @@ func TestAddrWordMask(t *testing.T) {
 			}
 			b[pos] = byte(c)
 			m := addrWordMask(binary.LittleEndian.Uint64(b[:]))
+			a := addrAlnumMask(binary.LittleEndian.Uint64(b[:]))
 			for i := range b {
 				if got, want := m>>(8*i)&0xff == 0x80, addrWordTab[b[i]]; got != want || m>>(8*i)&0x7f != 0 {
 					t.Fatalf("addrWordMask(%q) byte %d = %#x, want word byte %v", b[:], i, m>>(8*i)&0xff, want)
+				}
+				if got, want := a>>(8*i)&0xff == 0x80, intlAlnum(b[i]); got != want || a>>(8*i)&0x7f != 0 {
+					t.Fatalf("addrAlnumMask(%q) byte %d = %#x, want alnum %v", b[:], i, a>>(8*i)&0xff, want)
 				}
 			}
 		}
@@ -197,4 +202,117 @@ func addrDetectPrev(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 		dst = append(dst, detect.Finding{Start: w.Base + int64(s), End: w.Base + int64(e), Score: score, Info: info})
 	}
 	return dst, nil
+}
+
+// addrScanRefCheck compares addrWord and addrPostcode with their byte
+// loops (addrWordPrev, addrPostcodePrev) at every offset of s and of its
+// prefixes ending near each offset (the word-at-a-time reads and the
+// loops near the end of the text).
+func addrScanRefCheck(t *testing.T, s string) {
+	b := []byte(s)
+	for end := range len(b) + 1 {
+		for i := max(0, end-30); i <= end; i++ {
+			x := b[:end]
+			if got, want := addrWord(x, i), addrWordPrev(x, i); got != want {
+				t.Fatalf("addrWord(%q, %d) = %d, want %d", x, i, got, want)
+			}
+			if i < end {
+				e1, ok1 := addrPostcode(x, i)
+				e2, ok2 := addrPostcodePrev(x, i)
+				if e1 != e2 || ok1 != ok2 {
+					t.Fatalf("addrPostcode(%q, %d) = %d %v, want %d %v", x, i, e1, ok1, e2, ok2)
+				}
+			}
+		}
+	}
+}
+
+func TestAddrScanRef(t *testing.T) {
+	for _, s := range append(intlStripAll(addrCases), speedHardText,
+		"Abcdefghijklmnopqrstuvw Abcdefghijklmnopqrstuvwx Abcdefghijklmnopqrstuvwxy O'Neil-Smith Road, Mill-o'-the-Lane2 X",
+		"SW1A 1AA SW1A1AA GIR 0AA EC1A 1BBC W1 0AX, M1 1AE. B33 8TH-x CR2 6XH9 DN551PT AB12CDEFG X 1A LS1  1AA") {
+		addrScanRefCheck(t, s)
+	}
+}
+
+func FuzzAddrScanRef(f *testing.F) {
+	f.Add("12 Acacia Avenue, Reading, Berkshire RG1 1AA; O'Neil-Smith Road SW1A1AA")
+	f.Fuzz(addrScanRefCheck)
+}
+
+// addrWordPrev and addrPostcodePrev are addrWord and addrPostcode before
+// they read a word of text at once.
+func addrWordPrev(t []byte, i int) int {
+	if i >= len(t) || !intlUpper(t[i]) {
+		return i
+	}
+	j := i + 1
+	for j < len(t) && addrWordTab[t[j]] && j-i < 24 {
+		j++
+	}
+	if j-i >= 24 || j < len(t) && intlDigit(t[j]) {
+		return i
+	}
+	return j
+}
+
+func addrPostcodePrev(t []byte, i int) (int, bool) {
+	j := i
+	for j < len(t) && intlAlnum(t[j]) && j-i < 8 {
+		j++
+	}
+	var out, in []byte
+	e := j
+	switch {
+	case j < len(t) && t[j] == ' ':
+		out = t[i:j]
+		k := j + 1
+		for k < len(t) && intlAlnum(t[k]) && k-j < 5 {
+			k++
+		}
+		in, e = t[j+1:k], k
+	case j-i >= 5 && j-i <= 7:
+		out, in = t[i:j-3], t[j-3:j]
+	default:
+		return 0, false
+	}
+	if len(in) != 3 || intlGluedAfter(t, e) && !(e < len(t) && (t[e] == '.' || t[e] == ',')) {
+		return 0, false
+	}
+	if !intlDigit(in[0]) || !intlUpper(in[1]) || !intlUpper(in[2]) || ukLetterIn(in[1], ukPcInwardNot) || ukLetterIn(in[2], ukPcInwardNot) {
+		return 0, false
+	}
+	if string(out) == "GIR" {
+		return e, in[0] == '0' && in[1] == 'A' && in[2] == 'A'
+	}
+	if len(out) < 2 || len(out) > 4 || !intlUpper(out[0]) || ukLetterIn(out[0], ukPcFirstNot) {
+		return 0, false
+	}
+	var shape [4]byte
+	for k, c := range out {
+		switch {
+		case intlUpper(c):
+			shape[k] = 'A'
+		case intlDigit(c):
+			shape[k] = '9'
+		}
+	}
+	switch string(shape[:len(out)]) {
+	case "A9", "A99":
+	case "AA9", "AA99":
+		if ukLetterIn(out[1], ukPcSecondNot) {
+			return 0, false
+		}
+	case "A9A":
+		if !ukLetterIn(out[2], ukPcThirdA9A) {
+			return 0, false
+		}
+	case "AA9A":
+		if ukLetterIn(out[1], ukPcSecondNot) || !ukLetterIn(out[3], ukPcFourthAA9A) {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	return e, true
 }

@@ -111,8 +111,7 @@ type scratch struct {
 	runs   []gateRun       // the current group's classified runs
 	keys   []uint64        // sortFindings' keys
 	keys2  []uint64        // sortFindings' merge buffer
-	bounds []int           // where each trigger group's findings begin (sortFindings)
-	ends   []int           // sortKeyBlocks' block ends
+	ends   []int           // sortFindings' ends of ascending runs of keys
 	tmp    []Finding       // sortFindings' copy of the findings
 	// The newlines of the last view's positions [nlLo, nlHi), from the
 	// vector pre-pass (countNewlines): word k has a bit per newline of
@@ -741,7 +740,6 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 	e.prefilter(sc, view, max(0, ol-e.maxLen), min(n, oh+e.maxLen), atStart, atEnd)
 	base := len(dst)
 	w := &sc.win
-	bounds := sc.bounds[:0]
 	for g := range e.groups {
 		gr := &e.groups[g]
 		if sc.fused && g == e.digitGroup {
@@ -751,7 +749,6 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 			if len(runs) == 0 {
 				continue
 			}
-			bounds = append(bounds, len(dst)-base)
 			lo := sort.Search(len(runs), func(i int) bool { return int(runs[i].s) >= ol-gr.maxLen })
 			hi := sort.Search(len(runs), func(i int) bool { return int(runs[i].s) >= oh+gr.maxLen })
 			dst = e.processRuns(sc, dst, gr, view, vs, runs[lo:hi], atStart, atEnd, ownStart, ownEnd, st)
@@ -761,7 +758,6 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 		if len(hits) == 0 {
 			continue
 		}
-		bounds = append(bounds, len(dst)-base)
 		pad := gr.pad
 		// Drop hits that cannot belong to an owned match of this group.
 		lo := sort.Search(len(hits), func(i int) bool { return int(hits[i]) >= ol-gr.maxLen })
@@ -808,8 +804,7 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 			j = k
 		}
 	}
-	sc.bounds = bounds
-	sortFindings(sc, dst[base:], vs, bounds)
+	sortFindings(sc, dst[base:], vs)
 	return dst
 }
 
@@ -818,11 +813,11 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 // longer first, then position in fs) and permutes once, instead of
 // moving 72-byte findings through a comparison sort; only findings with
 // equal Start and End (different detectors) are then ordered by Rule and
-// Kind. bounds (ascending, may be empty) are the offsets in fs where the
-// findings of each trigger group begin: a group's findings are nearly in
-// order (its windows are), so each block is sorted on its own and the
-// blocks are merged.
-func sortFindings(sc *scratch, fs []Finding, vs int64, bounds []int) {
+// Kind. The keys are merge-sorted from their ascending runs: a group's
+// windows come in order and do not overlap, and each member's findings in
+// a window are in order, so there are few runs (a member's findings, a
+// group's) and most merges are of runs already in order.
+func sortFindings(sc *scratch, fs []Finding, vs int64) {
 	const idxBits, lenBits = 20, 13
 	if len(fs) < 2 {
 		return
@@ -831,8 +826,7 @@ func sortFindings(sc *scratch, fs []Finding, vs int64, bounds []int) {
 		slices.SortFunc(fs, compareFindings)
 		return
 	}
-	keys := sc.keys[:0]
-	sorted := true
+	keys, ends := sc.keys[:0], sc.ends[:0]
 	for i := range fs {
 		rel, l := fs[i].Start-vs, fs[i].End-fs[i].Start
 		if rel < 0 || rel >= 1<<(64-idxBits-lenBits) || l < 0 || l >= 1<<lenBits {
@@ -841,19 +835,19 @@ func sortFindings(sc *scratch, fs []Finding, vs int64, bounds []int) {
 		}
 		k := uint64(rel)<<(idxBits+lenBits) | uint64(1<<lenBits-1-l)<<idxBits | uint64(i)
 		if i > 0 && k < keys[i-1] {
-			sorted = false
+			ends = append(ends, i)
 		}
 		keys = append(keys, k)
 	}
-	if !sorted {
-		keys = sortKeyBlocks(sc, keys, bounds)
+	if len(ends) > 0 {
+		keys = mergeRuns(sc, keys, append(ends, len(keys)))
 		tmp := append(sc.tmp[:0], fs...)
 		for i, k := range keys {
 			fs[i] = tmp[k&(1<<idxBits-1)]
 		}
 		sc.tmp = tmp[:0]
 	}
-	sc.keys = keys
+	sc.keys, sc.ends = keys, ends[:0]
 	// Ties on (Start, End) are ordered by Rule, then Kind.
 	for i := 1; i < len(fs); i++ {
 		if keys[i]>>idxBits == keys[i-1]>>idxBits {
@@ -867,37 +861,11 @@ func sortFindings(sc *scratch, fs []Finding, vs int64, bounds []int) {
 	}
 }
 
-// sortKeyBlocks sorts keys (distinct) and returns them, in keys or in
-// sc.keys2 (the other is then sc's spare buffer): each block [bounds[i],
-// bounds[i+1]) is sorted unless it already is, then adjacent blocks are
-// merged pairwise until one is left.
-func sortKeyBlocks(sc *scratch, keys []uint64, bounds []int) []uint64 {
-	if len(bounds) == 0 || bounds[0] != 0 {
-		slices.Sort(keys)
-		return keys
-	}
-	n := len(keys)
-	// Block ends; empty blocks (a group without findings) dropped.
-	ends := sc.ends[:0]
-	for i := range bounds {
-		e := n
-		if i+1 < len(bounds) {
-			e = bounds[i+1]
-		}
-		if e > bounds[i] {
-			ends = append(ends, e)
-		}
-	}
-	s := 0
-	for _, e := range ends {
-		sortNearly(keys[s:e])
-		s = e
-	}
-	if len(ends) <= 1 {
-		sc.ends = ends[:0]
-		return keys
-	}
-	src, dst := keys, slices.Grow(sc.keys2[:0], n)[:n]
+// mergeRuns merges the ascending runs of keys, which end at ends (the last
+// at len(keys)), pairwise until one is left, and returns the result, in
+// keys or in sc.keys2 (the other is then sc's spare buffer).
+func mergeRuns(sc *scratch, keys []uint64, ends []int) []uint64 {
+	src, dst := keys, slices.Grow(sc.keys2[:0], len(keys))[:len(keys)]
 	for len(ends) > 1 {
 		w, s := 0, 0
 		for i := 0; i < len(ends); i += 2 {
@@ -914,42 +882,22 @@ func sortKeyBlocks(sc *scratch, keys []uint64, bounds []int) []uint64 {
 		ends = ends[:w]
 		src, dst = dst, src
 	}
-	sc.keys2, sc.ends = dst[:0], ends[:0]
-	return src
-}
-
-// sortNearly sorts keys, which are nearly in order: a group's windows come
-// in order and do not overlap, so only the findings of one window (its
-// members' one after the other) are out of order, by a few places.
-// Insertion costs a step per place moved; past a budget of 4 per key it
-// leaves the rest to slices.Sort.
-func sortNearly(keys []uint64) {
-	budget := 4 * len(keys)
-	for i := 1; i < len(keys); i++ {
-		k := keys[i]
-		if k > keys[i-1] {
-			continue
-		}
-		j := i - 1
-		for j > 0 && keys[j-1] > k {
-			j--
-		}
-		if budget -= i - j; budget < 0 {
-			slices.Sort(keys)
-			return
-		}
-		// A place or two: a loop, not a call to memmove.
-		for x := i; x > j; x-- {
-			keys[x] = keys[x-1]
-		}
-		keys[j] = k
+	if &src[0] == &keys[0] {
+		sc.keys2 = dst[:0]
+	} else {
+		sc.keys2 = keys[:0]
 	}
+	return src
 }
 
 // mergeKeys merges the ascending a and b into out (len(a)+len(b)),
 // without a branch on which is smaller: the groups' findings interleave
 // at random.
 func mergeKeys(out, a, b []uint64) {
+	if len(a) == 0 || len(b) == 0 || a[len(a)-1] < b[0] {
+		copy(out[copy(out, a):], b) // in order already: most pairs of runs
+		return
+	}
 	i, j, k := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]

@@ -771,7 +771,9 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 		for j := 0; j < len(hits); {
 			ws, we := max(0, int(hits[j])-pad), min(n, int(hits[j])+pad)
 			k := j + 1
-			for k < len(hits) && int(hits[k])-pad <= we {
+			// Hits up to joinGap pads apart share a window, as runs do
+			// in processRuns.
+			for k < len(hits) && int(hits[k])-pad <= we+joinGap*pad {
 				we = min(n, int(hits[k])+pad)
 				k++
 			}
@@ -940,8 +942,8 @@ func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte,
 	return dst
 }
 
-// joinGap is how far apart, in pads, two runs' own windows may be and
-// still share one window (processRuns). A detector's decision about a
+// joinGap is how far apart, in pads, two runs' (or hits') own windows
+// may be and still share one window (processRuns, processView). A detector's decision about a
 // match depends only on the bytes within its cue radius of the match (the
 // Detector contract), so a window wider than its runs' own windows gives
 // the same findings; a member then gets one call for the runs of a

@@ -863,6 +863,27 @@ func sortFindings(sc *scratch, fs []Finding, vs int64) {
 	}
 }
 
+// gallopKeys is mergeKeys for runs of very different lengths (a window's
+// phone numbers and its one card number): each key of the shorter is
+// placed by a binary search in the longer, and the stretches between are
+// copied whole.
+func gallopKeys(out, a, b []uint64) {
+	long, short := a, b
+	if len(b) > len(a) {
+		long, short = b, a
+	}
+	k := 0
+	for _, x := range short {
+		// The keys are distinct: the longer run's keys below x come first.
+		n, _ := slices.BinarySearch(long, x)
+		k += copy(out[k:], long[:n])
+		out[k] = x
+		k++
+		long = long[n:]
+	}
+	copy(out[k:], long)
+}
+
 // mergeRuns merges the ascending runs of keys, which end at ends (the last
 // at len(keys)), pairwise until one is left, and returns the result, in
 // keys or in sc.keys2 (the other is then sc's spare buffer).
@@ -898,6 +919,10 @@ func mergeRuns(sc *scratch, keys []uint64, ends []int) []uint64 {
 func mergeKeys(out, a, b []uint64) {
 	if len(a) == 0 || len(b) == 0 || a[len(a)-1] < b[0] {
 		copy(out[copy(out, a):], b) // in order already: most pairs of runs
+		return
+	}
+	if len(a) >= 8*len(b) || len(b) >= 8*len(a) {
+		gallopKeys(out, a, b)
 		return
 	}
 	i, j, k := 0, 0, 0

@@ -55,12 +55,15 @@ func TestMergeKeys(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 2000 {
 		a, b := make([]uint64, r.IntN(20)), make([]uint64, r.IntN(20))
+		if r.IntN(3) == 0 {
+			a = make([]uint64, 30+r.IntN(60)) // much longer: gallopKeys
+		}
 		off := uint64(r.IntN(3)) * 50 // b after a, overlapping, or before
 		for i := range a {
-			a[i] = uint64(r.IntN(100))
+			a[i] = uint64(r.IntN(100))<<8 | uint64(i) // distinct, as sortFindings' keys
 		}
 		for i := range b {
-			b[i] = off + uint64(r.IntN(100))
+			b[i] = (off+uint64(r.IntN(100)))<<8 | uint64(128+i)
 		}
 		slices.Sort(a)
 		slices.Sort(b)

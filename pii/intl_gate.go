@@ -27,7 +27,27 @@ var (
 // AcceptRun: 12+ digits (contiguous) or 1-6 (a group joined by a ' ' or
 // '-' to the next or previous group), never glued to letters. Detect skips only within a chain of digit
 // groups, and rejects every card in a chain of an unprinted shape, so the
-// runs no card can contain need not be seen.
+// runs no card can contain need not be seen. Those are, besides the
+// lengths no group has (7-11) and the runs beside a letter:
+//   - A group of 1-3 or 5 digits, which only ends a card (4-4-4-4-1..3,
+//     4-4-4-3, 4-6-5), not joined by a space or dash to the group
+//     before it.
+//   - A group of 6 digits, only ever the middle of 4-6-5 or 4-6-4, not
+//     joined on both sides.
+//   - A run that would end a card before '.', '-', '_', '/' or '\'
+//     followed by a letter or digit: the card would be glued to what
+//     follows (intlGluedAfter) or, after '-' and a digit, part of a
+//     longer chain (cardRun). That is a last group, a contiguous number,
+//     and a group of 4 that is not joined to a next one.
+//   - A run that would start a card after '.', '-', '_', '/' or '\'
+//     preceded by a digit: glued (intlGluedBefore) or, after '-', not
+//     the chain's first group (cardRun reads back to that). That is a
+//     contiguous number and a group of 4 that is not joined to a
+//     previous one by a space or dash. (A dash joins a middle group,
+//     which is kept.)
+//
+// A space or tab is one class, so a space and a digit on either side
+// never rules a run out: a tab ends a chain ("1\t4111 1111 1111 1111").
 func (card) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
@@ -37,15 +57,21 @@ func (card) AcceptRun(s detect.RunShape) bool {
 	}
 	// A group is joined by its separator to the group before it, after
 	// it, or both.
+	joinedBefore := gateSep(s.Before) && s.JoinBefore
+	joinedAfter := gateSep(s.After) && s.JoinAfter
+	// Glued to a neighbour: see the doc comment.
+	gluedBefore := s.JoinBefore && (s.Before == detect.ClassDot || s.Before == detect.ClassDash || s.Before == detect.ClassSlash)
+	gluedAfter := (s.JoinAfter || s.UpperBeyond || s.LowerBeyond) &&
+		(s.After == detect.ClassDot || s.After == detect.ClassDash || s.After == detect.ClassSlash)
 	switch s.Len {
 	case 12, 13, 14, detect.MaxRunLen: // contiguous (15 stands for 15+)
-		return true
+		return !gluedBefore && !gluedAfter
 	case 4: // first, middle or last group
-		return gateSep(s.Before) && s.JoinBefore || gateSep(s.After) && s.JoinAfter
+		return joinedAfter && (joinedBefore || !gluedBefore) || joinedBefore && !gluedAfter
 	case 6: // middle group (4-6-5, 4-6-4)
-		return gateSep(s.Before) && gateSep(s.After) && s.JoinBefore && s.JoinAfter
+		return joinedBefore && joinedAfter
 	case 1, 2, 3, 5: // last group (4-4-4-4-1..3, 4-4-4-3, 4-6-5)
-		return gateSep(s.Before) && s.JoinBefore
+		return joinedBefore && !gluedAfter
 	}
 	return false // 7-11 never
 }

@@ -24,6 +24,8 @@ var intlGateHard = []string{
 	"card:4111111111111111; (4111 1111 1111 1111) x4111111111111111 4111111111111111y 4111 1111 1111 111: ok",
 	"1234567 1234567 1234567 1234567 1234567 1234567 - 4111 1111 1111 1111 card",
 	"x12345678901234567890123456789012345678901  4111111111111111",
+	"12-34-56 2021-03-12 4111 1111 1111 11.5 4111 1111 1111 111-a 1.4111 1111 1111 1111 1/4111 1111 1111 1111 1_4111 1111 1111 1111 4111-1111-1111-1111_x",
+	"1\t4111 1111 1111 1111\t2 4111111111111111.5 1-4111111111111111 4111111111111111/x 3714 496353.98431 3714-496353-98431-2 4111 1111 1111 1111;5",
 	"X12345678901234567890 12345678901234567890Y  4111111111111111",
 	"IBAN GB82 WEST 1234 5698 7654 32, GB82WEST12345698765432, DE89370400440532013000, NL91 ABNA 0417 1643 00.",
 	"iban:GB82WEST12345698765432. (DE89 3704 0044 0532 0130 00) BE68539007547034",
@@ -192,5 +194,49 @@ func TestIntlGateShapes(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d of %d timestamp runs accepted", d.Spec().ID, k, n)
+	}
+}
+
+// TestCardGateGlued: the card filter rejects the runs that would start
+// or end a card glued to a neighbour or inside a longer chain, and keeps
+// the same groups where a space or tab (one class) may end the chain.
+func TestCardGateGlued(t *testing.T) {
+	f := card{}
+	tests := []struct {
+		s    string
+		run  int // index of the run in s
+		want bool
+	}{
+		{"12-34-56 ", 1, false},             // a 2-digit group before '-' and a digit: not a last group
+		{"12-34-56 ", 2, true},              // the last group
+		{"2021-03-12 ", 1, false},           // likewise the month of an ISO date
+		{"4111 1111 1111 11.5", 3, false},   // a last group glued by '.'
+		{"4111 1111 1111 11-a", 3, false},   // by '-' and a letter
+		{"4111 1111 1111 11/5", 3, false},   // by '/' and a digit
+		{"4111 1111 1111 11_x", 3, false},   // by '_' and a letter
+		{"4111 1111 1111 11. ", 3, true},    // a full stop ends it
+		{"4111 1111 1111 11 5", 3, true},    // a space (or tab) and a digit may end it
+		{"4111 1111 1111 11;5", 3, true},    // ';' shares ':''s class
+		{"1.4111 1111 1111 1111", 1, false}, // a first group glued by '.'
+		{"1/4111 1111 1111 1111", 1, false}, // by '/'
+		{"1_4111 1111 1111 1111", 1, true},  // '_' shares '-''s class: a middle group
+		{"1\t4111 1111 1111 1111", 1, true}, // a tab may end a chain
+		{"1-4111-1111-1111-1111", 1, true},  // a middle group
+		{"4111 1111 1111 1111.5", 4, false}, // a last group of 4 glued by '.'
+		{"4111 1111 1111 1111-5", 4, true},  // or a middle group
+		{"1.4111111111111111 ", 1, false},   // a contiguous number glued on either side
+		{"4111111111111111-5 ", 0, false},   //
+		{"4111111111111111_a ", 0, false},   //
+		{"4111111111111111/x ", 0, false},   //
+		{"1-4111111111111111 ", 1, false},   // joined by '-' to a group before (cardRun)
+		{"1\t4111111111111111\t2", 1, true}, // a tab either side ends the chain
+		{"4111111111111111. x", 0, true},    //
+		{"3714 496353.98431 ", 1, false},    // a 6-digit group is joined on both sides
+	}
+	for _, tc := range tests {
+		shapes, runs := intlRuns(tc.s)
+		if got := f.AcceptRun(shapes[tc.run]); got != tc.want {
+			t.Errorf("run %q of %q (%+v): accept %v, want %v", runs[tc.run], tc.s, shapes[tc.run], got, tc.want)
+		}
 	}
 }

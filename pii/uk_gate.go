@@ -79,16 +79,47 @@ func ukGateTen(s detect.RunShape, six4, five, withK bool) bool {
 // inward digit follows) after a letter; the inward digit after a space
 // or a letter, before a letter; BFPO numbers of 1-4 digits after "BFPO"
 // or "BFPO ", before a non-letter (after "BFPO " never joined to a run
-// before it: the byte before the space is the O).
+// before it: the byte before the space is the O). Detect reports a match
+// only for the whole token (ukAlnumRun) around a hit, so every run of a
+// match has one of these shapes; it rejects the others:
+//   - A letter, then a letter of the other case, after the run
+//     (UpperBeyond after a lower-case After, LowerBeyond after an
+//     upper-case one: "4Gb"): a code is all upper or all lower case, and
+//     after the letter that follows its digits comes a space (A9A 9AA),
+//     a digit (the unspaced inward code) or a letter of its own case
+//     (the inward letters after an unspaced inward digit).
+//   - One digit after a space and before a letter not followed by a
+//     letter of the same case ("9a,", "3pm." is kept): such a run is only
+//     ever an inward code or the 0 of GIR 0AA, both three bytes, a digit
+//     and two letters of one case (and an inward code reached first, a
+//     token starting with its digit, is read as upper case).
+//   - A BFPO number (the only match whose run ends before neither a
+//     letter nor a space and a digit) that cannot end its token or its
+//     number: before '.' or '-'/'_' and then a letter or digit (a token
+//     glued on, ukTokenEnd; "3.5", "10-12"), or before ',' and a digit
+//     with at most three digits (a thousands group, ukNumAfter: "10,5").
 func (ukPostcode) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
 	}
+	glued := (s.After == detect.ClassDot || s.After == detect.ClassDash) && (s.JoinAfter || s.UpperBeyond || s.LowerBeyond) ||
+		s.After == detect.ClassComma && s.JoinAfter && s.Len <= 3
 	switch {
 	case gateLetter(s.Before):
-		return s.Len <= 3 || s.Len == 4 && !gateLetter(s.After)
+		switch s.After {
+		case detect.ClassUpper:
+			return s.Len <= 3 && !s.LowerBeyond
+		case detect.ClassLower:
+			return s.Len <= 3 && !s.UpperBeyond
+		case detect.ClassSpace:
+			return s.Len <= 4
+		}
+		return s.Len <= 4 && !glued
 	case s.Before == detect.ClassSpace:
-		return s.Len == 1 && gateLetter(s.After) || s.Len <= 4 && !gateLetter(s.After) && !s.JoinBefore
+		if gateLetter(s.After) {
+			return s.Len == 1 && (s.After == detect.ClassUpper && s.UpperBeyond || s.After == detect.ClassLower && s.LowerBeyond)
+		}
+		return s.Len <= 4 && !s.JoinBefore && !glued
 	}
 	return false
 }

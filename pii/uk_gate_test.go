@@ -29,6 +29,7 @@ var ukGateSeeds = []string{
 	"Address: London, SW1A 1AA; SW1A1AA; sw1a 1aa; M1 1AE, B33 8TH, CR2 6XH, DN55 1PT, EC1A1BB, W1A 0AX, GIR 0AA, gir 0aa, BFPO 1234, BFPO1234, bfpo 12, BFPO 09:14",
 	"BFPO 09:14, bfpo 10% off, BFPO 10,5; AB 12 34 56:78, AB123456,7; 12-34-56x: 12345678; NI number XA 44 39 30 A, GB 63 32 54 C; UTR 109 717 2564",
 	"[12/03/2021, 09:14:55] Sam: ok 12:30? 12/03/2021, 21:14 - Jo: 3pm £250 2021 1st 2nd 10% #42 x2 3x A4 MP3 4G COVID-19 B2B v1.2.3 1,234.56",
+	"we'll be 9a, 4Gb 5sK SW1A 1Aa sw1a 1aA sw1a1aa M11AE m11ae BFPO 3.5 BFPO 10-12 BFPO12.x BFPO 12_a BFPO 10,5 BFPO 1234,5 BFPO12\\3 BFPO 12;3 GIR 0AA, gir 0aa. x 1A.",
 }
 
 // ukGateDetectors returns the run-filtered UK detectors (the passport and
@@ -103,6 +104,8 @@ func ukGateRuns(text []byte, s, e int) []detect.RunShape {
 			}
 			r.JoinBefore = i >= 2 && ukIsDigit(text[i-2])
 			r.JoinAfter = j+1 < len(text) && ukIsDigit(text[j+1])
+			r.UpperBeyond = j+1 < len(text) && ukIsUpper(text[j+1])
+			r.LowerBeyond = j+1 < len(text) && ukIsLower(text[j+1])
 			out = append(out, r)
 		}
 		i = j
@@ -251,8 +254,19 @@ func TestUKRunGatingShapes(t *testing.T) {
 		r.JoinBefore = false
 		return r
 	}
+	// A letter after the After byte: "1AA" (upper) or "3pm" (lower).
+	upper := func(r detect.RunShape) detect.RunShape {
+		r.JoinAfter, r.UpperBeyond = false, true
+		return r
+	}
+	lower := func(r detect.RunShape) detect.RunShape {
+		r.JoinAfter, r.LowerBeyond = false, true
+		return r
+	}
 	accept := map[string][]detect.RunShape{
-		"pii/uk-postcode":             {sh(1, 'W', ' '), sh(1, ' ', 'A'), sh(2, 'S', 'A'), sh(3, 'B', 'A'), sh(4, 'O', '^'), lone(4, ' ', ',')},
+		"pii/uk-postcode": {sh(1, 'W', ' '), upper(sh(1, ' ', 'A')), lower(sh(1, ' ', 'a')), lower(first(1, ' ', 'a')), sh(2, 'S', 'A'),
+			upper(sh(2, 'S', 'A')), lower(sh(1, 'w', 'a')), sh(3, 'B', 'A'), sh(4, 'O', '^'), lone(4, ' ', ','), first(4, ' ', ','),
+			lone(3, ' ', '.'), lone(4, 'O', '-'), first(3, ' ', ';'), first(2, 'o', '/')},
 		"pii/uk-nino":                 {first(6, 'B', 'C'), first(6, ' ', ' '), first(2, 'B', ' '), first(2, ' ', ' '), first(2, '-', '-')},
 		"pii/uk-nhs":                  {sh(10, ' ', '.'), sh(3, ' ', ' '), sh(3, '^', '-')},
 		"pii/uk-chi":                  {sh(10, ' ', '.'), sh(6, ' ', ' ')},
@@ -271,7 +285,13 @@ func TestUKRunGatingShapes(t *testing.T) {
 	// group of a sort code, NINO or 3-3-4 number, a NINO group after
 	// another, an account number.
 	reject := map[string][]detect.RunShape{
-		"pii/uk-postcode": {sh(4, ' ', ' '), sh(2, ' ', ','), sh(3, ' ', '^')},
+		"pii/uk-postcode": {sh(4, ' ', ' '), sh(2, ' ', ','), sh(3, ' ', '^'),
+			// "9a,", "x 1A.", "4Gb", "5sK": a one-digit run after a space
+			// before a letter and no letter of its case, a code of mixed case.
+			lone(1, ' ', 'a'), lone(1, ' ', 'A'), lower(sh(1, ' ', 'A')), upper(sh(1, ' ', 'a')), lower(sh(1, 'x', 'G')), upper(sh(1, 'x', 's')),
+			// A BFPO number glued to what follows: "BFPO 3.5", "BFPO 10-12",
+			// "BFPO12.x", "BFPO 12_a", "BFPO 10,5".
+			first(1, ' ', '.'), first(2, ' ', '-'), upper(lone(2, 'O', '.')), lower(lone(2, ' ', '_')), first(2, ' ', ','), first(3, 'O', ',')},
 		"pii/uk-sort-code": {sh(2, '-', 'x'), sh(2, ' ', 's'), sh(2, ' ', 'A'), lone(2, ' ', ' '), lone(2, '-', '-'), lone(4, ' ', ' '),
 			sh(2, '-', ':'), sh(2, ' ', ';'), sh(8, ' ', '.'), sh(4, ' ', ' '), sh(4, ' ', ',')},
 		"pii/uk-utr":             {sh(3, ' ', ' '), sh(3, '^', '-'), sh(4, ' ', '^'), sh(4, '-', ')'), lone(5, ' ', ' '), sh(5, '-', '.'), sh(5, ' ', ',')},
@@ -285,7 +305,7 @@ func TestUKRunGatingShapes(t *testing.T) {
 	// Chat timestamps, times, money, years, ordinals, versions.
 	chat := []detect.RunShape{
 		sh(2, '[', '/'), sh(2, '/', '/'), sh(4, '/', ','), sh(2, ':', ':'), sh(2, ':', ']'), sh(2, ' ', ':'),
-		sh(3, 0xC2, ' '), sh(2, ' ', '%'), sh(1, ' ', 'p'), sh(1, ' ', 's'), sh(1, '.', '.'), sh(11, ' ', ' '),
+		sh(3, 0xC2, ' '), sh(2, ' ', '%'), lower(sh(1, ' ', 'p')), lower(sh(1, ' ', 's')), sh(1, '.', '.'), sh(11, ' ', ' '),
 	}
 	// Chat shapes a filter must still accept, because a match can have
 	// them. ("BFPO 57;" and "\"BFPO 57\"" would keep shapes 5 and 7

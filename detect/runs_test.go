@@ -198,22 +198,26 @@ func TestRunShapeJoin(t *testing.T) {
 		{true, false}:  "7 1 3",
 		{false, false}: "45",
 	}
-	for jb := range 2 {
-		for ja := range 2 {
-			f := joinRuns{newTokenRuns(detect.TokenPlain), jb == 1, ja == 1}
-			fs, err := detect.MustCompile([]detect.Detector{f}, nil).AppendFind(nil, []byte(text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, x := range fs {
-				got = append(got, text[x.Start:x.End])
-			}
-			if g := strings.Join(got, " "); g != want[[2]bool{jb == 1, ja == 1}] {
-				t.Errorf("JoinBefore %v JoinAfter %v: runs %q, want %q", jb == 1, ja == 1, g, want[[2]bool{jb == 1, ja == 1}])
-			}
+	for k, w := range want {
+		if g := acceptedRuns(t, joinRuns{newTokenRuns(detect.TokenPlain), k[0], k[1]}, text); g != w {
+			t.Errorf("JoinBefore %v JoinAfter %v: runs %q, want %q", k[0], k[1], g, w)
 		}
 	}
+}
+
+// acceptedRuns returns the runs of text that the run-probe detector d
+// accepts, separated by spaces.
+func acceptedRuns(t *testing.T, d detect.Detector, text string) string {
+	t.Helper()
+	fs, err := detect.MustCompile([]detect.Detector{d}, nil).AppendFind(nil, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range fs {
+		got = append(got, text[x.Start:x.End])
+	}
+	return strings.Join(got, " ")
 }
 
 // beyondRuns accepts the runs with the given UpperBeyond and LowerBeyond.
@@ -236,16 +240,7 @@ func TestRunShapeBeyond(t *testing.T) {
 		{false, false}: "8 45 3 99 6",
 	}
 	for k, w := range want {
-		f := beyondRuns{newTokenRuns(detect.TokenPlain), k[0], k[1]}
-		fs, err := detect.MustCompile([]detect.Detector{f}, nil).AppendFind(nil, []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, x := range fs {
-			got = append(got, text[x.Start:x.End])
-		}
-		if g := strings.Join(got, " "); g != w {
+		if g := acceptedRuns(t, beyondRuns{newTokenRuns(detect.TokenPlain), k[0], k[1]}, text); g != w {
 			t.Errorf("UpperBeyond %v LowerBeyond %v: runs %q, want %q", k[0], k[1], g, w)
 		}
 	}

@@ -135,7 +135,14 @@ func emailAlnum(c byte) bool {
 func (email) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
 	t := w.Text
 	for _, h := range w.Hits {
-		if s, e, score, ok := emailAt(t, int(h), w.AtStart, w.AtEnd); ok {
+		s, e, score, st := emailFast(t, int(h))
+		if st == emailSlow {
+			var ok bool
+			if s, e, score, ok = emailAtSlow(t, int(h), w.AtStart, w.AtEnd); ok {
+				st = emailFound
+			}
+		}
+		if st == emailFound {
 			// Appended zero, then filled in place: a composite literal
 			// is built on the stack with narrow stores and copied with
 			// wider loads, which stalls store forwarding.
@@ -147,8 +154,117 @@ func (email) Detect(dst []detect.Finding, w *detect.Window) ([]detect.Finding, e
 	return dst, nil
 }
 
-// emailAt examines the '@' at t[at] and returns the address around it.
+// emailAt examines the '@' at t[at] and returns the address around it:
+// the common address from emailFast, any other from emailAtSlow.
 func emailAt(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
+	s, e, score, st := emailFast(t, at)
+	if st == emailSlow {
+		return emailAtSlow(t, at, atStart, atEnd)
+	}
+	return s, e, score, st == emailFound
+}
+
+// Results of emailFast.
+const (
+	emailNone  = iota // no address at this '@'
+	emailFound        // the address t[s:e]
+	emailSlow         // not a common address: ask emailAtSlow
+)
+
+// emailFast is emailAt for the common address, emailSlow for others: a
+// local part and a domain of ASCII letters, digits, '.' and '-' read
+// eight bytes at a time, each ended by an ASCII byte that belongs to
+// neither, within the length limits (so away from the window's edges,
+// which it needs not know); the domain's dots and hyphens are noted as
+// bit sets on the way, for emailDomainMasks (no second pass over it).
+// Anything else (another local byte such as '_' or '+', UTF-8, leading
+// punctuation, a text edge near) is left to emailAtSlow, which gives the
+// same result for the common address too. It has no call in its loops:
+// the registers stay live across them.
+func emailFast(t []byte, at int) (s, e, score int, st int) {
+	// Local part, backwards: s-8 >= at-emailMaxLocal-1 for each load
+	// keeps at-s <= emailMaxLocal, and s >= 1. dd marks (at bit 7 of the second byte) each two dots in a row in
+	// the words read, across their bounds too; the bytes below the local
+	// part in the last word may add some: then the ".." search decides.
+	s = at
+	var dd, prev uint64
+	for lim := max(8, at-emailMaxLocal-1+8); ; s -= 8 {
+		if s < lim {
+			return 0, 0, 0, emailSlow
+		}
+		x := binary.LittleEndian.Uint64(t[s-8:])
+		d := ukCueZero(x ^ '.'*ukCueOnes)
+		dd |= d & (d<<8 | prev<<56)
+		prev = d
+		if m := ^emailWordMask(x) & intlHigh; m != 0 {
+			s -= bits.LeadingZeros64(m) >> 3 // t[s-1] is not a word byte
+			break
+		}
+	}
+	if c := t[s-1]; emailLocalTab[c] != 0 || c >= utf8.RuneSelf || !emailAlnum(t[s]) {
+		// The local part goes on ('_', '+', '=', UTF-8), starts with
+		// '.' or '-' (leading punctuation is skipped) or is empty
+		// (t[s] is the '@').
+		return 0, 0, 0, emailSlow
+	}
+	if t[at-1] == '.' || dd != 0 && bytes.Contains(t[s:at], []byte("..")) {
+		return 0, 0, 0, emailNone
+	}
+	if c := t[s-1]; (c == ':' || c == '/') && emailInURL(t, s) {
+		return 0, 0, 0, emailNone
+	}
+
+	// Domain, forwards: e+8 <= lim for each load keeps the domain within
+	// emailMaxDomain and e below len(t). Bit i of dotm (dashm) is set
+	// when t[at+1+i] is '.' ('-'), for i below 64 (a shift of 64 or
+	// more gives 0); bits past the domain's end are cleared below.
+	var dotm, dashm uint64
+	e = at + 1
+	for lim := min(len(t), at+emailMaxDomain+2) - 8; ; e += 8 {
+		if e > lim {
+			return 0, 0, 0, emailSlow
+		}
+		x := binary.LittleEndian.Uint64(t[e:])
+		p := uint(e - at - 1)
+		dotm |= ibanBits(ukCueZero(x^'.'*ukCueOnes)) << p
+		dashm |= ibanBits(ukCueZero(x^'-'*ukCueOnes)) << p
+		if m := ^emailWordMask(x) & intlHigh; m != 0 {
+			e += bits.TrailingZeros64(m) >> 3 // t[e] is not a word byte
+			break
+		}
+	}
+	if t[e] >= utf8.RuneSelf {
+		return 0, 0, 0, emailSlow // the domain may go on
+	}
+	// Trailing dots and hyphens are sentence punctuation.
+	for e > at+1 && (t[e-1] == '.' || t[e-1] == '-') {
+		e--
+	}
+	n := e - at - 1
+	if n == 0 || e-s > emailMaxLen {
+		return 0, 0, 0, emailNone
+	}
+	var tldKnown, valid bool
+	if n < 8 || n > 64 {
+		tldKnown, valid = emailCheckDomainLoop(t[at+1 : e])
+	} else {
+		live := ^uint64(0) >> (64 - n)
+		tldKnown, valid = emailDomainMasks(t[at+1:e], dotm&live, dashm&live)
+	}
+	if !valid {
+		return 0, 0, 0, emailNone
+	}
+	score = 60
+	if tldKnown {
+		score = 80
+	}
+	return s, e, score, emailFound
+}
+
+// emailAtSlow is emailAt for any address: the local part and the domain
+// read a byte at a time where a word stops, the domain checked by
+// emailCheckDomain.
+func emailAtSlow(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok bool) {
 	// Local part: scan left over atext and dots, at most emailMaxLocal+1.
 	// Eight bytes at a time over letters, digits, '.' and '-' (local
 	// bytes all), then one byte at a time as far as the word stops.
@@ -320,6 +436,13 @@ func emailCheckDomain(domain []byte) (known, ok bool) {
 			break
 		}
 	}
+	return emailDomainMasks(domain, dots, dash)
+}
+
+// emailDomainMasks is emailCheckDomain for a domain of 8 to 64 bytes
+// given its dots and hyphens as bit sets (bit i for domain[i]).
+func emailDomainMasks(domain []byte, dots, dash uint64) (known, ok bool) {
+	n := len(domain)
 	// Fails: one label; an empty label (a dot first, two dots together,
 	// a dot last: then the TLD is shorter than two bytes); a label that
 	// starts or ends with '-' (after or before a dot, at either end).

@@ -18,33 +18,52 @@ const (
 	resDrama = resValid | resFictional | 44 | uint32(phonenumbers.UNKNOWN&0xf)<<10
 )
 
-// The cache of phonenumbers answers is a table of cacheSlots pointers to
-// immutable entries, published with atomic stores: lookups take no lock
-// and do not allocate, and a reader sees either nil or a whole entry. A
-// key lives in one of two neighbouring slots; when both are taken a new
-// answer replaces one of them. A lost or replaced entry only costs another
+// The cache of phonenumbers answers is a table of cacheSlots words, each
+// holding a whole entry (a key and its answer, or 0 for none), read and
+// written with atomic loads and stores: lookups take no lock, do not
+// allocate and load one word (no pointer to follow: one cache miss, not
+// two), and a reader sees either no entry or a whole one. A key lives in
+// one of two neighbouring slots; when both are taken a new answer
+// replaces one of them. A lost or replaced entry only costs another
 // phonenumbers call (answers never change). The table is allocated on the
 // first call, so that a detector that only ever sees drama numbers (or no
 // numbers) does not pay for it.
+//
+// An entry fits in a word because the key (cacheKey, below 2^cacheKeyBits)
+// is mixed by a bijection of its cacheKeyBits-bit values (a multiply by
+// an odd number, modulo 2^cacheKeyBits: cacheMix): the top bits of the
+// mix choose the pair of slots, so only its low cacheTagBits bits (the
+// tag) are stored, beside the 16 bits of the answer that matter (valid
+// and the Info bits) and a bit that marks the word used.
 const (
-	cacheBits  = 14
-	cacheSlots = 1 << cacheBits
+	cacheBits    = 14
+	cacheSlots   = 1 << cacheBits
+	cacheKeyBits = 52                             // 2·10^15 << 1 | 1 < 2^52
+	cacheTagBits = cacheKeyBits - (cacheBits - 1) // the pair holds the other bits
+	cacheUsed    = 1 << 63                        // an entry, not an empty slot
+	cacheResMask = resInfoMask | resValid>>16     // the answer's bits in an entry
+	_            = uint(63 - 16 - cacheTagBits)   // the tag fits below cacheUsed
 )
 
-type (
-	cacheTable [cacheSlots]atomic.Pointer[cacheEntry]
-	cacheEntry struct {
-		key uint64
-		res uint32
-	}
-)
+type cacheTable [cacheSlots]atomic.Uint64
 
-// cacheSlot returns the first of the two slots of key k.
-func cacheSlot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - cacheBits) &^ 1 }
+// cacheMix mixes a key of cacheKeyBits bits into another, one to one.
+func cacheMix(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 & (1<<cacheKeyBits - 1) }
+
+// cacheSlot returns the first of the two slots of the mixed key h.
+func cacheSlot(h uint64) uint64 { return h >> (cacheKeyBits - cacheBits) &^ 1 }
+
+// cacheWord returns the entry of the mixed key h with the answer res.
+func cacheWord(h uint64, res uint32) uint64 {
+	return cacheUsed | (h&(1<<cacheTagBits-1))<<16 | uint64(res&resInfoMask|res>>16&(resValid>>16))
+}
+
+// cacheRes returns the answer of the entry w.
+func cacheRes(w uint64) uint32 { return uint32(w&resInfoMask) | uint32(w<<16)&resValid }
 
 // cacheKey returns the cache key of c: its digits after a leading 1 (so that
 // leading zeros count), shifted left one bit, with bit 0 set for an
-// international number. At most maxDigits digits fit with room to spare.
+// international number. Below 2^cacheKeyBits for at most maxDigits digits.
 func (c *cand) cacheKey() uint64 {
 	k := uint64(1)
 	for _, b := range c.d[:c.n] {
@@ -73,15 +92,24 @@ func (d *Detector) validate(c *cand) (uint32, bool) {
 	if nsn, ok := d.ukNSN(c); ok && isDrama(nsn) {
 		return resDrama, true
 	}
-	k := c.cacheKey()
-	i := cacheSlot(k)
+	if c.n > maxDigits {
+		// Not a key (none is asked for: the scanner rejects them).
+		var kb [len(cand{}.d) + 1]byte
+		r := d.lookup(string(c.key(kb[:0])))
+		return r, r&resValid != 0
+	}
+	h := cacheMix(c.cacheKey())
+	i := cacheSlot(h)
+	tag := cacheWord(h, 0) // the entry's bits but the answer's
 	tab := d.cache.Load()
 	if tab != nil {
-		if e := tab[i].Load(); e != nil && e.key == k {
-			return e.res, e.res&resValid != 0
+		if w := tab[i].Load(); w&^cacheResMask == tag {
+			r := cacheRes(w)
+			return r, r&resValid != 0
 		}
-		if e := tab[i+1].Load(); e != nil && e.key == k {
-			return e.res, e.res&resValid != 0
+		if w := tab[i+1].Load(); w&^cacheResMask == tag {
+			r := cacheRes(w)
+			return r, r&resValid != 0
 		}
 	} else {
 		d.cache.CompareAndSwap(nil, new(cacheTable))
@@ -89,14 +117,14 @@ func (d *Detector) validate(c *cand) (uint32, bool) {
 	}
 	var kb [maxDigits + 5]byte
 	r := d.lookup(string(c.key(kb[:0])))
-	e := &cacheEntry{key: k, res: r}
+	w := cacheWord(h, r)
 	switch {
-	case tab[i].Load() == nil:
-		tab[i].Store(e)
-	case tab[i+1].Load() == nil:
-		tab[i+1].Store(e)
+	case tab[i].Load() == 0:
+		tab[i].Store(w)
+	case tab[i+1].Load() == 0:
+		tab[i+1].Store(w)
 	default:
-		tab[i+k>>1&1].Store(e) // either, by a bit of the key
+		tab[i+h&1].Store(w) // either, by a bit of the mixed key
 	}
 	return r, r&resValid != 0
 }

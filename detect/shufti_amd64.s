@@ -330,29 +330,36 @@ fdone:
 // word, BX the run start p, R8 the position of the word's first bit,
 // R9 and R10 the word of digit bits and the next, R11 the digit bits from
 // p (dd), R13 dropTo, SI the digit masks, DI the view, R12 the next
-// record, R15 the frame; CX, DX and R14 scratch.
-TEXT ·digitRunsAMD64(SB), NOSPLIT, $0-8
+// record, R15 the frame; CX, DX and R14 scratch. The digit bit of the
+// byte before the word is kept in a stack slot (prev-8(SP)): a load
+// from a slot just stored at a fixed offset from SP is forwarded at
+// once, where one through the frame's pointer waits for the store.
+TEXT ·digitRunsAMD64(SB), NOSPLIT, $8-8
 	MOVQ a+0(FP), R15
 	MOVQ 0(R15), SI          // dm
 	MOVQ 16(R15), DI         // view
 	MOVQ 32(R15), R8         // base
 	MOVQ 56(R15), R13        // dropTo
 	MOVQ 104(R15), R12       // out
+	MOVQ 48(R15), DX
+	MOVQ DX, prev-8(SP)
 
 dword:
 	CMPQ SI, 8(R15)          // dmEnd
 	JAE ddone
 	MOVQ (SI), R9            // d: two blocks
+	TESTQ R9, R9
+	JZ dzero                 // no digit: no run starts here
 	MOVQ 8(SI), R10          // dn: the next two
 	// AX = d &^ (d<<1 | prev)
 	MOVQ R9, AX
 	SHLQ $1, AX
-	ORQ 48(R15), AX
+	ORQ prev-8(SP), AX
 	NOTQ AX
 	ANDQ R9, AX
 	MOVQ R9, DX
 	SHRQ $63, DX
-	MOVQ DX, 48(R15)         // prev for the next word
+	MOVQ DX, prev-8(SP)      // prev for the next word
 	// The starts before dropTo are dropped.
 	MOVQ R13, CX
 	SUBQ R8, CX
@@ -585,7 +592,15 @@ dnext:
 	ADDQ $64, R8
 	JMP dword
 
+dzero:
+	MOVQ $0, prev-8(SP)
+	ADDQ $8, SI
+	ADDQ $64, R8
+	JMP dword
+
 ddone:
+	MOVQ prev-8(SP), DX
+	MOVQ DX, 48(R15)
 	MOVQ R13, 56(R15)
 	MOVQ R12, 112(R15)
 	RET

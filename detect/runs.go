@@ -181,8 +181,9 @@ func shapeIndex(n int, before, after ByteClass) int {
 
 // gate is a trigger group's run filter table.
 type gate struct {
-	// accept[variant(kind, joins)*numShapes+shape] has bit m set when
-	// gated member m accepts the shape with that Token kind and joins.
+	// accept[variant*numShapes+shape] is the palette index of the mask
+	// with bit m set when gated member m accepts the shape with that
+	// variant (Token kind, letters beyond, joins: numVariants).
 	accept *[numVariants * numShapes]uint8
 	// palette[accept[i]] is the mask (palette[0] is 0: no member). A
 	// byte per shape keeps the table small enough for the cache (the

@@ -913,9 +913,10 @@ func mergeRuns(sc *scratch, keys []uint64, ends []int) []uint64 {
 	return src
 }
 
-// mergeKeys merges the ascending a and b into out (len(a)+len(b)),
-// without a branch on which is smaller: the groups' findings interleave
-// at random.
+// mergeKeys merges the ascending a and b into out (len(a)+len(b)):
+// copied whole when already in order, galloped when one is much shorter
+// (gallopKeys), otherwise taking the smaller key without a branch (the
+// findings of a window's members interleave at random).
 func mergeKeys(out, a, b []uint64) {
 	if len(a) == 0 || len(b) == 0 || a[len(a)-1] < b[0] {
 		copy(out[copy(out, a):], b) // in order already: most pairs of runs
@@ -968,13 +969,13 @@ func (e *Engine) processRuns(sc *scratch, dst []Finding, gr *group, view []byte,
 }
 
 // joinGap is how far apart, in pads, two runs' (or hits') own windows
-// may be and still share one window (processRuns, processView). A detector's decision about a
-// match depends only on the bytes within its cue radius of the match (the
-// Detector contract), so a window wider than its runs' own windows gives
-// the same findings; a member then gets one call for the runs of a
-// stretch of text instead of one per cluster of runs. Chat text has a
-// number every line or two: on the typical corpus, 8 pads gave +11% to
-// the pii set, and wider no more.
+// may be and still share one window (processRuns, processView). A
+// detector's decision about a match depends only on the bytes within its
+// cue radius of the match (the Detector contract), so a window wider than
+// its runs' own windows gives the same findings; a member then gets one
+// call for the runs of a stretch of text instead of one per cluster of
+// runs. Chat text has a number every line or two: on the typical corpus,
+// 8 pads gave +11% to the pii set, and wider no more.
 const joinGap = 8
 
 // joinRuns returns how many of runs (at least one) form one window with

@@ -254,11 +254,7 @@ func emailFast(t []byte, at int) (s, e, score int, st int) {
 	if !valid {
 		return 0, 0, 0, emailNone
 	}
-	score = 60
-	if tldKnown {
-		score = 80
-	}
-	return s, e, score, emailFound
+	return s, e, emailScore(tldKnown), emailFound
 }
 
 // emailAtSlow is emailAt for any address: the local part and the domain
@@ -356,11 +352,16 @@ func emailAtSlow(t []byte, at int, atStart, atEnd bool) (s, e, score int, ok boo
 	if !valid {
 		return 0, 0, 0, false
 	}
-	score = 60
+	return s, e, emailScore(tldKnown), true
+}
+
+// emailScore is an address's score: 80 with a known top-level domain,
+// else 60.
+func emailScore(tldKnown bool) int {
 	if tldKnown {
-		score = 80
+		return 80
 	}
-	return s, e, score, true
+	return 60
 }
 
 // emailIdent reports whether b looks like a log or URL-query key.

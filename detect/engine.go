@@ -106,8 +106,8 @@ type scratch struct {
 	dmask  [256 + 3]uint32 // with digitRuns: the digits (and room for zeros past them)
 	fused  bool            // the prefilter classified the digit group's runs (druns)
 	druns  []gateRun       // with fused: the digit group's accepted runs
-	gated  [64][]int32     // per gated member of the current group, its hits
-	gatedN [64]int32       // processRuns: the length of each member's hits in gated
+	gated  [65][]int32     // per gated member of the current group, its hits (and spareMember)
+	gatedN [65]int32       // processRuns: the length of each member's hits in gated
 	runs   []gateRun       // the current group's classified runs
 	keys   []uint64        // sortFindings' keys
 	keys2  []uint64        // sortFindings' merge buffer

@@ -428,23 +428,47 @@ func (gt *gate) distributeTo(sc *scratch, runs []gateRun, ws int, reset uint64) 
 // member) pair is a store and an increment of sc.gatedN[b], without a
 // capacity check; the member's hits are sc.gated[b][:sc.gatedN[b]].
 func (gt *gate) distributeRuns(sc *scratch, runs []gateRun, ws int, union uint64) {
-	for m := union; m != 0; m &= m - 1 {
-		b := bits.TrailingZeros64(m) & 63
-		if cap(sc.gated[b]) < len(runs) {
-			sc.gated[b] = make([]int32, 2*len(runs))
+	room := func(b, n int) {
+		if cap(sc.gated[b]) < n {
+			sc.gated[b] = make([]int32, 2*n)
 		}
 		sc.gated[b] = sc.gated[b][:cap(sc.gated[b])]
 		sc.gatedN[b] = 0
 	}
+	for m := union; m != 0; m &= m - 1 {
+		room(bits.TrailingZeros64(m), len(runs))
+	}
+	room(spareMember, distributeUnrolled*len(runs))
 	for _, r := range runs {
 		h := r.s - int32(ws)
-		for mask := r.mask; mask != 0; mask &= mask - 1 {
+		mask := r.mask
+		// The first members without a branch: how many members a run
+		// has varies from run to run, and a loop's exit would be
+		// mispredicted as often. A missing member is the spare slot
+		// (TrailingZeros64(0) is spareMember).
+		b := bits.TrailingZeros64(mask)
+		sc.gated[b][sc.gatedN[b]] = h
+		sc.gatedN[b]++
+		mask &= mask - 1
+		b = bits.TrailingZeros64(mask)
+		sc.gated[b][sc.gatedN[b]] = h
+		sc.gatedN[b]++
+		mask &= mask - 1
+		for ; mask != 0; mask &= mask - 1 {
 			b := bits.TrailingZeros64(mask) & 63 // (no bounds check)
 			sc.gated[b][sc.gatedN[b]] = h
 			sc.gatedN[b]++
 		}
 	}
 }
+
+// spareMember is the slot of sc.gated that distributeRuns writes the
+// hits of absent members to; distributeUnrolled is how many members of
+// a run it hands out without a branch.
+const (
+	spareMember        = 64
+	distributeUnrolled = 2
+)
 
 // gateHits splits the hits of one window (view offsets, ascending) among
 // the group's gated members (classify, then distribute).

@@ -360,14 +360,19 @@ dword:
 	MOVQ R9, DX
 	SHRQ $63, DX
 	MOVQ DX, prev-8(SP)      // prev for the next word
-	// The starts before dropTo are dropped.
+	// The starts before dropTo are dropped, without a branch (whether
+	// a stamp reached into this word is not predictable): CX is
+	// max(0, dropTo-base), and 64 or more drops them all.
 	MOVQ R13, CX
 	SUBQ R8, CX
-	JLE dstarts
-	CMPQ CX, $64
-	JAE dnext
+	XORL DX, DX
+	TESTQ CX, CX
+	CMOVQLT DX, CX
 	MOVQ $-1, DX
 	SHLQ CX, DX
+	XORL R14, R14
+	CMPQ CX, $64
+	CMOVQCC R14, DX
 	ANDQ DX, AX
 
 dstarts:
@@ -429,16 +434,13 @@ dstampend:
 	CMPB (R14)(DX*1), $0
 	JEQ dtoken
 	MOVQ CX, R13             // dropTo
-	SUBQ R8, CX
-	CMPQ CX, $64
-	JAE dclear
+	SUBQ R8, CX              // the word's starts before it are dropped
 	MOVQ $-1, DX
 	SHLQ CX, DX
+	XORL R14, R14
+	CMPQ CX, $64
+	CMOVQCC R14, DX          // 64 or more: all of them
 	ANDQ DX, AX
-	JMP dcont
-
-dclear:
-	XORQ AX, AX
 	JMP dcont
 
 dtoken:

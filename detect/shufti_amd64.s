@@ -607,6 +607,71 @@ ddone:
 	MOVQ R12, 112(R15)
 	RET
 
+// WORD_BYTES_N sets CX to 0x80 at each byte of R13 that is not a word
+// byte (an ASCII letter or digit): wordBytes. Clobbers DX, SI and R14.
+#define WORD_BYTES_N \
+	MOVQ $0x7F7F7F7F7F7F7F7F, DX \
+	ANDQ R13, DX \
+	MOVQ $0x5050505050505050, CX \
+	ADDQ DX, CX \
+	MOVQ $0x4646464646464646, SI \
+	ADDQ DX, SI \
+	NOTQ SI \
+	ANDQ SI, CX \
+	MOVQ $0x2020202020202020, SI \
+	ORQ SI, DX \
+	MOVQ $0x1F1F1F1F1F1F1F1F, SI \
+	ADDQ DX, SI \
+	MOVQ $0x0505050505050505, R14 \
+	ADDQ DX, R14 \
+	NOTQ R14 \
+	ANDQ R14, SI \
+	ORQ SI, CX \
+	MOVQ R13, DX \
+	NOTQ DX \
+	ANDQ DX, CX \
+	MOVQ $0x8080808080808080, DX \
+	ANDQ DX, CX \
+	NOTQ CX \
+	ANDQ DX, CX
+
+// CUE_BLOCK sets AX to the candidates of the block of 32 bytes at
+// view[pos] (DI the view) that are word starts before view[pos+len]:
+// the pairs the nibble tables accept at word bytes whose previous byte
+// is not one (view[pos-1] must exist). Clobbers CX, DX, R11, R14, Y0-Y3
+// and Y15; uses the constants cueScanAMD64 sets up.
+#define CUE_BLOCK(pos, len) \
+	VMOVDQU (DI)(pos*1), Y0 \
+	VMOVDQU 1(DI)(pos*1), Y1 \
+	VPOR Y4, Y0, Y2 \
+	VPSUBB Y5, Y2, Y2 \
+	VPMINUB Y6, Y2, Y3 \
+	VPCMPEQB Y2, Y3, Y2 \
+	VPSUBB Y7, Y0, Y3 \
+	VPMINUB Y14, Y3, Y15 \
+	VPCMPEQB Y3, Y15, Y3 \
+	VPOR Y2, Y3, Y2 \
+	VPMOVMSKB Y2, R11 \
+	SHUFTI_MASK \
+	MOVQ 56(R15), CX \
+	MOVBLZX -1(DI)(pos*1), DX \
+	MOVBLZX (CX)(DX*1), DX \
+	SUBL $2, DX \
+	CMPL DX, $3 \
+	SETCS DX \
+	MOVBLZX DX, DX \
+	MOVL R11, CX \
+	SHLL $1, CX \
+	ORL DX, CX \
+	NOTL CX \
+	ANDL R11, CX \
+	ANDL CX, AX \
+	MOVQ len, CX \
+	MOVQ $1, DX \
+	SHLQ CX, DX \
+	DECQ DX \
+	ANDQ DX, AX
+
 // func cueScanAMD64(a *cueArgs)
 //
 // cueScanGo in assembly. Registers: R15 the frame, DI the view, R8 the
@@ -635,6 +700,97 @@ TEXT ·cueScanAMD64(SB), NOSPLIT, $0-8
 	MOVL AX, X14
 	VPBROADCASTD X14, Y14    // 9
 	MOVQ 88(R15), R12        // out
+
+	// The fast path, for segments of at most 32 bytes (cue radius 32 or
+	// less) with a byte before the first, eight readable bytes from any
+	// position of the second's block, and room for 64 records: a block
+	// each, their candidates in one word (segment 1 in the high half),
+	// and one loop over them that writes every candidate's record and
+	// keeps the ones whose head is in the table (no branch on it). The
+	// general path's block and segment loops, and its choice between
+	// two ways to find a run's length, were mispredicted about twice
+	// per call.
+	MOVQ 16(R15), R8         // lo0
+	TESTQ R8, R8
+	JZ cgeneral
+	MOVQ 32(R15), R9         // lo1
+	LEAQ 40(R9), DX
+	CMPQ DX, 8(R15)
+	JGT cgeneral
+	MOVQ 104(R15), DX        // outLimit
+	SUBQ R12, DX
+	CMPQ DX, $240            // (64-34)*8
+	JLT cgeneral
+	MOVQ 24(R15), R10
+	SUBQ R8, R10             // len0
+	CMPQ R10, $32
+	JA cgeneral
+	MOVQ 40(R15), BX
+	SUBQ R9, BX              // len1
+	CMPQ BX, $32
+	JA cgeneral
+	CUE_BLOCK(R8, R10)
+	MOVQ AX, R10             // segment 0's candidates
+	CUE_BLOCK(R9, BX)
+	SHLQ $32, AX
+	ORQ R10, AX
+
+fcand:
+	TESTQ AX, AX
+	JZ fdone
+	BSFQ AX, CX
+	LEAQ -1(AX), DX
+	ANDQ DX, AX
+	MOVQ CX, R10
+	SHRQ $5, R10             // the segment
+	ANDL $31, CX
+	MOVQ R8, BX
+	TESTQ R10, R10
+	CMOVQNE R9, BX
+	ADDQ CX, BX              // j
+	MOVQ (DI)(BX*1), R13     // u
+	WORD_BYTES_N
+	TZCNTQ CX, R14
+	SHRL $3, R14             // n: the first byte that is not a word byte (8: none)
+	// key: u folded to lower case, cut to n bytes.
+	MOVQ $0x2020202020202020, DX
+	ORQ DX, R13
+	LEAQ (R14*8), CX
+	MOVQ $1, DX
+	SHLQ CX, DX
+	DECQ DX
+	MOVQ $-1, CX
+	CMPL R14, $8
+	CMOVQEQ CX, DX
+	ANDQ DX, R13
+	MOVQ R13, DX
+	IMULQ 72(R15), DX        // * mul
+	MOVQ 80(R15), CX
+	SHRQ CX, DX              // >> shift: the slot
+	MOVQ 64(R15), SI         // heads
+	MOVQ DX, CX
+	SHLQ $4, CX
+	// Record: j | slot<<32 | segment<<48 | n<<52, kept when the slot
+	// holds the key.
+	SHLQ $32, DX
+	ORQ BX, DX
+	SHLQ $48, R10
+	ORQ R10, DX
+	SHLQ $52, R14
+	ORQ R14, DX
+	MOVQ DX, (R12)
+	XORL DX, DX
+	CMPQ R13, (SI)(CX*1)
+	SETEQ DX
+	LEAQ (R12)(DX*8), R12
+	JMP fcand
+
+fdone:
+	MOVQ R12, 96(R15)        // outEnd
+	VZEROUPPER
+	RET
+
+cgeneral:
 	XORQ R10, R10
 
 cseg:
@@ -718,31 +874,7 @@ ccand:
 	JMP cmask
 
 cswar:
-	// wordBytes(u): 0x80 at each letter or digit.
-	MOVQ $0x7F7F7F7F7F7F7F7F, DX
-	ANDQ R13, DX             // x
-	MOVQ $0x5050505050505050, CX // 0x80-'0'
-	ADDQ DX, CX
-	MOVQ $0x4646464646464646, SI // 0x7F-'9'
-	ADDQ DX, SI
-	NOTQ SI
-	ANDQ SI, CX              // digit
-	MOVQ $0x2020202020202020, SI
-	ORQ SI, DX               // l
-	MOVQ $0x1F1F1F1F1F1F1F1F, SI // 0x80-'a'
-	ADDQ DX, SI
-	MOVQ $0x0505050505050505, R14 // 0x7F-'z'
-	ADDQ DX, R14
-	NOTQ R14
-	ANDQ R14, SI             // letter
-	ORQ SI, CX
-	MOVQ R13, DX
-	NOTQ DX
-	ANDQ DX, CX              // & ascii
-	MOVQ $0x8080808080808080, DX
-	ANDQ DX, CX              // wb
-	NOTQ CX
-	ANDQ DX, CX              // the bytes that are not word bytes
+	WORD_BYTES_N
 	MOVL $8, R14
 	BSFQ CX, CX
 	JZ cmask

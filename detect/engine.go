@@ -1138,13 +1138,28 @@ func (e *Engine) AppendFindStats(dst []Finding, text []byte, st *Stats) ([]Findi
 		dst = e.processView(sc, dst, text[vs:ve:ve], vs, vs == 0, ve == n, own, ownEnd, st)
 		st.Bytes += ownEnd - own
 		st.Findings += int64(len(dst) - first)
+		// Line numbers: each finding's from the last one's. Where the
+		// vector pass's newline masks cover both, the newlines before
+		// the last one are already known (nlTo at nlAt).
+		masks := sc.nlView == unsafe.SliceData(text[vs:ve]) && sc.nlLo < sc.nlHi
+		nlAt, nlTo := -1, 0
 		for i := first; i < len(dst); i++ {
 			if lineOff < vs {
 				// From the last chunk's last finding.
 				line += int64(bytes.Count(text[lineOff:vs], newline))
 				lineOff = vs
 			}
-			line += int64(sc.countNewlines(text[vs:ve], int(lineOff-vs), int(dst[i].Start-vs)))
+			a, b := int(lineOff-vs), int(dst[i].Start-vs)
+			if masks && a >= sc.nlLo && b <= sc.nlHi {
+				if a != nlAt {
+					nlTo = sc.newlinesTo(a)
+				}
+				to := sc.newlinesTo(b)
+				line += int64(to - nlTo)
+				nlAt, nlTo = b, to
+			} else {
+				line += int64(sc.countNewlines(text[vs:ve], a, b))
+			}
 			lineOff = dst[i].Start
 			dst[i].Line = line
 		}

@@ -3,7 +3,9 @@ package detect_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -499,8 +501,47 @@ func FuzzScanEquivalence(f *testing.F) {
 			if got[i] != want[i] {
 				t.Fatalf("finding %d: %+v vs %+v", i, got[i], want[i])
 			}
+			if l := 1 + int64(bytes.Count(data[:want[i].Start], []byte{'\n'})); want[i].Line != l {
+				t.Fatalf("finding %d: line %d, want %d", i, want[i].Line, l)
+			}
 		}
 	})
+}
+
+// Line numbers, whichever way AppendFind counts the newlines before a
+// finding (the vector pass's masks within a chunk, from the last finding
+// or from the chunk's start, bytes.Count across chunks).
+func TestAppendFindLines(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var b []byte
+	for len(b) < 300_000 {
+		switch r.IntN(6) {
+		case 0:
+			b = append(b, '\n')
+		case 1:
+			b = append(b, strings.Repeat("\n", r.IntN(80))...)
+		case 2:
+			b = fmt.Appendf(b, " %d ", r.IntN(1_000_000))
+		default:
+			b = append(b, "some words "[:r.IntN(11)]...)
+		}
+	}
+	d := []detect.Detector{digitRun(), secretWord()}
+	for _, chunk := range []int{0, 64, 1000, 4096} {
+		e := detect.MustCompile(d, &detect.Options{ChunkSize: chunk})
+		fs, err := e.AppendFind(nil, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) < 1000 {
+			t.Fatalf("chunk %d: %d findings, want many", chunk, len(fs))
+		}
+		for i, f := range fs {
+			if l := 1 + int64(bytes.Count(b[:f.Start], []byte{'\n'})); f.Line != l {
+				t.Fatalf("chunk %d: finding %d at %d: line %d, want %d", chunk, i, f.Start, f.Line, l)
+			}
+		}
+	}
 }
 
 // Whatever MinScore, the findings are those of MinScore 0 that reach it:

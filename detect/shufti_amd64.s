@@ -635,12 +635,11 @@ ddone:
 	NOTQ CX \
 	ANDQ DX, CX
 
-// CUE_BLOCK sets AX to the candidates of the block of 32 bytes at
-// view[pos] (DI the view) that are word starts before view[pos+len]:
-// the pairs the nibble tables accept at word bytes whose previous byte
-// is not one (view[pos-1] must exist). Clobbers CX, DX, R11, R14, Y0-Y3
-// and Y15; uses the constants cueScanAMD64 sets up.
-#define CUE_BLOCK(pos, len) \
+// CUE_PAIRS sets AX to the candidates of the block of 32 bytes at
+// view[pos] (DI the view): the pairs the nibble tables accept; and R11
+// to its word bytes (ASCII letters and digits). Clobbers Y0-Y3 and Y15;
+// uses the constants cueScanAMD64 sets up.
+#define CUE_PAIRS(pos) \
 	VMOVDQU (DI)(pos*1), Y0 \
 	VMOVDQU 1(DI)(pos*1), Y1 \
 	VPOR Y4, Y0, Y2 \
@@ -652,7 +651,13 @@ ddone:
 	VPCMPEQB Y3, Y15, Y3 \
 	VPOR Y2, Y3, Y2 \
 	VPMOVMSKB Y2, R11 \
-	SHUFTI_MASK \
+	SHUFTI_MASK
+
+// CUE_STARTS keeps in AX, the candidates of up to 64 positions from
+// view[pos] whose word bytes are in R11, the word starts (the byte
+// before is not a word byte; view[pos-1] must exist) before
+// view[pos+len], len <= 64. Clobbers CX, DX and R11.
+#define CUE_STARTS(pos, len) \
 	MOVQ 56(R15), CX \
 	MOVBLZX -1(DI)(pos*1), DX \
 	MOVBLZX (CX)(DX*1), DX \
@@ -660,17 +665,58 @@ ddone:
 	CMPL DX, $3 \
 	SETCS DX \
 	MOVBLZX DX, DX \
-	MOVL R11, CX \
-	SHLL $1, CX \
-	ORL DX, CX \
-	NOTL CX \
-	ANDL R11, CX \
-	ANDL CX, AX \
+	MOVQ R11, CX \
+	SHLQ $1, CX \
+	ORQ DX, CX \
+	NOTQ CX \
+	ANDQ R11, CX \
+	ANDQ CX, AX \
 	MOVQ len, CX \
 	MOVQ $1, DX \
 	SHLQ CX, DX \
 	DECQ DX \
+	MOVQ $-1, R11 \
+	CMPQ CX, $64 \
+	CMOVQCC R11, DX \
 	ANDQ DX, AX
+
+// CUE_CAND writes the record of the word start j (BX) of the segment
+// in R10 (0 or 1<<48): j | slot<<32 | segment<<48 | n<<52, n the run of
+// word bytes at j up to 8 (from the eight bytes at j), and keeps it
+// (R12 moved past it) when the head's slot holds the key: no branch.
+// Clobbers CX, DX, SI, R11, R13 and R14.
+#define CUE_CAND \
+	MOVQ (DI)(BX*1), R13 \
+	WORD_BYTES_N \
+	TZCNTQ CX, R14 \
+	SHRL $3, R14 \
+	MOVQ $0x2020202020202020, DX \
+	ORQ DX, R13 \
+	LEAQ (R14*8), CX \
+	MOVQ $1, DX \
+	SHLQ CX, DX \
+	DECQ DX \
+	MOVQ $-1, CX \
+	CMPL R14, $8 \
+	CMOVQEQ CX, DX \
+	ANDQ DX, R13 \
+	MOVQ R13, DX \
+	IMULQ 72(R15), DX \
+	MOVQ 80(R15), CX \
+	SHRQ CX, DX \
+	MOVQ 64(R15), SI \
+	MOVQ DX, CX \
+	SHLQ $4, CX \
+	SHLQ $32, DX \
+	ORQ BX, DX \
+	ORQ R10, DX \
+	SHLQ $52, R14 \
+	ORQ R14, DX \
+	MOVQ DX, (R12) \
+	XORL DX, DX \
+	CMPQ R13, (SI)(CX*1) \
+	SETEQ DX \
+	LEAQ (R12)(DX*8), R12
 
 // func cueScanAMD64(a *cueArgs)
 //
@@ -679,7 +725,7 @@ ddone:
 // R12 the next record, AX the candidates of the block, BX a candidate;
 // CX, DX, R11, R13, R14 scratch. Y8-Y13 shufti (SHUFTI_SETUP), Y4-Y7 and
 // Y14 the word-byte test.
-TEXT ·cueScanAMD64(SB), NOSPLIT, $0-8
+TEXT ·cueScanAMD64(SB), NOSPLIT, $8-8
 	MOVQ a+0(FP), R15
 	MOVQ 0(R15), DI          // view
 	MOVQ 48(R15), DX         // nibble tables
@@ -701,37 +747,41 @@ TEXT ·cueScanAMD64(SB), NOSPLIT, $0-8
 	VPBROADCASTD X14, Y14    // 9
 	MOVQ 88(R15), R12        // out
 
-	// The fast path, for segments of at most 32 bytes (cue radius 32 or
-	// less) with a byte before the first, eight readable bytes from any
-	// position of the second's block, and room for 64 records: a block
-	// each, their candidates in one word (segment 1 in the high half),
-	// and one loop over them that writes every candidate's record and
-	// keeps the ones whose head is in the table (no branch on it). The
-	// general path's block and segment loops, and its choice between
-	// two ways to find a run's length, were mispredicted about twice
-	// per call.
+	// The fast paths, for segments of at most 32 bytes (cue radius 32
+	// or less: a block each, their candidates in one word, segment 1 in
+	// the high half) or at most 64 (two blocks each, a word per
+	// segment), with a byte before the first, eight readable bytes from
+	// any position of the second's blocks, and room for 64 records (at
+	// most 32 word starts in 64 bytes). One loop over the candidates
+	// (two for 64) writes every candidate's record and keeps the ones
+	// whose head is in the table, without a branch on it. The general
+	// path's block and segment loops, and its choice between two ways
+	// to find a run's length, were mispredicted about twice per call.
 	MOVQ 16(R15), R8         // lo0
 	TESTQ R8, R8
 	JZ cgeneral
 	MOVQ 32(R15), R9         // lo1
-	LEAQ 40(R9), DX
-	CMPQ DX, 8(R15)
-	JGT cgeneral
 	MOVQ 104(R15), DX        // outLimit
 	SUBQ R12, DX
 	CMPQ DX, $240            // (64-34)*8
 	JLT cgeneral
 	MOVQ 24(R15), R10
 	SUBQ R8, R10             // len0
-	CMPQ R10, $32
-	JA cgeneral
 	MOVQ 40(R15), BX
 	SUBQ R9, BX              // len1
-	CMPQ BX, $32
-	JA cgeneral
-	CUE_BLOCK(R8, R10)
+	MOVQ R10, CX
+	CMPQ BX, CX
+	CMOVQGT BX, CX           // the longer
+	CMPQ CX, $32
+	JA cfast64
+	LEAQ 40(R9), DX
+	CMPQ DX, 8(R15)
+	JGT cgeneral
+	CUE_PAIRS(R8)
+	CUE_STARTS(R8, R10)
 	MOVQ AX, R10             // segment 0's candidates
-	CUE_BLOCK(R9, BX)
+	CUE_PAIRS(R9)
+	CUE_STARTS(R9, BX)
 	SHLQ $32, AX
 	ORQ R10, AX
 
@@ -748,42 +798,59 @@ fcand:
 	TESTQ R10, R10
 	CMOVQNE R9, BX
 	ADDQ CX, BX              // j
-	MOVQ (DI)(BX*1), R13     // u
-	WORD_BYTES_N
-	TZCNTQ CX, R14
-	SHRL $3, R14             // n: the first byte that is not a word byte (8: none)
-	// key: u folded to lower case, cut to n bytes.
-	MOVQ $0x2020202020202020, DX
-	ORQ DX, R13
-	LEAQ (R14*8), CX
-	MOVQ $1, DX
-	SHLQ CX, DX
-	DECQ DX
-	MOVQ $-1, CX
-	CMPL R14, $8
-	CMOVQEQ CX, DX
-	ANDQ DX, R13
-	MOVQ R13, DX
-	IMULQ 72(R15), DX        // * mul
-	MOVQ 80(R15), CX
-	SHRQ CX, DX              // >> shift: the slot
-	MOVQ 64(R15), SI         // heads
-	MOVQ DX, CX
-	SHLQ $4, CX
-	// Record: j | slot<<32 | segment<<48 | n<<52, kept when the slot
-	// holds the key.
-	SHLQ $32, DX
-	ORQ BX, DX
 	SHLQ $48, R10
-	ORQ R10, DX
-	SHLQ $52, R14
-	ORQ R14, DX
-	MOVQ DX, (R12)
-	XORL DX, DX
-	CMPQ R13, (SI)(CX*1)
-	SETEQ DX
-	LEAQ (R12)(DX*8), R12
+	CUE_CAND
 	JMP fcand
+
+cfast64:
+	CMPQ CX, $64
+	JA cgeneral
+	LEAQ 72(R9), DX
+	CMPQ DX, 8(R15)
+	JGT cgeneral
+	// Segment 1's candidates, kept aside, then segment 0's.
+	CUE_PAIRS(R9)
+	MOVL AX, R10
+	MOVL R11, R13
+	LEAQ 32(R9), R14
+	CUE_PAIRS(R14)
+	SHLQ $32, AX
+	ORQ R10, AX
+	SHLQ $32, R11
+	ORQ R13, R11
+	CUE_STARTS(R9, BX)
+	MOVQ AX, c1-8(SP)
+	CUE_PAIRS(R8)
+	MOVL AX, R10
+	MOVL R11, R13
+	LEAQ 32(R8), R14
+	CUE_PAIRS(R14)
+	SHLQ $32, AX
+	ORQ R10, AX
+	SHLQ $32, R11
+	ORQ R13, R11
+	MOVQ 24(R15), R14
+	SUBQ R8, R14             // len0
+	CUE_STARTS(R8, R14)
+	XORL R10, R10            // segment 0
+
+f64cand:
+	TESTQ AX, AX
+	JZ f64next
+	BSFQ AX, CX
+	LEAQ -1(AX), DX
+	ANDQ DX, AX
+	LEAQ (R8)(CX*1), BX      // j
+	CUE_CAND
+	JMP f64cand
+
+f64next:
+	TESTQ R10, R10
+	JNZ fdone
+	MOVQ $0x1000000000000, R10 // segment 1
+	MOVQ R9, R8
+	MOVQ c1-8(SP), AX
+	JMP f64cand
 
 fdone:
 	MOVQ R12, 96(R15)        // outEnd

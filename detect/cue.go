@@ -89,8 +89,11 @@ func (c *cueSet) cueDelta(view []byte, s, e int) int {
 }
 
 // cueBufLen is the room cueDeltaBuf gives the kernel for its records: a
-// block's worth and two fallbacks past the limit it stops at.
-const cueBufLen = 72
+// block's worth and two fallbacks past the limit it stops at. The limit
+// (cueBufLen-34 = 66) is above the 64 word starts four blocks can hold,
+// so that the kernel's fast paths (segments of up to 64 bytes, no limit)
+// write the records cueScanGo does.
+const cueBufLen = 100
 
 type cueBuf [cueBufLen]uint64
 

@@ -393,11 +393,11 @@ func (e *Engine) buildPrefilter() error {
 	}
 	e.lone = make([]kwCheck, len(e.actions))
 	for c, a := range e.actions {
-		e.lone[c] = kwCheck{at: -1}
-		if kw := a.one; kw != nil {
+		if kw := a.one; kw != nil && c != 0 {
 			e.lone[c] = kwCheck{head: kw.head, keep: kw.keep, fold: kw.fold, at: int64(kw.at)}
 		}
 	}
+	e.lone[0].head = 1
 	return nil
 }
 
@@ -630,11 +630,13 @@ func (e *Engine) candidates(sc *scratch, view []byte, i, nb int) {
 	}
 }
 
-// A kwCheck is an action's keyword check in filterCands: with at >= 0
-// (the action is one keyword anchored at offset at), a candidate p is
+// A kwCheck is an action's keyword check in filterCands: a candidate p is
 // kept when the eight bytes at p-at, masked by keep and folded by fold,
-// equal head (kwAnchor's test), or when they are not all in the view (the
-// caller decides); with at < 0 every candidate of the action is kept.
+// equal head (kwAnchor's test, when the action is one keyword anchored at
+// offset at), or when they are not all in the view (the caller decides).
+// Every other action's check passes whatever the bytes (at, keep, fold
+// and head 0), and action 0's (no action) never does (head 1): the same
+// test for every candidate, without a branch on its kind.
 type kwCheck struct {
 	head, keep, fold uint64
 	at               int64
@@ -655,10 +657,9 @@ func filterCandsGo(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lon
 			if c == 0 {
 				continue
 			}
-			if l := &lone[c]; l.at >= 0 {
-				if s := p - int(l.at); s >= 0 && s+8 <= len(view) && binary.LittleEndian.Uint64(view[s:])&l.keep|l.fold != l.head {
-					continue
-				}
+			l := &lone[c]
+			if s := p - int(l.at); s >= 0 && s+8 <= len(view) && binary.LittleEndian.Uint64(view[s:])&l.keep|l.fold != l.head {
+				continue
 			}
 			out[cnt] = uint64(p) | uint64(c)<<32
 			cnt++

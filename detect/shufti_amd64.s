@@ -285,6 +285,10 @@ ffilter:
 	MOVQ out+56(FP), SI      // read
 	MOVQ SI, R12             // write
 
+	// Every candidate gets the same test (see kwCheck), and its entry is
+	// written and kept (R12 moved past it) when it passes: whether a
+	// candidate is a keyword's anchor and whether it is the keyword are
+	// not predictable.
 fnext:
 	CMPQ SI, R13
 	JAE fdone
@@ -292,26 +296,29 @@ fnext:
 	ADDQ $8, SI
 	MOVWLZX (DI)(BX*1), DX   // the pair at p
 	MOVWLZX (R10)(DX*2), DX  // its action c
-	TESTL DX, DX
-	JZ fnext
 	MOVQ DX, R14
 	SHLQ $5, R14
 	ADDQ R11, R14            // &lone[c]
-	MOVQ 24(R14), R15        // at (negative: keep)
-	TESTQ R15, R15
-	JS femit
-	NEGQ R15
-	ADDQ BX, R15             // s = p - at
-	JS femit                 // out of the view: the slow path decides
+	MOVQ BX, R15
+	SUBQ 24(R14), R15        // s = p - at
+	JS fedge                 // out of the view: the slow path decides
 	CMPQ R15, R9
-	JGT femit
+	JGT fedge
 	MOVQ (DI)(R15*1), R15
 	ANDQ 8(R14), R15         // keep
 	ORQ 16(R14), R15         // fold
+	XORL AX, AX
 	CMPQ R15, 0(R14)         // head
-	JNE fnext
+	SETEQ AX
+	SHLQ $32, DX
+	ORQ BX, DX
+	MOVQ DX, (R12)
+	LEAQ (R12)(AX*8), R12
+	JMP fnext
 
-femit:
+fedge:
+	TESTL DX, DX             // kept when it has an action
+	JZ fnext
 	SHLQ $32, DX
 	ORQ BX, DX
 	MOVQ DX, (R12)

@@ -32,7 +32,7 @@ type Engine struct {
 	// case-folded bigram.
 	pairs   *[1 << 16]uint16
 	actions []action
-	lone    []kwCheck // per action: the candidate filter's keyword check (filterCands)
+	lone    []kwCheck // per action: the candidate filter's keyword check (filterCands); nil when no action is a lone keyword
 	// digitRuns: every pair starting with a digit triggers exactly one
 	// group (digitGroup), a runStarts group of the ten digits, so the
 	// vector pass hands over only the first digit of each run.
@@ -392,12 +392,19 @@ func (e *Engine) buildPrefilter() error {
 		e.nib, _ = buildNibbleTables(e.pairs)
 	}
 	e.lone = make([]kwCheck, len(e.actions))
+	anyLone := false
 	for c, a := range e.actions {
 		if kw := a.one; kw != nil && c != 0 {
 			e.lone[c] = kwCheck{head: kw.head, keep: kw.keep, fold: kw.fold, at: int64(kw.at)}
+			anyLone = true
 		}
 	}
 	e.lone[0].head = 1
+	if !anyLone {
+		// The check would pass every candidate with an action: the
+		// filter only drops action 0 (names, which trigger on letters).
+		e.lone = nil
+	}
 	return nil
 }
 
@@ -657,9 +664,11 @@ func filterCandsGo(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lon
 			if c == 0 {
 				continue
 			}
-			l := &lone[c]
-			if s := p - int(l.at); s >= 0 && s+8 <= len(view) && binary.LittleEndian.Uint64(view[s:])&l.keep|l.fold != l.head {
-				continue
+			if lone != nil {
+				l := &lone[c]
+				if s := p - int(l.at); s >= 0 && s+8 <= len(view) && binary.LittleEndian.Uint64(view[s:])&l.keep|l.fold != l.head {
+					continue
+				}
 			}
 			out[cnt] = uint64(p) | uint64(c)<<32
 			cnt++

@@ -77,8 +77,12 @@ func filterCands(masks []uint32, view []byte, i int, tab *[1 << 16]uint16, lone 
 	}
 	_ = view[i+32*len(masks)] // each position's pair
 	_ = out[32*len(masks)+7]  // every position and eight more
-	_ = lone[len(lone)-1]
-	return filterCandsAMD64(&masks[0], len(masks), &view[0], i, len(view)-8, &tab[0], &lone[0], &out[0])
+	var lp *kwCheck
+	if lone != nil {
+		_ = lone[len(lone)-1]
+		lp = &lone[0]
+	}
+	return filterCandsAMD64(&masks[0], len(masks), &view[0], i, len(view)-8, &tab[0], lp, &out[0])
 }
 
 //go:noescape

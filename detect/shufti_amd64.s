@@ -284,6 +284,8 @@ ffilter:
 	MOVQ lone+48(FP), R11
 	MOVQ out+56(FP), SI      // read
 	MOVQ SI, R12             // write
+	TESTQ R11, R11
+	JZ fplain
 
 	// Every candidate gets the same test (see kwCheck), and its entry is
 	// written and kept (R12 moved past it) when it passes: whether a
@@ -324,6 +326,23 @@ fedge:
 	MOVQ DX, (R12)
 	ADDQ $8, R12
 	JMP fnext
+
+	// No lone keyword (lone nil): only the positions without an action
+	// are dropped, the rest kept as they come.
+fplain:
+	CMPQ SI, R13
+	JAE fdone
+	MOVQ (SI), BX            // p
+	ADDQ $8, SI
+	MOVWLZX (DI)(BX*1), DX   // the pair at p
+	MOVWLZX (R10)(DX*2), DX  // its action c
+	TESTL DX, DX
+	JZ fplain
+	SHLQ $32, DX
+	ORQ BX, DX
+	MOVQ DX, (R12)
+	ADDQ $8, R12
+	JMP fplain
 
 fdone:
 	SUBQ out+56(FP), R12

@@ -283,13 +283,17 @@ func TestFilterCands(t *testing.T) {
 					masks[k] = ^uint32(0)
 				}
 			}
-			got, want := make([]uint64, 32*nb+8), make([]uint64, 32*nb+8)
-			ng := filterCands(masks, view, i, e.pairs, e.lone, got)
-			nw := filterCandsGo(masks, view, i, e.pairs, e.lone, want)
-			if !slices.Equal(got[:ng], want[:nw]) {
-				t.Fatalf("set %d, view %q from %d, masks %x:\n got %x\nwant %x", si, view, i, masks, got[:ng], want[:nw])
+			// With the engine's checks, and without (lone nil: what an
+			// engine with no lone keyword passes).
+			for _, lone := range [][]kwCheck{e.lone, nil} {
+				got, want := make([]uint64, 32*nb+8), make([]uint64, 32*nb+8)
+				ng := filterCands(masks, view, i, e.pairs, lone, got)
+				nw := filterCandsGo(masks, view, i, e.pairs, lone, want)
+				if !slices.Equal(got[:ng], want[:nw]) {
+					t.Fatalf("set %d (lone %v), view %q from %d, masks %x:\n got %x\nwant %x", si, lone != nil, view, i, masks, got[:ng], want[:nw])
+				}
+				kept += nw
 			}
-			kept += nw
 		}
 	}
 	if kept == 0 {

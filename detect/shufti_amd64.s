@@ -189,6 +189,23 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-4
 	MOVL AX, eax+0(FP)
 	RET
 
+// FILTER_NEXT reads filterCandsAMD64's next listed position into BX and
+// its action into DX, or ends the filter.
+#define FILTER_NEXT \
+	CMPQ SI, R13 \
+	JAE fdone \
+	MOVQ (SI), BX \
+	ADDQ $8, SI \
+	MOVWLZX (DI)(BX*1), DX \
+	MOVWLZX (R10)(DX*2), DX
+
+// FILTER_KEEP writes the entry p | c<<32 (BX, DX) and keeps it.
+#define FILTER_KEEP \
+	SHLQ $32, DX \
+	ORQ BX, DX \
+	MOVQ DX, (R12) \
+	ADDQ $8, R12
+
 // func filterCandsAMD64(masks *uint32, nb int, view *byte, i int, n8 int, tab *uint16, lone *kwCheck, out *uint64) int
 //
 // The candidate filter (filterCands): for each bit of masks[0:nb] (bit b
@@ -292,12 +309,7 @@ ffilter:
 	// candidate is a keyword's anchor and whether it is the keyword are
 	// not predictable.
 fnext:
-	CMPQ SI, R13
-	JAE fdone
-	MOVQ (SI), BX            // p
-	ADDQ $8, SI
-	MOVWLZX (DI)(BX*1), DX   // the pair at p
-	MOVWLZX (R10)(DX*2), DX  // its action c
+	FILTER_NEXT
 	MOVQ DX, R14
 	SHLQ $5, R14
 	ADDQ R11, R14            // &lone[c]
@@ -321,27 +333,16 @@ fnext:
 fedge:
 	TESTL DX, DX             // kept when it has an action
 	JZ fnext
-	SHLQ $32, DX
-	ORQ BX, DX
-	MOVQ DX, (R12)
-	ADDQ $8, R12
+	FILTER_KEEP
 	JMP fnext
 
 	// No lone keyword (lone nil): only the positions without an action
 	// are dropped, the rest kept as they come.
 fplain:
-	CMPQ SI, R13
-	JAE fdone
-	MOVQ (SI), BX            // p
-	ADDQ $8, SI
-	MOVWLZX (DI)(BX*1), DX   // the pair at p
-	MOVWLZX (R10)(DX*2), DX  // its action c
+	FILTER_NEXT
 	TESTL DX, DX
 	JZ fplain
-	SHLQ $32, DX
-	ORQ BX, DX
-	MOVQ DX, (R12)
-	ADDQ $8, R12
+	FILTER_KEEP
 	JMP fplain
 
 fdone:

@@ -50,6 +50,42 @@ func TestRunGatingEquivalence(t *testing.T) {
 	t.Logf("%d run-filtered detectors", n)
 }
 
+// TestRunGatingEquivalenceBundle checks the run-filtered detectors
+// together: a run most of them accept is handed to each (the engine's
+// distribution of a run among several members), and the findings must
+// equal those of the same detectors without their filters.
+func TestRunGatingEquivalenceBundle(t *testing.T) {
+	size := int64(2 << 20)
+	if testing.Short() {
+		size = 256 << 10
+	}
+	var gated, plain []detect.Detector
+	for _, d := range tidemark.Detectors() {
+		if _, ok := d.(detect.RunFilter); ok {
+			gated = append(gated, d)
+			plain = append(plain, detecttest.Ungated(d))
+		}
+	}
+	if len(gated) < 2 {
+		t.Fatalf("%d run-filtered detectors: the test needs several", len(gated))
+	}
+	ge := detect.MustCompile(gated, &detect.Options{MinScore: 0})
+	pe := detect.MustCompile(plain, &detect.Options{MinScore: 0})
+	for i, d := range []corpus.Density{corpus.Typical, corpus.Dense, corpus.Office} {
+		text, _ := corpus.Bytes(corpus.Config{Seed: uint64(17 + i), Size: size, Density: d})
+		for ti, text := range [][]byte{text, []byte(gateHardText)} {
+			got, _ := ge.AppendFind(nil, text)
+			want, _ := pe.AppendFind(nil, text)
+			if len(want) == 0 {
+				t.Fatalf("%s text %d: no findings: the test exercises nothing", d, ti)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s text %d: gated %d findings, ungated %d; first difference: %s", d, ti, len(got), len(want), firstDiff(text, got, want))
+			}
+		}
+	}
+}
+
 func firstDiff(text []byte, got, want []detect.Finding) string {
 	for i := 0; i < max(len(got), len(want)); i++ {
 		switch {

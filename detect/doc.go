@@ -58,7 +58,9 @@
 // shape, checksums, structure. The engine then adds the deltas of the
 // detector's cues found within Cues.Radius bytes (whole words, ASCII case
 // ignored), clamps to 0..100 and drops findings below Options.MinScore,
-// counting them in [Stats.Dropped]. Scores are integers so that results are
+// counting them in [Stats.Dropped]. A detector whose score already weighs
+// the context (a chat export's sender field) marks the finding
+// [Finding.Final] and no cues apply to it. Scores are integers so that results are
 // identical on every platform.
 //
 // # Bad input

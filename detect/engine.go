@@ -1033,7 +1033,8 @@ func (e *Engine) call(sc *scratch, dst []Finding, di int, w *Window, st *Stats, 
 
 // checkNew validates the findings a detector appended after index before,
 // fills in Rule and Kind, drops contract violations and findings outside
-// the owned range [ownStart, ownEnd), applies cues and the score floor.
+// the owned range [ownStart, ownEnd), applies cues (unless the finding is
+// Final) and the score floor.
 func (e *Engine) checkNew(sc *scratch, dst []Finding, before, di int, w *Window, st *Stats, view []byte, vs, ownStart, ownEnd int64) []Finding {
 	c := &e.dets[di]
 	sp := &c.spec
@@ -1054,7 +1055,7 @@ func (e *Engine) checkNew(sc *scratch, dst []Finding, before, di int, w *Window,
 		if f.Kind == "" {
 			f.Kind = sp.Kind
 		}
-		if len(c.cues) > 0 {
+		if len(c.cues) > 0 && !f.Final {
 			if e.opts.MinScore > 0 && f.Score+c.maxUp < e.opts.MinScore {
 				// No set of cues can lift it to the floor: skip the scan.
 				// (With MinScore 0 every finding stays, clamped to 0.)

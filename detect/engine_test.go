@@ -287,6 +287,56 @@ func TestCuesWholeWordBothSides(t *testing.T) {
 	}
 }
 
+// TestFinalSkipsCues checks that a finding its detector marks Final takes
+// no cues, while the floor and the clamp still apply, and that the others
+// of the same detector take theirs.
+func TestFinalSkipsCues(t *testing.T) {
+	sp := digitRun().Spec()
+	sp.ID = "test/digits-final"
+	// Runs of four digits are final at 95, others take cues from 50.
+	d := detect.Func(sp, func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+		n := len(dst)
+		dst, err := digitRun().Detect(dst, w)
+		for i := n; i < len(dst); i++ {
+			if dst[i].Len() == 4 {
+				dst[i].Score, dst[i].Final = 95, true
+			}
+		}
+		return dst, err
+	})
+	for _, tc := range []struct {
+		in    string
+		min   int
+		score int // -1: dropped
+		final bool
+	}{
+		{"ref no 123", 0, 80, false},
+		{"ref no 1234", 0, 95, true},  // +30 would clamp to 100
+		{"page 1234", 0, 95, true},    // −30 would give 65
+		{"page 1234", 96, -1, false},  // the floor still applies
+		{"page 123", 0, 20, false},    // its neighbours' cues apply
+		{"page 123", 30, -1, false},   // and their floor
+		{"1234 ref no", 90, 95, true}, // kept, with the floor above 50+30
+	} {
+		e := detect.MustCompile([]detect.Detector{d}, &detect.Options{MinScore: tc.min})
+		var st detect.Stats
+		fs, err := e.AppendFindStats(nil, []byte(tc.in), &st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.score < 0 {
+			if len(fs) != 0 || st.Dropped != 1 {
+				t.Errorf("%q, MinScore %d: %+v, %+v; want it dropped", tc.in, tc.min, fs, st)
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Score != tc.score || fs[0].Final != tc.final {
+			t.Errorf("%q, MinScore %d: %+v; want score %d, final %v", tc.in, tc.min, fs, tc.score, tc.final)
+		}
+	}
+	detecttest.Run(t, d, sample, strings.Repeat("ref no 1234 page 99 and 12345\n", 200))
+}
+
 func TestCuesSameLine(t *testing.T) {
 	sp := digitRun().Spec()
 	sp.ID = "test/digits-line"

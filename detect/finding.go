@@ -23,6 +23,13 @@ type Finding struct {
 	// marking's placement and level). It is opaque to the engine; the
 	// detector's documentation, or [Engine.Detail], interprets it.
 	Info uint32
+	// Final, set by a detector, says its Score already weighs the
+	// context: the engine applies no cues to the finding (it still clamps
+	// the score and applies Options.MinScore). The phone detector sets it
+	// on a chat export's sender field, a number by the line's structure
+	// whatever words the message holds. (It takes the struct's padding:
+	// a Finding stays 72 bytes.)
+	Final bool
 }
 
 // Len reports the length of the match in bytes.

@@ -87,7 +87,9 @@ func All() []detect.Detector { return []detect.Detector{New(Options{})} }
 // 55 for a grouped national number, 50 for an ungrouped run of digits;
 // −15 when other digit groups precede the number in the same run, −10
 // when stray groups follow it; +25 when it is the sender field of a chat
-// export line ("09:30 - +44 7700 900123: hi", "[...] 07700 900123: hi").
+// export line ("09:30 - +44 7700 900123: hi", "[...] 07700 900123: hi"),
+// and then final: the line's structure makes it a number, so the words of
+// the message around it are no cues ([detect.Finding.Final]).
 // Cues: +25 near "tel", "telephone", "phone", "mob", "mobile", "whatsapp",
 // "fax"; +20 near "call", "ring", "text", "contact"; −25 near "invoice",
 // "ref", "reference", "order", "account", "serial", "tracking", "isbn".

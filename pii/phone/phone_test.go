@@ -70,6 +70,39 @@ func TestCases(t *testing.T) {
 	detecttest.Cases(t, phone.New(phone.Options{}), 50, cases...)
 }
 
+// TestSenderFinal checks that a chat export's sender field scores 85 (or
+// 80 in national format) whatever cue words the message holds, and is
+// marked final, through both of the detector's paths (senderAt takes
+// "+CC GGGG GGGGGG" senders, examine the others), while the same numbers
+// in a message take their cues.
+func TestSenderFinal(t *testing.T) {
+	e := detect.MustCompile([]detect.Detector{phone.New(phone.Options{})}, nil)
+	for _, tc := range []struct {
+		in    string
+		score int
+		final bool
+	}{
+		{"[12/03/2021, 09:30:00] +44 7700 900123: the invoice ref is below", 85, true},
+		{"[12/03/2021, 09:30:00] +44 7700 900123: call me on my mobile", 85, true},
+		{"12/03/2021, 09:30 - +44 7700 900123: order shipped", 85, true},
+		{"[12/03/2021, 09:30:00] +447700900123: invoice attached", 85, true}, // examine
+		{"[12/03/2021, 09:30:00] 07700 900123: invoice attached", 80, true},
+		{"[12/03/2021, 09:30:00] +1 202 555 0143: invoice attached", 85, true},
+		{"mobile phone died\n[12/03/2021, 09:30:00] +44 7700 900123: hi", 85, true},
+		{"the invoice is from +44 7700 900123 today", 35, false},
+		{"[12/03/2021, 09:30:00] Ann: invoice from +44 7700 900123 today", 35, false},
+		{"[12/03/2021, 09:30:00] Ann: mobile +44 7700 900123", 85, false},
+	} {
+		fs, err := e.AppendFind(nil, []byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) != 1 || fs[0].Score != tc.score || fs[0].Final != tc.final {
+			t.Errorf("%q: %+v; want one finding scoring %d, final %v", tc.in, fs, tc.score, tc.final)
+		}
+	}
+}
+
 func TestRun(t *testing.T) {
 	var in []string
 	for _, c := range cases {

@@ -366,14 +366,14 @@ func (d *Detector) senderAt(dst []detect.Finding, w *detect.Window, h int) ([]de
 		}
 		res = r
 	}
-	score := 60
+	score, final := 60, false
 	if v1>>48 == ':'|' '<<8 && (before == '\n' || before == ' ' && s >= 2 && (t[s-2] == '-' || t[s-2] == ']')) {
-		score += 25 // chatSender: x is ':', y ' '
+		score, final = score+25, true // chatSender: x is ':', y ' '
 	}
 	dst = append(dst, detect.Finding{})
 	f := &dst[len(dst)-1]
 	f.Start, f.End = w.Base+int64(s), w.Base+int64(e)
-	f.Score, f.Info = score, res&resInfoMask|1<<15
+	f.Score, f.Info, f.Final = score, res&resInfoMask|1<<15, final
 	return dst, e
 }
 
@@ -650,7 +650,8 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			if j < p.n-1 {
 				score -= 10 // unless the next number found starts at j+1 (above)
 			}
-			if chatSender(t, start, end) {
+			sender := chatSender(t, start, end)
+			if sender {
 				score += 25
 			}
 			info := res & resInfoMask
@@ -663,7 +664,7 @@ func (d *Detector) pieceNumbers(dst []detect.Finding, w *detect.Window, t []byte
 			dst = append(dst, detect.Finding{})
 			f := &dst[len(dst)-1]
 			f.Start, f.End = w.Base+int64(start), w.Base+int64(end)
-			f.Score, f.Info = score, info
+			f.Score, f.Info, f.Final = score, info, sender
 			prevJ = j
 			i, ok = j+1, true
 			break

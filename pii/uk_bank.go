@@ -24,7 +24,8 @@ const ukSortGap = 40
 //
 // Matches: a sort code as three pairs of digits joined by dashes or
 // spaces (12-34-56, 12 34 56); six undivided digits only right after
-// "sort code" (within 32 bytes before). When an eight-digit account
+// "sort code" (within 32 bytes before), and not after another group of
+// digits and a space or tab ("+44 7700 900123"). When an eight-digit account
 // number (12345678 or 1234 5678) lies within 40 bytes after or before the
 // sort code, with no other digits and at most one line break between
 // them, one finding of Kind uk.bank-account spans both; otherwise the
@@ -117,7 +118,10 @@ func ukSortAt(dst []detect.Finding, w *detect.Window, i int, dg *ukDigits) ([]de
 			return dst, next
 		}
 	case 6:
-		if !ukSortCueMay(t, s) || !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
+		// Six digits after a group and a space or tab are that group's
+		// number ("+44 7700 900123"), not a sort code.
+		if !ukSortCueMay(t, s) || !ukNumBefore(t, s, true) || s >= 2 && t[s-1] == '\t' && ukIsDigit(t[s-2]) ||
+			!ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
 			return dst, next
 		}
 		e, bare = de, true

@@ -119,6 +119,10 @@ var ukCases = map[string][]string{
 		"Sort code: ⟦12-34-56 Account: 12345678⟧",
 		"Account ⟦12345678, sort code 40-11-62⟧",
 		"sort code ⟦401162⟧",
+		"sort code:\t⟦401162⟧",
+		// Six digits after a group and a space or tab end that number.
+		"sort code from +44 7700 900123: 12345678 is the account",
+		"sort code 1\t401162",
 		"DOB 12-03-61",
 		"Born 12-03-61 ref 12345678",
 		"Date 12-03-61",

@@ -238,8 +238,10 @@ func (ukVAT) AcceptRun(s detect.RunShape) bool {
 // AcceptRun: the runs Detect starts from (an anchor filter, see
 // detect.RunFilter): the first two-digit group of a sort code (not after
 // a letter or '+', followed by a space or dash and the next group), and
-// six bare digits. Detect looks for the account number (8 digits or 4-4)
-// and the later groups from there, so their runs need no hit.
+// six bare digits not joined by a space or tab to a group before them
+// (the last group of "+44 7700 900123", the commonest six-digit run of a
+// chat). Detect looks for the account number (8 digits or 4-4) and the
+// later groups from there, so their runs need no hit.
 func (ukSortCode) AcceptRun(s detect.RunShape) bool {
 	if s.Token != detect.TokenPlain {
 		return false // a clock time or a date (see the file comment)
@@ -249,7 +251,7 @@ func (ukSortCode) AcceptRun(s detect.RunShape) bool {
 	case 2:
 		return ukGateNumBefore(b) && gateSep(a) && s.JoinAfter
 	case 6:
-		return ukGateNumBefore(b) && !gateLetter(a)
+		return ukGateNumBefore(b) && !gateLetter(a) && !(b == detect.ClassSpace && s.JoinBefore)
 	}
 	return false
 }

@@ -275,7 +275,7 @@ func TestUKRunGatingShapes(t *testing.T) {
 		"pii/uk-vehicle-registration": {sh(2, 'B', ' '), sh(2, 'B', 'C'), sh(3, 'A', ' '), sh(3, ' ', 'D'), sh(1, 'C', 'D')},
 		"pii/uk-utr":                  {sh(10, 'K', ' '), sh(10, ' ', 'K'), sh(10, ' ', '^'), sh(5, ' ', ' '), sh(5, '^', '-')},
 		"pii/uk-vat":                  {sh(9, 'B', ' '), sh(9, ' ', '.'), sh(12, 'I', '^'), sh(3, 'B', ' '), sh(3, 'D', '^'), sh(3, ' ', ' ')},
-		"pii/uk-sort-code":            {sh(2, ' ', '-'), sh(2, '-', '-'), first(2, '^', ' '), sh(6, ' ', '^')},
+		"pii/uk-sort-code":            {sh(2, ' ', '-'), sh(2, '-', '-'), first(2, '^', ' '), first(6, ' ', '^')},
 	}
 	// Shapes no match can have since the detectors check the end of the
 	// number ("12-34-56x: 12345678") and UTRs dropped 3-3-4 groups.
@@ -293,7 +293,9 @@ func TestUKRunGatingShapes(t *testing.T) {
 			// "BFPO12.x", "BFPO 12_a", "BFPO 10,5".
 			first(1, ' ', '.'), first(2, ' ', '-'), upper(lone(2, 'O', '.')), lower(lone(2, ' ', '_')), first(2, ' ', ','), first(3, 'O', ',')},
 		"pii/uk-sort-code": {sh(2, '-', 'x'), sh(2, ' ', 's'), sh(2, ' ', 'A'), lone(2, ' ', ' '), lone(2, '-', '-'), lone(4, ' ', ' '),
-			sh(2, '-', ':'), sh(2, ' ', ';'), sh(8, ' ', '.'), sh(4, ' ', ' '), sh(4, ' ', ',')},
+			sh(2, '-', ':'), sh(2, ' ', ';'), sh(8, ' ', '.'), sh(4, ' ', ' '), sh(4, ' ', ','),
+			// The last group of "+44 7700 900123: hi" or "1\t900123".
+			sh(6, ' ', ':'), sh(6, '\t', '^')},
 		"pii/uk-utr":             {sh(3, ' ', ' '), sh(3, '^', '-'), sh(4, ' ', '^'), sh(4, '-', ')'), lone(5, ' ', ' '), sh(5, '-', '.'), sh(5, ' ', ',')},
 		"pii/uk-nino":            {lone(2, ' ', ' '), lone(2, 'B', ' '), lone(2, '-', '-'), sh(2, ' ', ' '), sh(2, ' ', '^'), sh(6, ' ', ' ')},
 		"pii/uk-nhs":             {lone(3, ' ', ' '), lone(4, ' ', ','), lone(3, '^', '-'), sh(4, '-', ')'), sh(4, ' ', '^')},

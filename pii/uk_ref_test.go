@@ -35,7 +35,10 @@ func ukSortCodeRef(dst []detect.Finding, w *detect.Window) []detect.Finding {
 				continue
 			}
 		case 6:
-			if !ukNumBefore(t, s, false) || !ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
+			// Not the last group of a number ("+44 7700 900123"): no
+			// digit group and space or tab before it.
+			if !ukNumBefore(t, s, false) || s >= 2 && (t[s-1] == ' ' || t[s-1] == '\t') && ukIsDigit(t[s-2]) ||
+				!ukNumAfter(t, de, false) || !ukHasCueIn(t, s-32, s, &ukSortCodeCue) {
 				continue
 			}
 			e, bare = de, true

@@ -241,7 +241,7 @@ func scanCues(c *cueSet, view []byte, lo, hi int, side Side, seen *[4]uint64) (d
 		// (shifts, not divisions: the distances may be negative).
 		for left := min(hi-i, len(view)-1-i) >> 5; left > 0; {
 			nb := min(left, len(masks))
-			if _, ok := pairMasks(view[i:], c.cueNib, masks[:nb], nl[:nb], 0); !ok {
+			if _, ok := pairMasks(view[i:], 0, c.cueNib, masks[:nb], nl[:nb], 0); !ok {
 				break
 			}
 			left -= nb

@@ -302,6 +302,7 @@ func triggerKey(t Triggers) string {
 func (e *Engine) buildPrefilter() error {
 	var byteGroups [256][]uint16
 	kwAt := map[uint16][]kwAnchor{}
+	kwPrev := map[uint16][2]uint16{} // an anchor pair's bytes before it, as nibble sets
 	for g := range e.groups {
 		t := e.dets[e.groups[g].members[0]].spec.Triggers
 		addByte := func(c byte) {
@@ -325,17 +326,28 @@ func (e *Engine) buildPrefilter() error {
 				}
 				continue
 			}
-			at := 0
-			for i := 0; i+1 < len(low); i++ {
+			// The rarest pair after the keyword's first byte, when it
+			// has three or more: the vector pre-pass also checks the
+			// byte before the anchor (kwPrev).
+			at := min(1, len(low)-2)
+			for i := at; i+1 < len(low); i++ {
 				if pairRank(low[i], low[i+1]) < pairRank(low[at], low[at+1]) {
 					at = i
 				}
 			}
 			anchor := newAnchor(low, at, g)
+			var lo, hi uint16 = anyPrev, anyPrev
+			if at > 0 {
+				lo, hi = 0, 0
+				for _, c := range caseVariants(low[at-1]) {
+					lo, hi = lo|1<<(c&15), hi|1<<(c>>4)
+				}
+			}
 			for _, c0 := range caseVariants(low[at]) {
 				for _, c1 := range caseVariants(low[at+1]) {
 					idx := uint16(c0) | uint16(c1)<<8
 					kwAt[idx] = append(kwAt[idx], anchor)
+					kwPrev[idx] = [2]uint16{kwPrev[idx][0] | lo, kwPrev[idx][1] | hi}
 				}
 			}
 		}
@@ -389,7 +401,13 @@ func (e *Engine) buildPrefilter() error {
 		e.pairs[idx] = ai
 	}
 	if haveAVX2 {
-		e.nib, _ = buildNibbleTables(e.pairs)
+		e.nib, _ = buildNibbleTablesPrev(func(p uint16) bool { return e.pairs[p] != 0 }, func(p uint16) (uint16, uint16) {
+			if len(byteGroups[p&0xFF]) > 0 {
+				return anyPrev, anyPrev // a byte trigger: any byte before it
+			}
+			m := kwPrev[p]
+			return m[0], m[1]
+		})
 	}
 	e.lone = make([]kwCheck, len(e.actions))
 	anyLone := false
@@ -519,14 +537,18 @@ func (e *Engine) prefilter(sc *scratch, view []byte, lo, hi int, atStart, atEnd 
 			}
 			nl, ok := nlc, false
 			nout := sc.nl[(i-lo)/32:]
+			prev := byte(0) // no byte before the view (see pairMasks)
+			if i > 0 {
+				prev = view[i-1]
+			}
 			if e.digitRuns {
 				// The kernel hands over the digits apart from the
 				// other candidates; they all belong to the digit group.
-				if nl, ok = pairMasksDigits(view[i:], e.nib, sc.masks[:nb], sc.dmask[:nb], nout, nlc); !ok {
+				if nl, ok = pairMasksDigits(view[i:], prev, e.nib, sc.masks[:nb], sc.dmask[:nb], nout, nlc); !ok {
 					break
 				}
 				e.classifyDigits(sc, view, i, nb, atStart, atEnd, &ds)
-			} else if nl, ok = pairMasks(view[i:], e.nib, sc.masks[:nb], nout, nlc); !ok {
+			} else if nl, ok = pairMasks(view[i:], prev, e.nib, sc.masks[:nb], nout, nlc); !ok {
 				break
 			}
 			nout[nb] = uint64(nl) << 32 // the count at the end, until the next batch

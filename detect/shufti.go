@@ -16,32 +16,46 @@ import "math/bits"
 // every combination of the nibbles of its members). The exact table then
 // checks only the positions the pre-pass flags. Results are identical by
 // construction; only the time differs.
+//
+// A bucket also has two tables for the byte before the pair, b[i-1]
+// (loM, hiM): a keyword anchored on its pair at offset at >= 1 can only
+// be there after the keyword's byte at-1 (in either case), so an anchor
+// such as " b" for "d o b" fires after an 'o' only, not at every word
+// that starts with a b. Buckets with a byte trigger, or an anchor at the
+// keyword's start, accept any byte there.
 
-// nibbleTables are the four shuffle tables, each 16 entries repeated in
+// nibbleTables are the six shuffle tables, each 16 entries repeated in
 // both 128-bit lanes, in the order the assembly loads them.
 type nibbleTables struct {
 	lo0, hi0, lo1, hi1 [32]byte
+	loM, hiM           [32]byte // the byte before the pair
 }
 
 // A bucket is a set of marked pairs summarised by the nibbles of its
-// first and second bytes.
+// first and second bytes and of the bytes allowed before them.
 type bucket struct {
 	lo0, hi0, lo1, hi1 uint16 // nibble sets
+	loM, hiM           uint16
 }
 
 func (b bucket) union(o bucket) bucket {
-	return bucket{b.lo0 | o.lo0, b.hi0 | o.hi0, b.lo1 | o.lo1, b.hi1 | o.hi1}
+	return bucket{b.lo0 | o.lo0, b.hi0 | o.hi0, b.lo1 | o.lo1, b.hi1 | o.hi1, b.loM | o.loM, b.hiM | o.hiM}
 }
+
+// anyPrev is the nibble sets of a bucket that accepts any byte before
+// its pairs.
+const anyPrev = 0xFFFF
 
 // cost estimates how often a bucket fires on text: the estimated
 // frequency of the first bytes its nibble sets let through times that of
-// the second bytes. A bucket passes every byte whose low nibble is in
-// its low set and high nibble in its high set, so the estimate sums the
-// frequencies of those bytes (byteFreq), not of the nibbles on their
-// own: ':' (0x3A) is as rare as it is even when the digits' high nibble
-// and the capitals' low nibbles are both in a set.
+// the second bytes, times the share of the bytes it lets through before
+// them. A bucket passes every byte whose low nibble is in its low set and
+// high nibble in its high set, so the estimate sums the frequencies of
+// those bytes (byteFreq), not of the nibbles on their own: ':' (0x3A) is
+// as rare as it is even when the digits' high nibble and the capitals'
+// low nibbles are both in a set.
 func (b bucket) cost(w *nibbleWeights) float64 {
-	return w.set(b.lo0, b.hi0) * w.set(b.lo1, b.hi1)
+	return w.set(b.lo0, b.hi0) * w.set(b.lo1, b.hi1) * w.set(b.loM, b.hiM) / w.set(anyPrev, anyPrev)
 }
 
 // nibbleWeights hold byteFreq by high nibble and low-nibble set: for
@@ -94,10 +108,8 @@ func byteFreq(c byte) float64 {
 	return 0.1
 }
 
-// buildNibbleTables summarises the marked pairs of tab in eight buckets.
-// Pairs whose first byte is the same start in one bucket; buckets are
-// merged greedily, cheapest estimated growth in firing rate first. It
-// reports false when nothing is marked.
+// buildNibbleTables summarises the marked pairs of tab in eight buckets,
+// any byte allowed before them (see buildNibbleTablesPrev).
 func buildNibbleTables(tab *[1 << 16]uint16) (*nibbleTables, bool) {
 	return buildNibbleTablesFunc(func(p uint16) bool { return tab[p] != 0 })
 }
@@ -105,14 +117,27 @@ func buildNibbleTables(tab *[1 << 16]uint16) (*nibbleTables, bool) {
 // buildNibbleTablesFunc is buildNibbleTables for the pairs p
 // (b0 | b1<<8) for which marked is true.
 func buildNibbleTablesFunc(marked func(p uint16) bool) (*nibbleTables, bool) {
+	return buildNibbleTablesPrev(marked, func(uint16) (uint16, uint16) { return anyPrev, anyPrev })
+}
+
+// buildNibbleTablesPrev summarises in eight buckets the pairs p (b0 |
+// b1<<8) for which marked is true, each with the nibble sets of the
+// bytes allowed before it (prev; anyPrev for any byte). Pairs whose first
+// byte is the same start in one bucket; buckets are merged greedily,
+// cheapest estimated growth in firing rate first. It reports false when
+// nothing is marked.
+func buildNibbleTablesPrev(marked func(p uint16) bool, prev func(p uint16) (lo, hi uint16)) (*nibbleTables, bool) {
 	var bs []bucket
-	// One bucket per first byte, with the nibbles of its second bytes.
+	// One bucket per first byte, with the nibbles of its second bytes
+	// and of the bytes allowed before them.
 	for c0 := range 256 {
 		var b bucket
 		for c1 := range 256 {
-			if marked(uint16(c0 | c1<<8)) {
+			if p := uint16(c0 | c1<<8); marked(p) {
 				b.lo1 |= 1 << (c1 & 15)
 				b.hi1 |= 1 << (c1 >> 4)
+				lo, hi := prev(p)
+				b.loM, b.hiM = b.loM|lo, b.hiM|hi
 			}
 		}
 		if b.lo1 == 0 {
@@ -125,10 +150,12 @@ func buildNibbleTablesFunc(marked func(p uint16) bool) (*nibbleTables, bool) {
 		return nil, false
 	}
 	w := newNibbleWeights()
-	// First the merges that add no false pairs (same second-byte nibbles
-	// and the same high or low first nibble), then greedily.
-	bs = mergeSame(bs, func(a, b bucket) bool { return a.lo1 == b.lo1 && a.hi1 == b.hi1 && a.hi0 == b.hi0 })
-	bs = mergeSame(bs, func(a, b bucket) bool { return a.lo1 == b.lo1 && a.hi1 == b.hi1 && a.lo0 == b.lo0 })
+	// First the merges that add no false pairs (same second-byte and
+	// before-byte nibbles and the same high or low first nibble), then
+	// greedily.
+	samePrev := func(a, b bucket) bool { return a.loM == b.loM && a.hiM == b.hiM }
+	bs = mergeSame(bs, func(a, b bucket) bool { return a.lo1 == b.lo1 && a.hi1 == b.hi1 && a.hi0 == b.hi0 && samePrev(a, b) })
+	bs = mergeSame(bs, func(a, b bucket) bool { return a.lo1 == b.lo1 && a.hi1 == b.hi1 && a.lo0 == b.lo0 && samePrev(a, b) })
 	// Keep the greedy step cheap for huge trigger sets: coarser merges
 	// first (same second-byte nibbles, then same first high nibble).
 	if len(bs) > 48 {
@@ -167,9 +194,15 @@ func buildNibbleTablesFunc(marked func(p uint16) bool) (*nibbleTables, bool) {
 			if b.hi1&(1<<n) != 0 {
 				nt.hi1[n] |= bit
 			}
+			if b.loM&(1<<n) != 0 {
+				nt.loM[n] |= bit
+			}
+			if b.hiM&(1<<n) != 0 {
+				nt.hiM[n] |= bit
+			}
 		}
 	}
-	for _, t := range []*[32]byte{&nt.lo0, &nt.hi0, &nt.lo1, &nt.hi1} {
+	for _, t := range []*[32]byte{&nt.lo0, &nt.hi0, &nt.lo1, &nt.hi1, &nt.loM, &nt.hiM} {
 		copy(t[16:], t[:16])
 	}
 	return nt, true
@@ -193,8 +226,14 @@ func mergeSame(bs []bucket, same func(a, b bucket) bool) []bucket {
 	return out
 }
 
-// candidate reports the pre-pass answer for the pair (c0, c1); the
-// assembly computes the same for 32 positions at once. Tests use it.
+// candidate reports the pre-pass answer for the pair (c0, c1) whatever
+// the byte before it (the cue kernel's question). Tests use it.
 func (nt *nibbleTables) candidate(c0, c1 byte) bool {
 	return nt.lo0[c0&15]&nt.hi0[c0>>4]&nt.lo1[c1&15]&nt.hi1[c1>>4] != 0
+}
+
+// candidatePrev reports the pre-pass answer for the pair (c0, c1) after
+// the byte cm; the assembly computes the same for 32 positions at once.
+func (nt *nibbleTables) candidatePrev(cm, c0, c1 byte) bool {
+	return nt.lo0[c0&15]&nt.hi0[c0>>4]&nt.lo1[c1&15]&nt.hi1[c1>>4]&nt.loM[cm&15]&nt.hiM[cm>>4] != 0
 }

@@ -3,10 +3,10 @@
 package detect
 
 //go:noescape
-func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int) int
+func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int, prev int) int
 
 //go:noescape
-func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int) int
+func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int, prev int) int
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
@@ -38,9 +38,11 @@ var haveAVX2 = func() bool {
 // pairMasks fills out[k] with the pre-pass mask of positions
 // 32k..32k+31 of p, for k < len(out), and nout[k] with their newlines
 // and, in the high half, nl plus the newlines before them; p must hold
-// 32*len(out)+1 bytes. It returns nl plus the blocks' newlines, or false
-// when there is no vector unit to do it.
-func pairMasks(p []byte, t *nibbleTables, out []uint32, nout []uint64, nl int) (int, bool) {
+// 32*len(out)+1 bytes, and prev is the byte before p[0] (0 when there is
+// none: a keyword anchored after its first byte cannot start before the
+// view). It returns nl plus the blocks' newlines, or false when there is
+// no vector unit to do it.
+func pairMasks(p []byte, prev byte, t *nibbleTables, out []uint32, nout []uint64, nl int) (int, bool) {
 	if !haveAVX2 {
 		return nl, false
 	}
@@ -49,12 +51,12 @@ func pairMasks(p []byte, t *nibbleTables, out []uint32, nout []uint64, nl int) (
 	}
 	_ = p[32*len(out)] // bounds check once
 	_ = nout[len(out)-1]
-	return pairMasksAVX2(&p[0], len(out), t, &out[0], &nout[0], nl), true
+	return pairMasksAVX2(&p[0], len(out), t, &out[0], &nout[0], nl, int(prev)), true
 }
 
 // pairMasksDigits is pairMasks with out split in two: dout gets the
 // ASCII digits, out the other candidates (those that are not digits).
-func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32, nout []uint64, nl int) (int, bool) {
+func pairMasksDigits(p []byte, prev byte, t *nibbleTables, out, dout []uint32, nout []uint64, nl int) (int, bool) {
 	if !haveAVX2 {
 		return nl, false
 	}
@@ -64,7 +66,7 @@ func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32, nout []uint6
 	_ = p[32*len(out)] // bounds check once
 	_ = dout[len(out)-1]
 	_ = nout[len(out)-1]
-	return pairMasksDigitsAVX2(&p[0], len(out), t, &out[0], &dout[0], &nout[0], nl), true
+	return pairMasksDigitsAVX2(&p[0], len(out), t, &out[0], &dout[0], &nout[0], nl, int(prev)), true
 }
 
 //go:noescape

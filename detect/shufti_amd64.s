@@ -36,6 +36,47 @@
 	NOTL AX
 
 
+// SHUFTI_PREV_SETUP loads the before-byte tables at DX (offsets 128 and
+// 160) into Y14 and Y15.
+#define SHUFTI_PREV_SETUP \
+	VMOVDQU 128(DX), Y14 \
+	VMOVDQU 160(DX), Y15
+
+// SHUFTI_MASK_PREV is SHUFTI_MASK with the bytes before the positions in
+// Y6 (clobbered), checked against the before-byte tables in Y14 and Y15.
+#define SHUFTI_MASK_PREV \
+	VPSRLW $4, Y0, Y2 \
+	VPAND Y12, Y0, Y0 \
+	VPAND Y12, Y2, Y2 \
+	VPSHUFB Y0, Y8, Y0 \
+	VPSHUFB Y2, Y9, Y2 \
+	VPAND Y0, Y2, Y0 \
+	VPSRLW $4, Y1, Y3 \
+	VPAND Y12, Y1, Y1 \
+	VPAND Y12, Y3, Y3 \
+	VPSHUFB Y1, Y10, Y1 \
+	VPSHUFB Y3, Y11, Y3 \
+	VPAND Y1, Y3, Y1 \
+	VPAND Y0, Y1, Y0 \
+	VPSRLW $4, Y6, Y3 \
+	VPAND Y12, Y6, Y6 \
+	VPAND Y12, Y3, Y3 \
+	VPSHUFB Y6, Y14, Y6 \
+	VPSHUFB Y3, Y15, Y3 \
+	VPAND Y6, Y3, Y6 \
+	VPAND Y0, Y6, Y0 \
+	VPCMPEQB Y13, Y0, Y0 \
+	VPMOVMSKB Y0, AX \
+	NOTL AX
+
+// FIRST_PREV sets Y6 to the bytes before the 32 in Y0 when the byte
+// before the first is not in memory: the byte in AX, then Y0's first 31.
+#define FIRST_PREV \
+	MOVQ AX, X6 \
+	VPSLLDQ $15, X6, X6 \
+	VINSERTI128 $1, X0, Y6, Y6 \
+	VPALIGNR $15, Y6, Y0, Y6
+
 // NEWLINES stores at (R11) the newline mask of the 32 bytes in Y0 (Y7:
 // '\n' in every byte) with, in the high half, the newlines before them
 // (R13), and adds its newlines to R13. Clobbers Y6, R12 and R14.
@@ -55,14 +96,15 @@
 	MOVL AX, X7 \
 	VPBROADCASTD X7, Y7
 
-// func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int) int
+// func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int, prev int) int
 //
 // For each block k of 32 positions, out[k] gets a bit per position i
-// (p[32k+i], p[32k+i+1]) that the nibble tables accept, and nout[k] a
-// bit per newline p[32k+i] with, in the high half, nl plus the newlines
-// of the blocks before it. It returns nl plus all the blocks' newlines.
-// Reads p[0 : 32*nblocks+1].
-TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-56
+// (p[32k+i-1], p[32k+i], p[32k+i+1]) that the nibble tables accept (prev
+// stands for p[-1], which is not read), and nout[k] a bit per newline
+// p[32k+i] with, in the high half, nl plus the newlines of the blocks
+// before it. It returns nl plus all the blocks' newlines. Reads
+// p[0 : 32*nblocks+1].
+TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-64
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX
@@ -70,16 +112,27 @@ TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-56
 	MOVQ nout+32(FP), R11
 	MOVQ nl+40(FP), R13
 	SHUFTI_SETUP
+	SHUFTI_PREV_SETUP
 	NL_SETUP
 	TESTQ CX, CX
 	JZ done
+	// The first block: the byte before it is prev.
+	VMOVDQU (SI), Y0
+	VMOVDQU 1(SI), Y1
+	NEWLINES(0)
+	MOVQ prev+48(FP), AX
+	FIRST_PREV
+	JMP mask
 
 loop:
 	PREFETCHT0 8192(SI) // as in pairMasksDigitsAVX2
 	VMOVDQU (SI), Y0    // b[i]
 	VMOVDQU 1(SI), Y1   // b[i+1]
 	NEWLINES(0)
-	SHUFTI_MASK
+	VMOVDQU -1(SI), Y6  // b[i-1]
+
+mask:
+	SHUFTI_MASK_PREV
 	MOVL AX, (DI)
 	ADDQ $32, SI
 	ADDQ $4, DI
@@ -88,16 +141,36 @@ loop:
 	JNZ loop
 
 done:
-	MOVQ R13, ret+48(FP)
+	MOVQ R13, ret+56(FP)
 	VZEROUPPER
 	RET
 
-// func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int) int
+// DIGITS sets BX to the ASCII digits of the 32 bytes in Y0. Clobbers Y4
+// and Y5.
+#define DIGITS \
+	VPCMPGTB digitsBelow<>(SB), Y0, Y4 \
+	VPCMPGTB digitsAbove<>(SB), Y0, Y5 \
+	VPANDN Y4, Y5, Y4 \
+	VPMOVMSKB Y4, BX
+
+// b > '0'-1 and b > '9' (signed: bytes >= 0x80 are neither), for DIGITS.
+DATA digitsBelow<>+0(SB)/8, $0x2F2F2F2F2F2F2F2F
+DATA digitsBelow<>+8(SB)/8, $0x2F2F2F2F2F2F2F2F
+DATA digitsBelow<>+16(SB)/8, $0x2F2F2F2F2F2F2F2F
+DATA digitsBelow<>+24(SB)/8, $0x2F2F2F2F2F2F2F2F
+GLOBL digitsBelow<>(SB), RODATA|NOPTR, $32
+DATA digitsAbove<>+0(SB)/8, $0x3939393939393939
+DATA digitsAbove<>+8(SB)/8, $0x3939393939393939
+DATA digitsAbove<>+16(SB)/8, $0x3939393939393939
+DATA digitsAbove<>+24(SB)/8, $0x3939393939393939
+GLOBL digitsAbove<>(SB), RODATA|NOPTR, $32
+
+// func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int, prev int) int
 //
 // pairMasksAVX2 with out split in two: dout[k] gets the ASCII digits of
 // block k, out[k] the other candidate positions (the ones that are not
 // digits).
-TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-64
+TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-72
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX
@@ -106,13 +179,26 @@ TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-64
 	MOVQ nout+40(FP), R11
 	MOVQ nl+48(FP), R13
 	SHUFTI_SETUP
+	SHUFTI_PREV_SETUP
 	NL_SETUP
-	MOVL $0x2F2F2F2F, AX
-	MOVL AX, X14
-	VPBROADCASTD X14, Y14 // '0'-1
-	MOVL $0x3A3A3A3A, AX
-	MOVL AX, X15
-	VPBROADCASTD X15, Y15 // '9'+1
+	TESTQ CX, CX
+	JZ rdone
+	// The first block alone: the byte before it is prev.
+	VMOVDQU (SI), Y0
+	VMOVDQU 1(SI), Y1
+	NEWLINES(0)
+	DIGITS
+	MOVQ prev+56(FP), AX
+	FIRST_PREV
+	SHUFTI_MASK_PREV
+	MOVL BX, (R10)
+	ANDNL AX, BX, AX
+	MOVL AX, (DI)
+	ADDQ $32, SI
+	ADDQ $4, DI
+	ADDQ $4, R10
+	ADDQ $8, R11
+	DECQ CX
 	// Two blocks per iteration, then a last odd one.
 	CMPQ CX, $2
 	JLT rlast
@@ -124,22 +210,18 @@ rloop:
 	VMOVDQU (SI), Y0  // b[i]
 	VMOVDQU 1(SI), Y1 // b[i+1]
 	NEWLINES(0)
-	VPCMPGTB Y14, Y0, Y4 // b > '0'-1 (signed: bytes >= 0x80 are not)
-	VPCMPGTB Y0, Y15, Y5 // b < '9'+1
-	VPAND Y4, Y5, Y4
-	VPMOVMSKB Y4, BX     // digits
-	SHUFTI_MASK
+	DIGITS
+	VMOVDQU -1(SI), Y6 // b[i-1]
+	SHUFTI_MASK_PREV
 	MOVL BX, (R10)
 	ANDNL AX, BX, AX     // candidates &^ digits
 	MOVL AX, (DI)
 	VMOVDQU 32(SI), Y0
 	VMOVDQU 33(SI), Y1
 	NEWLINES(8)
-	VPCMPGTB Y14, Y0, Y4
-	VPCMPGTB Y0, Y15, Y5
-	VPAND Y4, Y5, Y4
-	VPMOVMSKB Y4, BX
-	SHUFTI_MASK
+	DIGITS
+	VMOVDQU 31(SI), Y6
+	SHUFTI_MASK_PREV
 	MOVL BX, 4(R10)
 	ANDNL AX, BX, AX
 	MOVL AX, 4(DI)
@@ -157,17 +239,15 @@ rlast:
 	VMOVDQU (SI), Y0
 	VMOVDQU 1(SI), Y1
 	NEWLINES(0)
-	VPCMPGTB Y14, Y0, Y4
-	VPCMPGTB Y0, Y15, Y5
-	VPAND Y4, Y5, Y4
-	VPMOVMSKB Y4, BX
-	SHUFTI_MASK
+	DIGITS
+	VMOVDQU -1(SI), Y6
+	SHUFTI_MASK_PREV
 	MOVL BX, (R10)
 	ANDNL AX, BX, AX
 	MOVL AX, (DI)
 
 rdone:
-	MOVQ R13, ret+56(FP)
+	MOVQ R13, ret+64(FP)
 	VZEROUPPER
 	RET
 

@@ -6,12 +6,12 @@ const haveAVX2 = false
 
 // pairMasks reports false: this build has no vector pre-pass, and the
 // prefilter uses the pair table alone.
-func pairMasks(p []byte, t *nibbleTables, out []uint32, nout []uint64, nl int) (int, bool) {
+func pairMasks(p []byte, prev byte, t *nibbleTables, out []uint32, nout []uint64, nl int) (int, bool) {
 	return nl, false
 }
 
 // pairMasksDigits reports false, like pairMasks.
-func pairMasksDigits(p []byte, t *nibbleTables, out, dout []uint32, nout []uint64, nl int) (int, bool) {
+func pairMasksDigits(p []byte, prev byte, t *nibbleTables, out, dout []uint32, nout []uint64, nl int) (int, bool) {
 	return nl, false
 }
 

@@ -97,10 +97,55 @@ func TestNibbleTablesSound(t *testing.T) {
 	}
 }
 
+// Every pair the exact table marks must pass the pre-pass after every
+// byte a hit there may need before it: any byte for a byte trigger or a
+// keyword anchored on its first two bytes, the keyword's byte before the
+// anchor (in either case) otherwise.
+func TestNibbleTablesPrevSound(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for si, ts := range triggerSets(r) {
+		e := engineFor(t, ts)
+		if e.nib == nil {
+			continue // no AVX2: no pre-pass
+		}
+		for idx := range 1 << 16 {
+			c := e.pairs[idx]
+			if c == 0 {
+				continue
+			}
+			c0, c1 := byte(idx), byte(idx>>8)
+			a := &e.actions[c]
+			var need [256]bool
+			for _, kw := range a.kws {
+				if kw.at == 0 {
+					need = [256]bool{}
+					for x := range need {
+						need[x] = true
+					}
+					break
+				}
+				for _, x := range caseVariants(kw.lower[kw.at-1]) {
+					need[x] = true
+				}
+			}
+			if len(a.groups) > 0 {
+				for x := range need {
+					need[x] = true
+				}
+			}
+			for x := range 256 {
+				if need[x] && !e.nib.candidatePrev(byte(x), c0, c1) {
+					t.Fatalf("set %d: pair %q after %q rejected by the pre-pass", si, []byte{c0, c1}, byte(x))
+				}
+			}
+		}
+	}
+}
+
 // kernelInput returns the nibble tables of trigger set ts and 37 blocks
 // (plus the byte read past them) of bytes from pick.
 func kernelInput(t *testing.T, ts []Triggers, pick func() byte) (*nibbleTables, []byte) {
-	nt, _ := buildNibbleTables(engineFor(t, ts).pairs)
+	nt := engineFor(t, ts).nib
 	p := make([]byte, 32*37+1)
 	for i := range p {
 		p[i] = pick()
@@ -123,15 +168,20 @@ func TestPairMasksMatchCandidate(t *testing.T) {
 			return "etaoin shrdlu0123456789SECRET@\n"[r.IntN(31)]
 		})
 		masks, nl := make([]uint32, 37), make([]uint64, 37)
-		end, ok := pairMasks(p, nt, masks, nl, 5)
+		prev := byte(r.IntN(256)) // the byte before p
+		end, ok := pairMasks(p, prev, nt, masks, nl, 5)
 		if !ok {
 			t.Fatal("pairMasks declined with AVX2 present")
 		}
 		count := 5 // newlines so far
 		for i := 0; i+1 < len(p); i++ {
 			got := masks[i/32]>>(i%32)&1 == 1
-			if want := nt.candidate(p[i], p[i+1]); got != want {
-				t.Fatalf("set %d: position %d (%q): vector %v, scalar %v", si, i, p[i:i+2], got, want)
+			cm := prev
+			if i > 0 {
+				cm = p[i-1]
+			}
+			if want := nt.candidatePrev(cm, p[i], p[i+1]); got != want {
+				t.Fatalf("set %d: position %d (%q after %q): vector %v, scalar %v", si, i, p[i:i+2], cm, got, want)
 			}
 			if i%32 == 0 && nl[i/32]>>32 != uint64(count) {
 				t.Fatalf("set %d: block %d: %d newlines before it, want %d", si, i/32, nl[i/32]>>32, count)
@@ -168,9 +218,10 @@ func TestPairMasksDigits(t *testing.T) {
 			return pool[r.IntN(len(pool))]
 		})
 		want, wantNL := make([]uint32, 37), make([]uint64, 37)
-		wantEnd, _ := pairMasks(p, nt, want, wantNL, 3)
+		prev := byte(r.IntN(256))
+		wantEnd, _ := pairMasks(p, prev, nt, want, wantNL, 3)
 		got, gotD, gotNL := make([]uint32, 37), make([]uint32, 37), make([]uint64, 37)
-		gotEnd, ok := pairMasksDigits(p, nt, got, gotD, gotNL, 3)
+		gotEnd, ok := pairMasksDigits(p, prev, nt, got, gotD, gotNL, 3)
 		if !ok {
 			t.Fatal("pairMasksDigits declined with AVX2 present")
 		}

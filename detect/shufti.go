@@ -128,23 +128,28 @@ func buildNibbleTablesFunc(marked func(p uint16) bool) (*nibbleTables, bool) {
 // nothing is marked.
 func buildNibbleTablesPrev(marked func(p uint16) bool, prev func(p uint16) (lo, hi uint16)) (*nibbleTables, bool) {
 	var bs []bucket
-	// One bucket per first byte, with the nibbles of its second bytes
-	// and of the bytes allowed before them.
+	// One bucket per first byte and set of bytes allowed before, with
+	// the nibbles of its second bytes: keywords anchored on pairs with
+	// the same first byte ("ob" of "dob", "ot" of "voter") start apart,
+	// as one bucket would pass every mix of their nibbles ("or" after
+	// the "f" of "for" passes "ob" after "d" and "ot" after "v").
 	for c0 := range 256 {
-		var b bucket
+		var own []bucket
 		for c1 := range 256 {
 			if p := uint16(c0 | c1<<8); marked(p) {
-				b.lo1 |= 1 << (c1 & 15)
-				b.hi1 |= 1 << (c1 >> 4)
 				lo, hi := prev(p)
-				b.loM, b.hiM = b.loM|lo, b.hiM|hi
+				k := 0
+				for k < len(own) && (own[k].loM != lo || own[k].hiM != hi) {
+					k++
+				}
+				if k == len(own) {
+					own = append(own, bucket{lo0: 1 << (c0 & 15), hi0: 1 << (c0 >> 4), loM: lo, hiM: hi})
+				}
+				own[k].lo1 |= 1 << (c1 & 15)
+				own[k].hi1 |= 1 << (c1 >> 4)
 			}
 		}
-		if b.lo1 == 0 {
-			continue
-		}
-		b.lo0, b.hi0 = 1<<(c0&15), 1<<(c0>>4)
-		bs = append(bs, b)
+		bs = append(bs, own...)
 	}
 	if len(bs) == 0 {
 		return nil, false

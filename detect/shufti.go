@@ -29,6 +29,9 @@ import "math/bits"
 type nibbleTables struct {
 	lo0, hi0, lo1, hi1 [32]byte
 	loM, hiM           [32]byte // the byte before the pair
+	// prev: some bucket does not accept every byte before its pairs
+	// (otherwise the pre-pass skips loM and hiM).
+	prev bool
 }
 
 // A bucket is a set of marked pairs summarised by the nibbles of its
@@ -206,6 +209,9 @@ func buildNibbleTablesPrev(marked func(p uint16) bool, prev func(p uint16) (lo, 
 				nt.hiM[n] |= bit
 			}
 		}
+	}
+	for _, b := range bs {
+		nt.prev = nt.prev || b.loM != anyPrev || b.hiM != anyPrev
 	}
 	for _, t := range []*[32]byte{&nt.lo0, &nt.hi0, &nt.lo1, &nt.hi1, &nt.loM, &nt.hiM} {
 		copy(t[16:], t[:16])

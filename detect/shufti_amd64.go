@@ -3,10 +3,16 @@
 package detect
 
 //go:noescape
-func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int, prev int) int
+func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int) int
 
 //go:noescape
-func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int, prev int) int
+func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int) int
+
+//go:noescape
+func pairMasksPrevAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int, prev int) int
+
+//go:noescape
+func pairMasksDigitsPrevAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int, prev int) int
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
@@ -40,8 +46,10 @@ var haveAVX2 = func() bool {
 // and, in the high half, nl plus the newlines before them; p must hold
 // 32*len(out)+1 bytes, and prev is the byte before p[0] (0 when there is
 // none: a keyword anchored after its first byte cannot start before the
-// view). It returns nl plus the blocks' newlines, or false when there is
-// no vector unit to do it.
+// view). Tables whose buckets all accept any byte before their pairs
+// (t.prev false) go to the kernel that does not look at it. It returns nl
+// plus the blocks' newlines, or false when there is no vector unit to do
+// it.
 func pairMasks(p []byte, prev byte, t *nibbleTables, out []uint32, nout []uint64, nl int) (int, bool) {
 	if !haveAVX2 {
 		return nl, false
@@ -51,7 +59,10 @@ func pairMasks(p []byte, prev byte, t *nibbleTables, out []uint32, nout []uint64
 	}
 	_ = p[32*len(out)] // bounds check once
 	_ = nout[len(out)-1]
-	return pairMasksAVX2(&p[0], len(out), t, &out[0], &nout[0], nl, int(prev)), true
+	if !t.prev {
+		return pairMasksAVX2(&p[0], len(out), t, &out[0], &nout[0], nl), true
+	}
+	return pairMasksPrevAVX2(&p[0], len(out), t, &out[0], &nout[0], nl, int(prev)), true
 }
 
 // pairMasksDigits is pairMasks with out split in two: dout gets the
@@ -66,7 +77,10 @@ func pairMasksDigits(p []byte, prev byte, t *nibbleTables, out, dout []uint32, n
 	_ = p[32*len(out)] // bounds check once
 	_ = dout[len(out)-1]
 	_ = nout[len(out)-1]
-	return pairMasksDigitsAVX2(&p[0], len(out), t, &out[0], &dout[0], &nout[0], nl, int(prev)), true
+	if !t.prev {
+		return pairMasksDigitsAVX2(&p[0], len(out), t, &out[0], &dout[0], &nout[0], nl), true
+	}
+	return pairMasksDigitsPrevAVX2(&p[0], len(out), t, &out[0], &dout[0], &nout[0], nl, int(prev)), true
 }
 
 //go:noescape

@@ -96,15 +96,131 @@
 	MOVL AX, X7 \
 	VPBROADCASTD X7, Y7
 
-// func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int, prev int) int
+// func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int) int
 //
 // For each block k of 32 positions, out[k] gets a bit per position i
+// (p[32k+i], p[32k+i+1]) that the nibble tables accept, and nout[k] a
+// bit per newline p[32k+i] with, in the high half, nl plus the newlines
+// of the blocks before it. It returns nl plus all the blocks' newlines.
+// Reads p[0 : 32*nblocks+1].
+TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-56
+	MOVQ p+0(FP), SI
+	MOVQ nblocks+8(FP), CX
+	MOVQ t+16(FP), DX
+	MOVQ out+24(FP), DI
+	MOVQ nout+32(FP), R11
+	MOVQ nl+40(FP), R13
+	SHUFTI_SETUP
+	NL_SETUP
+	TESTQ CX, CX
+	JZ done
+
+loop:
+	PREFETCHT0 8192(SI) // as in pairMasksDigitsAVX2
+	VMOVDQU (SI), Y0    // b[i]
+	VMOVDQU 1(SI), Y1   // b[i+1]
+	NEWLINES(0)
+	SHUFTI_MASK
+	MOVL AX, (DI)
+	ADDQ $32, SI
+	ADDQ $4, DI
+	ADDQ $8, R11
+	DECQ CX
+	JNZ loop
+
+done:
+	MOVQ R13, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int) int
+//
+// pairMasksAVX2 with out split in two: dout[k] gets the ASCII digits of
+// block k, out[k] the other candidate positions (the ones that are not
+// digits).
+TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-64
+	MOVQ p+0(FP), SI
+	MOVQ nblocks+8(FP), CX
+	MOVQ t+16(FP), DX
+	MOVQ out+24(FP), DI
+	MOVQ dout+32(FP), R10
+	MOVQ nout+40(FP), R11
+	MOVQ nl+48(FP), R13
+	SHUFTI_SETUP
+	NL_SETUP
+	MOVL $0x2F2F2F2F, AX
+	MOVL AX, X14
+	VPBROADCASTD X14, Y14 // '0'-1
+	MOVL $0x3A3A3A3A, AX
+	MOVL AX, X15
+	VPBROADCASTD X15, Y15 // '9'+1
+	// Two blocks per iteration, then a last odd one.
+	CMPQ CX, $2
+	JLT rlast
+
+rloop:
+	// The next batch (256 blocks) is fetched while this one is handled:
+	// the pass is the first to read the text, which comes from memory.
+	PREFETCHT0 8192(SI)
+	VMOVDQU (SI), Y0  // b[i]
+	VMOVDQU 1(SI), Y1 // b[i+1]
+	NEWLINES(0)
+	VPCMPGTB Y14, Y0, Y4 // b > '0'-1 (signed: bytes >= 0x80 are not)
+	VPCMPGTB Y0, Y15, Y5 // b < '9'+1
+	VPAND Y4, Y5, Y4
+	VPMOVMSKB Y4, BX     // digits
+	SHUFTI_MASK
+	MOVL BX, (R10)
+	ANDNL AX, BX, AX     // candidates &^ digits
+	MOVL AX, (DI)
+	VMOVDQU 32(SI), Y0
+	VMOVDQU 33(SI), Y1
+	NEWLINES(8)
+	VPCMPGTB Y14, Y0, Y4
+	VPCMPGTB Y0, Y15, Y5
+	VPAND Y4, Y5, Y4
+	VPMOVMSKB Y4, BX
+	SHUFTI_MASK
+	MOVL BX, 4(R10)
+	ANDNL AX, BX, AX
+	MOVL AX, 4(DI)
+	ADDQ $64, SI
+	ADDQ $8, DI
+	ADDQ $8, R10
+	ADDQ $16, R11
+	SUBQ $2, CX
+	CMPQ CX, $2
+	JGE rloop
+
+rlast:
+	TESTQ CX, CX
+	JZ rdone
+	VMOVDQU (SI), Y0
+	VMOVDQU 1(SI), Y1
+	NEWLINES(0)
+	VPCMPGTB Y14, Y0, Y4
+	VPCMPGTB Y0, Y15, Y5
+	VPAND Y4, Y5, Y4
+	VPMOVMSKB Y4, BX
+	SHUFTI_MASK
+	MOVL BX, (R10)
+	ANDNL AX, BX, AX
+	MOVL AX, (DI)
+
+rdone:
+	MOVQ R13, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func pairMasksPrevAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int, prev int) int
+//
+// pairMasksAVX2 with the byte before each pair: out[k] gets a bit per position i
 // (p[32k+i-1], p[32k+i], p[32k+i+1]) that the nibble tables accept (prev
 // stands for p[-1], which is not read), and nout[k] a bit per newline
 // p[32k+i] with, in the high half, nl plus the newlines of the blocks
 // before it. It returns nl plus all the blocks' newlines. Reads
 // p[0 : 32*nblocks+1].
-TEXT ·pairMasksAVX2(SB), NOSPLIT, $0-64
+TEXT ·pairMasksPrevAVX2(SB), NOSPLIT, $0-64
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX
@@ -165,12 +281,12 @@ DATA digitsAbove<>+16(SB)/8, $0x3939393939393939
 DATA digitsAbove<>+24(SB)/8, $0x3939393939393939
 GLOBL digitsAbove<>(SB), RODATA|NOPTR, $32
 
-// func pairMasksDigitsAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int, prev int) int
+// func pairMasksDigitsPrevAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int, prev int) int
 //
-// pairMasksAVX2 with out split in two: dout[k] gets the ASCII digits of
+// pairMasksPrevAVX2 with out split in two: dout[k] gets the ASCII digits of
 // block k, out[k] the other candidate positions (the ones that are not
 // digits).
-TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-72
+TEXT ·pairMasksDigitsPrevAVX2(SB), NOSPLIT, $0-72
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
 	MOVQ t+16(FP), DX

@@ -14,10 +14,10 @@
 	VPBROADCASTD X12, Y12 \
 	VPXOR Y13, Y13, Y13
 
-// SHUFTI_MASK sets AX to the candidate mask of the 32 positions whose
-// bytes are in Y0 and whose next bytes are in Y1 (both clobbered, with
-// Y2 and Y3).
-#define SHUFTI_MASK \
+// SHUFTI_PAIR sets Y0 to the buckets that accept the pairs of the 32
+// positions whose bytes are in Y0 and whose next bytes are in Y1 (Y1,
+// Y2 and Y3 clobbered).
+#define SHUFTI_PAIR \
 	VPSRLW $4, Y0, Y2 \
 	VPAND Y12, Y0, Y0 \
 	VPAND Y12, Y2, Y2 \
@@ -30,11 +30,21 @@
 	VPSHUFB Y1, Y10, Y1 \
 	VPSHUFB Y3, Y11, Y3 \
 	VPAND Y1, Y3, Y1 \
-	VPAND Y0, Y1, Y0 \
+	VPAND Y0, Y1, Y0
+
+// SHUFTI_ANY sets AX to a bit per byte of Y0 that is not zero (a
+// position some bucket accepts).
+#define SHUFTI_ANY \
 	VPCMPEQB Y13, Y0, Y0 \
 	VPMOVMSKB Y0, AX \
 	NOTL AX
 
+// SHUFTI_MASK sets AX to the candidate mask of the 32 positions whose
+// bytes are in Y0 and whose next bytes are in Y1 (both clobbered, with
+// Y2 and Y3).
+#define SHUFTI_MASK \
+	SHUFTI_PAIR \
+	SHUFTI_ANY
 
 // SHUFTI_PREV_SETUP loads the before-byte tables at DX (offsets 128 and
 // 160) into Y14 and Y15.
@@ -45,19 +55,7 @@
 // SHUFTI_MASK_PREV is SHUFTI_MASK with the bytes before the positions in
 // Y6 (clobbered), checked against the before-byte tables in Y14 and Y15.
 #define SHUFTI_MASK_PREV \
-	VPSRLW $4, Y0, Y2 \
-	VPAND Y12, Y0, Y0 \
-	VPAND Y12, Y2, Y2 \
-	VPSHUFB Y0, Y8, Y0 \
-	VPSHUFB Y2, Y9, Y2 \
-	VPAND Y0, Y2, Y0 \
-	VPSRLW $4, Y1, Y3 \
-	VPAND Y12, Y1, Y1 \
-	VPAND Y12, Y3, Y3 \
-	VPSHUFB Y1, Y10, Y1 \
-	VPSHUFB Y3, Y11, Y3 \
-	VPAND Y1, Y3, Y1 \
-	VPAND Y0, Y1, Y0 \
+	SHUFTI_PAIR \
 	VPSRLW $4, Y6, Y3 \
 	VPAND Y12, Y6, Y6 \
 	VPAND Y12, Y3, Y3 \
@@ -65,9 +63,7 @@
 	VPSHUFB Y3, Y15, Y3 \
 	VPAND Y6, Y3, Y6 \
 	VPAND Y0, Y6, Y0 \
-	VPCMPEQB Y13, Y0, Y0 \
-	VPMOVMSKB Y0, AX \
-	NOTL AX
+	SHUFTI_ANY
 
 // FIRST_PREV sets Y6 to the bytes before the 32 in Y0 when the byte
 // before the first is not in memory: the byte in AX, then Y0's first 31.
@@ -95,6 +91,53 @@
 	MOVL $0x0A0A0A0A, AX \
 	MOVL AX, X7 \
 	VPBROADCASTD X7, Y7
+
+// DIGITS sets BX to the ASCII digits of the 32 bytes in Y0. Clobbers Y4
+// and Y5.
+#define DIGITS \
+	VPCMPGTB digitsBelow<>(SB), Y0, Y4 \
+	VPCMPGTB digitsAbove<>(SB), Y0, Y5 \
+	VPANDN Y4, Y5, Y4 \
+	VPMOVMSKB Y4, BX
+
+// b > '0'-1 and b > '9' (signed: bytes >= 0x80 are neither), for DIGITS.
+DATA digitsBelow<>+0(SB)/8, $0x2F2F2F2F2F2F2F2F
+DATA digitsBelow<>+8(SB)/8, $0x2F2F2F2F2F2F2F2F
+DATA digitsBelow<>+16(SB)/8, $0x2F2F2F2F2F2F2F2F
+DATA digitsBelow<>+24(SB)/8, $0x2F2F2F2F2F2F2F2F
+GLOBL digitsBelow<>(SB), RODATA|NOPTR, $32
+DATA digitsAbove<>+0(SB)/8, $0x3939393939393939
+DATA digitsAbove<>+8(SB)/8, $0x3939393939393939
+DATA digitsAbove<>+16(SB)/8, $0x3939393939393939
+DATA digitsAbove<>+24(SB)/8, $0x3939393939393939
+GLOBL digitsAbove<>(SB), RODATA|NOPTR, $32
+
+
+// DIGITS_BLOCK(b, b1, n, o) handles the block at b(SI) (b1 = b+1): its
+// newlines to n(R11), its digits to o(R10) and its other candidates to
+// o(DI). Clobbers Y0-Y5, AX and BX.
+#define DIGITS_BLOCK(b, b1, n, o) \
+	VMOVDQU b(SI), Y0 \
+	VMOVDQU b1(SI), Y1 \
+	NEWLINES(n) \
+	DIGITS \
+	SHUFTI_MASK \
+	MOVL BX, o(R10) \
+	ANDNL AX, BX, AX \
+	MOVL AX, o(DI)
+
+// DIGITS_BLOCK_PREV(b, b1, m, n, o) is DIGITS_BLOCK with the bytes before
+// the block's read from m.
+#define DIGITS_BLOCK_PREV(b, b1, m, n, o) \
+	VMOVDQU b(SI), Y0 \
+	VMOVDQU b1(SI), Y1 \
+	NEWLINES(n) \
+	DIGITS \
+	VMOVDQU m, Y6 \
+	SHUFTI_MASK_PREV \
+	MOVL BX, o(R10) \
+	ANDNL AX, BX, AX \
+	MOVL AX, o(DI)
 
 // func pairMasksAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, nout *uint64, nl int) int
 //
@@ -148,12 +191,6 @@ TEXT ·pairMasksDigitsAVX2(SB), NOSPLIT, $0-64
 	MOVQ nl+48(FP), R13
 	SHUFTI_SETUP
 	NL_SETUP
-	MOVL $0x2F2F2F2F, AX
-	MOVL AX, X14
-	VPBROADCASTD X14, Y14 // '0'-1
-	MOVL $0x3A3A3A3A, AX
-	MOVL AX, X15
-	VPBROADCASTD X15, Y15 // '9'+1
 	// Two blocks per iteration, then a last odd one.
 	CMPQ CX, $2
 	JLT rlast
@@ -162,28 +199,8 @@ rloop:
 	// The next batch (256 blocks) is fetched while this one is handled:
 	// the pass is the first to read the text, which comes from memory.
 	PREFETCHT0 8192(SI)
-	VMOVDQU (SI), Y0  // b[i]
-	VMOVDQU 1(SI), Y1 // b[i+1]
-	NEWLINES(0)
-	VPCMPGTB Y14, Y0, Y4 // b > '0'-1 (signed: bytes >= 0x80 are not)
-	VPCMPGTB Y0, Y15, Y5 // b < '9'+1
-	VPAND Y4, Y5, Y4
-	VPMOVMSKB Y4, BX     // digits
-	SHUFTI_MASK
-	MOVL BX, (R10)
-	ANDNL AX, BX, AX     // candidates &^ digits
-	MOVL AX, (DI)
-	VMOVDQU 32(SI), Y0
-	VMOVDQU 33(SI), Y1
-	NEWLINES(8)
-	VPCMPGTB Y14, Y0, Y4
-	VPCMPGTB Y0, Y15, Y5
-	VPAND Y4, Y5, Y4
-	VPMOVMSKB Y4, BX
-	SHUFTI_MASK
-	MOVL BX, 4(R10)
-	ANDNL AX, BX, AX
-	MOVL AX, 4(DI)
+	DIGITS_BLOCK(0, 1, 0, 0)
+	DIGITS_BLOCK(32, 33, 8, 4)
 	ADDQ $64, SI
 	ADDQ $8, DI
 	ADDQ $8, R10
@@ -195,17 +212,7 @@ rloop:
 rlast:
 	TESTQ CX, CX
 	JZ rdone
-	VMOVDQU (SI), Y0
-	VMOVDQU 1(SI), Y1
-	NEWLINES(0)
-	VPCMPGTB Y14, Y0, Y4
-	VPCMPGTB Y0, Y15, Y5
-	VPAND Y4, Y5, Y4
-	VPMOVMSKB Y4, BX
-	SHUFTI_MASK
-	MOVL BX, (R10)
-	ANDNL AX, BX, AX
-	MOVL AX, (DI)
+	DIGITS_BLOCK(0, 1, 0, 0)
 
 rdone:
 	MOVQ R13, ret+56(FP)
@@ -261,31 +268,9 @@ done:
 	VZEROUPPER
 	RET
 
-// DIGITS sets BX to the ASCII digits of the 32 bytes in Y0. Clobbers Y4
-// and Y5.
-#define DIGITS \
-	VPCMPGTB digitsBelow<>(SB), Y0, Y4 \
-	VPCMPGTB digitsAbove<>(SB), Y0, Y5 \
-	VPANDN Y4, Y5, Y4 \
-	VPMOVMSKB Y4, BX
-
-// b > '0'-1 and b > '9' (signed: bytes >= 0x80 are neither), for DIGITS.
-DATA digitsBelow<>+0(SB)/8, $0x2F2F2F2F2F2F2F2F
-DATA digitsBelow<>+8(SB)/8, $0x2F2F2F2F2F2F2F2F
-DATA digitsBelow<>+16(SB)/8, $0x2F2F2F2F2F2F2F2F
-DATA digitsBelow<>+24(SB)/8, $0x2F2F2F2F2F2F2F2F
-GLOBL digitsBelow<>(SB), RODATA|NOPTR, $32
-DATA digitsAbove<>+0(SB)/8, $0x3939393939393939
-DATA digitsAbove<>+8(SB)/8, $0x3939393939393939
-DATA digitsAbove<>+16(SB)/8, $0x3939393939393939
-DATA digitsAbove<>+24(SB)/8, $0x3939393939393939
-GLOBL digitsAbove<>(SB), RODATA|NOPTR, $32
-
 // func pairMasksDigitsPrevAVX2(p *byte, nblocks int, t *nibbleTables, out *uint32, dout *uint32, nout *uint64, nl int, prev int) int
 //
-// pairMasksPrevAVX2 with out split in two: dout[k] gets the ASCII digits of
-// block k, out[k] the other candidate positions (the ones that are not
-// digits).
+// pairMasksPrevAVX2 with out split in two, as pairMasksDigitsAVX2.
 TEXT ·pairMasksDigitsPrevAVX2(SB), NOSPLIT, $0-72
 	MOVQ p+0(FP), SI
 	MOVQ nblocks+8(FP), CX
@@ -298,7 +283,7 @@ TEXT ·pairMasksDigitsPrevAVX2(SB), NOSPLIT, $0-72
 	SHUFTI_PREV_SETUP
 	NL_SETUP
 	TESTQ CX, CX
-	JZ rdone
+	JZ pdone
 	// The first block alone: the byte before it is prev.
 	VMOVDQU (SI), Y0
 	VMOVDQU 1(SI), Y1
@@ -315,54 +300,27 @@ TEXT ·pairMasksDigitsPrevAVX2(SB), NOSPLIT, $0-72
 	ADDQ $4, R10
 	ADDQ $8, R11
 	DECQ CX
-	// Two blocks per iteration, then a last odd one.
 	CMPQ CX, $2
-	JLT rlast
+	JLT plast
 
-rloop:
-	// The next batch (256 blocks) is fetched while this one is handled:
-	// the pass is the first to read the text, which comes from memory.
-	PREFETCHT0 8192(SI)
-	VMOVDQU (SI), Y0  // b[i]
-	VMOVDQU 1(SI), Y1 // b[i+1]
-	NEWLINES(0)
-	DIGITS
-	VMOVDQU -1(SI), Y6 // b[i-1]
-	SHUFTI_MASK_PREV
-	MOVL BX, (R10)
-	ANDNL AX, BX, AX     // candidates &^ digits
-	MOVL AX, (DI)
-	VMOVDQU 32(SI), Y0
-	VMOVDQU 33(SI), Y1
-	NEWLINES(8)
-	DIGITS
-	VMOVDQU 31(SI), Y6
-	SHUFTI_MASK_PREV
-	MOVL BX, 4(R10)
-	ANDNL AX, BX, AX
-	MOVL AX, 4(DI)
+ploop:
+	PREFETCHT0 8192(SI) // as in pairMasksDigitsAVX2
+	DIGITS_BLOCK_PREV(0, 1, -1(SI), 0, 0)
+	DIGITS_BLOCK_PREV(32, 33, 31(SI), 8, 4)
 	ADDQ $64, SI
 	ADDQ $8, DI
 	ADDQ $8, R10
 	ADDQ $16, R11
 	SUBQ $2, CX
 	CMPQ CX, $2
-	JGE rloop
+	JGE ploop
 
-rlast:
+plast:
 	TESTQ CX, CX
-	JZ rdone
-	VMOVDQU (SI), Y0
-	VMOVDQU 1(SI), Y1
-	NEWLINES(0)
-	DIGITS
-	VMOVDQU -1(SI), Y6
-	SHUFTI_MASK_PREV
-	MOVL BX, (R10)
-	ANDNL AX, BX, AX
-	MOVL AX, (DI)
+	JZ pdone
+	DIGITS_BLOCK_PREV(0, 1, -1(SI), 0, 0)
 
-rdone:
+pdone:
 	MOVQ R13, ret+64(FP)
 	VZEROUPPER
 	RET

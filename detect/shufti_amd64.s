@@ -73,6 +73,21 @@
 	VINSERTI128 $1, X0, Y6, Y6 \
 	VPALIGNR $15, Y6, Y0, Y6
 
+// PREV_SETUP is the setup of the byte-before kernels: the six nibble
+// tables at DX, the nibble mask, zero and '\n'.
+#define PREV_SETUP \
+	SHUFTI_SETUP \
+	SHUFTI_PREV_SETUP \
+	NL_SETUP
+
+// BLOCK_LOAD(b, b1, n) loads the block at b(SI) into Y0 and the bytes
+// after each of its positions (b1 = b+1) into Y1, and stores its
+// newlines at n(R11).
+#define BLOCK_LOAD(b, b1, n) \
+	VMOVDQU b(SI), Y0 \
+	VMOVDQU b1(SI), Y1 \
+	NEWLINES(n)
+
 // NEWLINES stores at (R11) the newline mask of the 32 bytes in Y0 (Y7:
 // '\n' in every byte) with, in the high half, the newlines before them
 // (R13), and adds its newlines to R13. Clobbers Y6, R12 and R14.
@@ -117,9 +132,7 @@ GLOBL digitsAbove<>(SB), RODATA|NOPTR, $32
 // newlines to n(R11), its digits to o(R10) and its other candidates to
 // o(DI). Clobbers Y0-Y5, AX and BX.
 #define DIGITS_BLOCK(b, b1, n, o) \
-	VMOVDQU b(SI), Y0 \
-	VMOVDQU b1(SI), Y1 \
-	NEWLINES(n) \
+	BLOCK_LOAD(b, b1, n) \
 	DIGITS \
 	SHUFTI_MASK \
 	MOVL BX, o(R10) \
@@ -129,9 +142,7 @@ GLOBL digitsAbove<>(SB), RODATA|NOPTR, $32
 // DIGITS_BLOCK_PREV(b, b1, m, n, o) is DIGITS_BLOCK with the bytes before
 // the block's read from m.
 #define DIGITS_BLOCK_PREV(b, b1, m, n, o) \
-	VMOVDQU b(SI), Y0 \
-	VMOVDQU b1(SI), Y1 \
-	NEWLINES(n) \
+	BLOCK_LOAD(b, b1, n) \
 	DIGITS \
 	VMOVDQU m, Y6 \
 	SHUFTI_MASK_PREV \
@@ -234,24 +245,18 @@ TEXT ·pairMasksPrevAVX2(SB), NOSPLIT, $0-64
 	MOVQ out+24(FP), DI
 	MOVQ nout+32(FP), R11
 	MOVQ nl+40(FP), R13
-	SHUFTI_SETUP
-	SHUFTI_PREV_SETUP
-	NL_SETUP
+	PREV_SETUP
 	TESTQ CX, CX
 	JZ done
 	// The first block: the byte before it is prev.
-	VMOVDQU (SI), Y0
-	VMOVDQU 1(SI), Y1
-	NEWLINES(0)
+	BLOCK_LOAD(0, 1, 0)
 	MOVQ prev+48(FP), AX
 	FIRST_PREV
 	JMP mask
 
 loop:
 	PREFETCHT0 8192(SI) // as in pairMasksDigitsAVX2
-	VMOVDQU (SI), Y0    // b[i]
-	VMOVDQU 1(SI), Y1   // b[i+1]
-	NEWLINES(0)
+	BLOCK_LOAD(0, 1, 0)
 	VMOVDQU -1(SI), Y6  // b[i-1]
 
 mask:
@@ -279,15 +284,11 @@ TEXT ·pairMasksDigitsPrevAVX2(SB), NOSPLIT, $0-72
 	MOVQ dout+32(FP), R10
 	MOVQ nout+40(FP), R11
 	MOVQ nl+48(FP), R13
-	SHUFTI_SETUP
-	SHUFTI_PREV_SETUP
-	NL_SETUP
+	PREV_SETUP
 	TESTQ CX, CX
 	JZ pdone
 	// The first block alone: the byte before it is prev.
-	VMOVDQU (SI), Y0
-	VMOVDQU 1(SI), Y1
-	NEWLINES(0)
+	BLOCK_LOAD(0, 1, 0)
 	DIGITS
 	MOVQ prev+56(FP), AX
 	FIRST_PREV

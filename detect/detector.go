@@ -100,6 +100,12 @@ type Cue struct {
 	Word  string // ASCII, 1..MaxKeywordLen bytes
 	Delta int    // added to the score when present: -100..100
 	Side  Side   // where to look; zero means both sides
+	// SameLine counts the word only on the match's own line(s), as
+	// Cues.SameLine does for every cue: in a chat export, a word in the
+	// next message ("Mark the date in your diary") says nothing about a
+	// number in this one, while a label on the line above ("Sort code:")
+	// may.
+	SameLine bool
 }
 
 // Side says where a [Cue] is looked for.

@@ -49,6 +49,34 @@ type compiled struct {
 	d    Detector
 	spec Spec
 	cueSet
+	// line, when some cues are SameLine and the set is not, holds those
+	// cues (searched on the match's lines only); cueSet the others.
+	line *cueSet
+	// anyCues: cueSet or line has a cue; maxUpAll: their positive deltas.
+	anyCues  bool
+	maxUpAll int
+}
+
+// compileCues splits cs into the cues searched in the whole radius and,
+// when there are any, those searched on the match's lines only.
+func compileCues(cs Cues) (cueSet, *cueSet) {
+	if cs.SameLine {
+		return newCueSet(cs), nil
+	}
+	all, line := cs, cs
+	all.Words, line.Words, line.SameLine = nil, nil, true
+	for _, w := range cs.Words {
+		if w.SameLine {
+			line.Words = append(line.Words, w)
+		} else {
+			all.Words = append(all.Words, w)
+		}
+	}
+	if len(line.Words) == 0 {
+		return newCueSet(cs), nil
+	}
+	l := newCueSet(line)
+	return newCueSet(all), &l
 }
 
 // A group is a set of detectors with identical triggers; they share one
@@ -159,7 +187,12 @@ func Compile(ds []Detector, opts *Options) (*Engine, error) {
 		if len(sp.Cues.Words) > 255 {
 			return nil, specErr(sp.ID, "more than 255 cue words")
 		}
-		c := compiled{d: d, spec: sp, cueSet: newCueSet(sp.Cues)}
+		c := compiled{d: d, spec: sp}
+		c.cueSet, c.line = compileCues(sp.Cues)
+		c.anyCues, c.maxUpAll = len(sp.Cues.Words) > 0, c.maxUp
+		if c.line != nil {
+			c.maxUpAll += c.line.maxUp
+		}
 		e.byID[sp.ID] = len(e.dets)
 		e.dets = append(e.dets, c)
 
@@ -1077,14 +1110,20 @@ func (e *Engine) checkNew(sc *scratch, dst []Finding, before, di int, w *Window,
 		if f.Kind == "" {
 			f.Kind = sp.Kind
 		}
-		if len(c.cues) > 0 && !f.Final {
-			if e.opts.MinScore > 0 && f.Score+c.maxUp < e.opts.MinScore {
+		if c.anyCues && !f.Final {
+			if e.opts.MinScore > 0 && f.Score+c.maxUpAll < e.opts.MinScore {
 				// No set of cues can lift it to the floor: skip the scan.
 				// (With MinScore 0 every finding stays, clamped to 0.)
 				st.Dropped++
 				continue
 			}
-			f.Score += c.cueDeltaBuf(&sc.cueBuf, view, int(f.Start-vs), int(f.End-vs))
+			s, end := int(f.Start-vs), int(f.End-vs)
+			if len(c.cues) > 0 {
+				f.Score += c.cueDeltaBuf(&sc.cueBuf, view, s, end)
+			}
+			if c.line != nil {
+				f.Score += c.line.cueDeltaBuf(&sc.cueBuf, view, s, end)
+			}
 		}
 		f.Score = clampScore(f.Score)
 		if f.Score < e.opts.MinScore {

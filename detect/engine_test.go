@@ -362,6 +362,51 @@ func TestCuesSameLine(t *testing.T) {
 	detecttest.Run(t, d, sample, strings.Repeat("ref no\n1234 page 99\n", 200))
 }
 
+// TestCueSameLine checks a cue marked SameLine against the others of
+// its set: the SameLine one counts on the match's line only, the others
+// across line breaks, each at most once, and MinScore still sees both
+// sets' positive deltas.
+func TestCueSameLine(t *testing.T) {
+	sp := digitRun().Spec()
+	sp.ID = "test/digits-cue-line"
+	sp.Cues.Words = []detect.Cue{{Word: "ref no", Delta: 30}, {Word: "page", Delta: -30, SameLine: true}, {Word: "total", Delta: 10, SameLine: true}}
+	d := detect.Func(sp, func(dst []detect.Finding, w *detect.Window) ([]detect.Finding, error) {
+		return digitRun().Detect(dst, w)
+	})
+	for _, tc := range []struct {
+		in    string
+		min   int
+		score int // -1: dropped
+	}{
+		{"page 123", 0, 20},
+		{"page\n123", 0, 50},         // the next line's word does not count
+		{"123\npage", 0, 50},         // nor the line after
+		{"ref no\n123", 0, 80},       // the other cues cross lines
+		{"ref no page 123", 0, 50},   // both
+		{"total 123 total", 0, 60},   // once
+		{"total\n123", 0, 50},        // positive, same line only
+		{"total 123 ref no", 0, 90},  // both sets' positive deltas
+		{"total 123 ref no", 90, 90}, // the floor counts both sets' maxima
+		{"total 123", 61, -1},
+	} {
+		e := detect.MustCompile([]detect.Detector{d}, &detect.Options{MinScore: tc.min})
+		fs, err := e.AppendFind(nil, []byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.score < 0 {
+			if len(fs) != 0 {
+				t.Errorf("%q, MinScore %d: %+v, want it dropped", tc.in, tc.min, fs)
+			}
+			continue
+		}
+		if len(fs) != 1 || fs[0].Score != tc.score {
+			t.Errorf("%q, MinScore %d: %+v, want score %d", tc.in, tc.min, fs, tc.score)
+		}
+	}
+	detecttest.Run(t, d, sample, strings.Repeat("ref no\n1234 page 99 total\n", 200))
+}
+
 func TestRegistry(t *testing.T) {
 	r, err := detect.NewRegistry(digitRun(), secretWord(), nothing("other/x", "x"))
 	if err != nil {

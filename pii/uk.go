@@ -524,3 +524,8 @@ func ukFinding(w *detect.Window, s, e, score int, info uint32) detect.Finding {
 
 // ukCue is a cue looked for on both sides of a finding.
 func ukCue(word string, delta int) detect.Cue { return detect.Cue{Word: word, Delta: delta} }
+
+// ukCueLine is ukCue for a word that counts on the match's own line only.
+func ukCueLine(word string, delta int) detect.Cue {
+	return detect.Cue{Word: word, Delta: delta, SameLine: true}
+}

@@ -44,9 +44,9 @@ const ukSortGap = 40
 //
 // Scores: pair 60; sort code alone 15, six bare digits 30; +45 near
 // "sort code" or "sortcode", +15 near "account" or "acc no", +10 near
-// "bank", "BACS" or "payee"; −40 near "DOB" or "born", −30 near "date",
-// "tel" or "phone", −20 near "invoice" or "order". Info holds UKSort*
-// values.
+// "bank", "BACS" or "payee"; on the code's own line only, −40 near "DOB"
+// or "born", −30 near "date", "tel" or "phone", −20 near "invoice" or
+// "order". Info holds UKSort* values.
 //
 // Not matched: the six digits of a National Insurance number written
 // with separators (two capitals, the code, a suffix A-D: XA 44 39 30 A),
@@ -68,8 +68,13 @@ func (ukSortCode) Spec() detect.Spec {
 		Triggers: detect.Triggers{Bytes: detect.Digits},
 		Cues: detect.Cues{Radius: 64, Words: []detect.Cue{
 			ukCue("sort code", 45), ukCue("sortcode", 45), ukCue("account", 15), ukCue("acc no", 15),
-			ukCue("bank", 10), ukCue("bacs", 10), ukCue("payee", 10), ukCue("dob", -40), ukCue("born", -40),
-			ukCue("date", -30), ukCue("tel", -30), ukCue("phone", -30), ukCue("invoice", -20), ukCue("order", -20),
+			ukCue("bank", 10), ukCue("bacs", 10), ukCue("payee", 10),
+			// The negative words name what a dd-dd-dd number on their
+			// own line is instead (a date, a phone number); in the next
+			// message of a chat ("Mark the date in your diary") or a
+			// form's next field they say nothing about it.
+			ukCueLine("dob", -40), ukCueLine("born", -40), ukCueLine("date", -30), ukCueLine("tel", -30),
+			ukCueLine("phone", -30), ukCueLine("invoice", -20), ukCueLine("order", -20),
 		}},
 		Description: "UK bank sort code, alone or with an 8-digit account number",
 	}

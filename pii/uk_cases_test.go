@@ -123,6 +123,8 @@ var ukCases = map[string][]string{
 		// Six digits after a group and a space or tab end that number.
 		"sort code from +44 7700 900123: 12345678 is the account",
 		"sort code 1\t401162",
+		// A negative word in the next chat message says nothing about it.
+		"[28/12/2021, 14:40:01] Siobhan: bank sort code ⟦29-99-70⟧ x\nMark the date in your diary",
 		"DOB 12-03-61",
 		"Born 12-03-61 ref 12345678",
 		"Date 12-03-61",

@@ -103,6 +103,7 @@ func LoadFile(name string) (*Set, error) {
 //	    cues:
 //	      - {word: project, delta: 20}
 //	      - {word: example, delta: -40, side: before}   # before, after, both
+//	      - {word: invoice, delta: -20, same_line: true} # on the match's line only
 //	deny:                          # literal values always reported
 //	  id: acme/codewords           # default custom/deny
 //	  kind: codeword               # default denied
@@ -542,7 +543,7 @@ func (p *loader) cues(n *yaml.Node, id string) ([]detect.Cue, error) {
 	}
 	var out []detect.Cue
 	for _, cn := range n.Content {
-		f, _, err := p.fields(cn, id, "cue", "word", "delta", "side")
+		f, _, err := p.fields(cn, id, "cue", "word", "delta", "side", "same_line")
 		if err != nil {
 			return nil, err
 		}
@@ -581,6 +582,11 @@ func (p *loader) cues(n *yaml.Node, id string) ([]detect.Cue, error) {
 				c.Side = detect.After
 			default:
 				return nil, p.errf(s, id, "cue side must be before, after or both, not %q", v)
+			}
+		}
+		if v, ok := f["same_line"]; ok {
+			if c.SameLine, err = p.boolean(v, id, "cue same_line"); err != nil {
+				return nil, err
 			}
 		}
 		out = append(out, c)

@@ -167,6 +167,35 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestLoadCueSameLine checks that a rule file's same_line cue counts on
+// the match's line only, and that a bad value is an error.
+func TestLoadCueSameLine(t *testing.T) {
+	const file = "rules:\n  - id: t/acct\n    pattern: '\\b\\d{8}\\b'\n    score: 60\n    cues:\n" +
+		"      - {word: invoice, delta: -30, same_line: true}\n      - {word: account, delta: 20}\n"
+	set, err := rules.Load(strings.NewReader(file), "acct.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := detect.MustCompile(set.Detectors(), nil)
+	for _, tc := range []struct {
+		in    string
+		score int
+	}{
+		{"invoice 12345678", 30},
+		{"invoice\n12345678", 60}, // the line before
+		{"account\n12345678", 80}, // a cue without same_line crosses it
+	} {
+		fs, err := e.AppendFind(nil, []byte(tc.in))
+		if err != nil || len(fs) != 1 || fs[0].Score != tc.score {
+			t.Errorf("%q: %+v, %v; want one finding scoring %d", tc.in, fs, err, tc.score)
+		}
+	}
+	bad := strings.Replace(file, "same_line: true", "same_line: maybe", 1)
+	if _, err := rules.Load(strings.NewReader(bad), "acct.yaml"); err == nil || !strings.Contains(err.Error(), "same_line") {
+		t.Errorf("same_line: maybe: err = %v, want an error naming same_line", err)
+	}
+}
+
 func TestLoadTooBig(t *testing.T) {
 	big := strings.NewReader("# " + strings.Repeat("x", rules.MaxFileSize))
 	if _, err := rules.Load(big, "big.yaml"); err == nil || !strings.Contains(err.Error(), "larger than") {

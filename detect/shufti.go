@@ -111,14 +111,9 @@ func byteFreq(c byte) float64 {
 	return 0.1
 }
 
-// buildNibbleTables summarises the marked pairs of tab in eight buckets,
-// any byte allowed before them (see buildNibbleTablesPrev).
-func buildNibbleTables(tab *[1 << 16]uint16) (*nibbleTables, bool) {
-	return buildNibbleTablesFunc(func(p uint16) bool { return tab[p] != 0 })
-}
-
-// buildNibbleTablesFunc is buildNibbleTables for the pairs p
-// (b0 | b1<<8) for which marked is true.
+// buildNibbleTablesFunc summarises in eight buckets the pairs p (b0 |
+// b1<<8) for which marked is true, any byte allowed before them (see
+// buildNibbleTablesPrev).
 func buildNibbleTablesFunc(marked func(p uint16) bool) (*nibbleTables, bool) {
 	return buildNibbleTablesPrev(marked, func(uint16) (uint16, uint16) { return anyPrev, anyPrev })
 }

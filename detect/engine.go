@@ -138,9 +138,8 @@ type scratch struct {
 	gatedN [65]int32       // processRuns: the length of each member's hits in gated
 	runs   []gateRun       // the current group's classified runs
 	keys   []uint64        // sortFindings' keys
-	keys2  []uint64        // sortFindings' merge buffer
-	ends   []int           // sortFindings' ends of ascending runs of keys
-	tmp    []Finding       // sortFindings' copy of the findings
+	keys2  []uint64        // sortKeys' output buffer
+	counts []int32         // sortKeys' buckets
 	// The newlines of the last view's positions [nlLo, nlHi), from the
 	// vector pre-pass (countNewlines): word k has a bit per newline of
 	// the 32 positions from nlLo+32k and, in its high half, the newlines
@@ -877,23 +876,26 @@ func (e *Engine) processView(sc *scratch, dst []Finding, view []byte, vs int64, 
 
 // sortFindings sorts fs (findings of the view starting at vs) by
 // compareFindings. It sorts packed integer keys (start in the view, then
-// longer first, then position in fs) and permutes once, instead of
-// moving 72-byte findings through a comparison sort; only findings with
-// equal Start and End (different detectors) are then ordered by Rule and
-// Kind. The keys are merge-sorted from their ascending runs: a group's
-// windows come in order and do not overlap, and each member's findings in
-// a window are in order, so there are few runs (a member's findings, a
-// group's) and most merges are of runs already in order.
+// longer first, then position in fs) and permutes the findings in place
+// once, instead of moving 72-byte findings through a comparison sort;
+// only findings with equal Start and End (different detectors) are then
+// ordered by Rule and Kind. The keys are in order but for interleaved
+// runs (each group's findings, each member's in a window), and are sorted
+// by distributing them into buckets of start positions (about one
+// finding per bucket), then by insertion within the buckets (sortKeys).
 func sortFindings(sc *scratch, fs []Finding, vs int64) {
 	const idxBits, lenBits = 20, 13
-	if len(fs) < 2 {
+	n := len(fs)
+	if n < 2 {
 		return
 	}
-	if len(fs) >= 1<<idxBits {
+	if n >= 1<<idxBits {
 		slices.SortFunc(fs, compareFindings)
 		return
 	}
-	keys, ends := sc.keys[:0], sc.ends[:0]
+	keys := slices.Grow(sc.keys[:0], n)[:n]
+	var prev, maxRel uint64
+	descents := 0
 	for i := range fs {
 		rel, l := fs[i].Start-vs, fs[i].End-fs[i].Start
 		if rel < 0 || rel >= 1<<(64-idxBits-lenBits) || l < 0 || l >= 1<<lenBits {
@@ -901,25 +903,39 @@ func sortFindings(sc *scratch, fs []Finding, vs int64) {
 			return
 		}
 		k := uint64(rel)<<(idxBits+lenBits) | uint64(1<<lenBits-1-l)<<idxBits | uint64(i)
-		if i > 0 && k < keys[i-1] {
-			ends = append(ends, i)
+		keys[i] = k
+		if k < prev {
+			descents++
 		}
-		keys = append(keys, k)
+		prev, maxRel = k, max(maxRel, uint64(rel))
 	}
-	if len(ends) > 0 {
-		keys = mergeRuns(sc, keys, append(ends, len(keys)))
-		tmp := append(sc.tmp[:0], fs...)
-		for i, k := range keys {
-			fs[i] = tmp[k&(1<<idxBits-1)]
+	if descents > 0 {
+		keys = sortKeys(sc, keys, maxRel, idxBits+lenBits)
+		// Each finding moves once: the cycles of the permutation are
+		// followed, and a placed position's key gets its own index.
+		const idx = 1<<idxBits - 1
+		for i := range keys {
+			src := int(keys[i] & idx)
+			if src == i {
+				continue
+			}
+			tmp, j := fs[i], i
+			for src != i {
+				fs[j] = fs[src]
+				keys[j] = keys[j]&^idx | uint64(j)
+				j = src
+				src = int(keys[j] & idx)
+			}
+			fs[j] = tmp
+			keys[j] = keys[j]&^idx | uint64(j)
 		}
-		sc.tmp = tmp[:0]
 	}
-	sc.keys, sc.ends = keys, ends[:0]
+	sc.keys = keys
 	// Ties on (Start, End) are ordered by Rule, then Kind.
-	for i := 1; i < len(fs); i++ {
+	for i := 1; i < n; i++ {
 		if keys[i]>>idxBits == keys[i-1]>>idxBits {
 			j := i + 1
-			for j < len(fs) && keys[j]>>idxBits == keys[i]>>idxBits {
+			for j < n && keys[j]>>idxBits == keys[i]>>idxBits {
 				j++
 			}
 			slices.SortStableFunc(fs[i-1:j], compareFindings)
@@ -928,80 +944,45 @@ func sortFindings(sc *scratch, fs []Finding, vs int64) {
 	}
 }
 
-// gallopKeys is mergeKeys for runs of very different lengths (a window's
-// phone numbers and its one card number): each key of the shorter is
-// placed by a binary search in the longer, and the stretches between are
-// copied whole.
-func gallopKeys(out, a, b []uint64) {
-	long, short := a, b
-	if len(b) > len(a) {
-		long, short = b, a
+// sortKeys sorts keys (distinct; bits from relShift up: a start position,
+// at most maxRel) and returns them, in keys or in sc.keys2 (the other is
+// then sc's spare buffer). The keys are counted into buckets of start
+// positions, as many as about twice the keys, placed bucket by bucket in
+// their order, and each then moved down past the larger keys of its
+// bucket. Insertion that has moved more than a few keys per key (many
+// findings in one bucket) hands over to slices.Sort.
+func sortKeys(sc *scratch, keys []uint64, maxRel uint64, relShift int) []uint64 {
+	n := len(keys)
+	shift := relShift + max(0, bits.Len64(maxRel)-bits.Len(uint(n)))
+	nb := int(maxRel<<relShift>>shift) + 1
+	counts := slices.Grow(sc.counts[:0], nb+1)[:nb+1]
+	clear(counts)
+	for _, k := range keys {
+		counts[k>>shift+1]++
 	}
-	k := 0
-	for _, x := range short {
-		// The keys are distinct: the longer run's keys below x come first.
-		n, _ := slices.BinarySearch(long, x)
-		k += copy(out[k:], long[:n])
-		out[k] = x
-		k++
-		long = long[n:]
+	for b := 1; b < nb; b++ {
+		counts[b] += counts[b-1]
 	}
-	copy(out[k:], long)
-}
-
-// mergeRuns merges the ascending runs of keys, which end at ends (the last
-// at len(keys)), pairwise until one is left, and returns the result, in
-// keys or in sc.keys2 (the other is then sc's spare buffer).
-func mergeRuns(sc *scratch, keys []uint64, ends []int) []uint64 {
-	src, dst := keys, slices.Grow(sc.keys2[:0], len(keys))[:len(keys)]
-	for len(ends) > 1 {
-		w, s := 0, 0
-		for i := 0; i < len(ends); i += 2 {
-			if i+1 == len(ends) {
-				copy(dst[s:ends[i]], src[s:ends[i]])
-				ends[w] = ends[i]
-			} else {
-				mergeKeys(dst[s:ends[i+1]], src[s:ends[i]], src[ends[i]:ends[i+1]])
-				ends[w] = ends[i+1]
-			}
-			s = ends[w]
-			w++
+	out := slices.Grow(sc.keys2[:0], n)[:n]
+	for _, k := range keys {
+		b := k >> shift
+		out[counts[b]] = k
+		counts[b]++
+	}
+	moves, budget := 0, 4*n
+	for i := 1; i < n; i++ {
+		x, j := out[i], i
+		for ; j > 0 && out[j-1] > x; j-- {
+			out[j] = out[j-1]
 		}
-		ends = ends[:w]
-		src, dst = dst, src
+		out[j] = x
+		if moves += i - j; moves > budget {
+			slices.Sort(out)
+			break
+		}
 	}
-	if &src[0] == &keys[0] {
-		sc.keys2 = dst[:0]
-	} else {
-		sc.keys2 = keys[:0]
-	}
-	return src
-}
-
-// mergeKeys merges the ascending a and b into out (len(a)+len(b)):
-// copied whole when already in order, galloped when one is much shorter
-// (gallopKeys), otherwise taking the smaller key without a branch (the
-// findings of a window's members interleave at random).
-func mergeKeys(out, a, b []uint64) {
-	if len(a) == 0 || len(b) == 0 || a[len(a)-1] < b[0] {
-		copy(out[copy(out, a):], b) // in order already: most pairs of runs
-		return
-	}
-	if len(a) >= 8*len(b) || len(b) >= 8*len(a) {
-		gallopKeys(out, a, b)
-		return
-	}
-	i, j, k := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
-		_, lt := bits.Sub64(x, y, 0) // 1 when x < y
-		out[k] = min(x, y)
-		i += int(lt)
-		j += 1 - int(lt)
-		k++
-	}
-	k += copy(out[k:], a[i:])
-	copy(out[k:], b[j:])
+	sc.counts, sc.keys2 = counts[:0], keys[:0]
+	return out
 }
 
 // processRuns is processView's loop for a group whose members are all

@@ -50,28 +50,38 @@ func TestSortFindings(t *testing.T) {
 	}
 }
 
-// mergeKeys merges two ascending runs, in order or interleaved.
-func TestMergeKeys(t *testing.T) {
+// sortKeys sorts distinct keys whatever their spread: about one per
+// bucket, many in a few buckets (insertion hands over to slices.Sort),
+// one start for all, in order, in reverse, or blocks that interleave.
+func TestSortKeys(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	for range 2000 {
-		a, b := make([]uint64, r.IntN(20)), make([]uint64, r.IntN(20))
-		if r.IntN(3) == 0 {
-			a = make([]uint64, 30+r.IntN(60)) // much longer: gallopKeys
+	const relShift = 33
+	sc := &scratch{}
+	for round := range 3000 {
+		n := 1 + r.IntN(400)
+		spread := []int{1, 8, 300, 70000}[round%4]
+		keys := make([]uint64, n)
+		var maxRel uint64
+		for i := range keys {
+			rel := uint64(r.IntN(spread))
+			keys[i] = rel<<relShift | uint64(r.IntN(8))<<20 | uint64(i)
+			maxRel = max(maxRel, rel)
 		}
-		off := uint64(r.IntN(3)) * 50 // b after a, overlapping, or before
-		for i := range a {
-			a[i] = uint64(r.IntN(100))<<8 | uint64(i) // distinct, as sortFindings' keys
+		switch round % 3 {
+		case 1:
+			slices.Sort(keys)
+			slices.Reverse(keys)
+		case 2:
+			for b := 0; b < n; {
+				e := min(n, b+1+r.IntN(40))
+				slices.Sort(keys[b:e])
+				b = e
+			}
 		}
-		for i := range b {
-			b[i] = (off+uint64(r.IntN(100)))<<8 | uint64(128+i)
-		}
-		slices.Sort(a)
-		slices.Sort(b)
-		out := make([]uint64, len(a)+len(b))
-		mergeKeys(out, a, b)
-		want := slices.Sorted(slices.Values(append(slices.Clone(a), b...)))
-		if !slices.Equal(out, want) {
-			t.Fatalf("merge of %v and %v: %v, want %v", a, b, out, want)
+		want := slices.Sorted(slices.Values(keys))
+		got := sortKeys(sc, slices.Clone(keys), maxRel, relShift)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d (%d keys, spread %d): %v, want %v", round, n, spread, got, want)
 		}
 	}
 }

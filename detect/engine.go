@@ -947,10 +947,10 @@ func sortFindings(sc *scratch, fs []Finding, vs int64) {
 // sortKeys sorts keys (distinct; bits from relShift up: a start position,
 // at most maxRel) and returns them, in keys or in sc.keys2 (the other is
 // then sc's spare buffer). The keys are counted into buckets of start
-// positions, as many as about twice the keys, placed bucket by bucket in
-// their order, and each then moved down past the larger keys of its
-// bucket. Insertion that has moved more than a few keys per key (many
-// findings in one bucket) hands over to slices.Sort.
+// positions (between half and twice as many buckets as keys), placed
+// bucket by bucket in their order, and each then moved down past the
+// larger keys of its bucket. Insertion that has moved more than four keys
+// per key (many findings in one bucket) hands over to slices.Sort.
 func sortKeys(sc *scratch, keys []uint64, maxRel uint64, relShift int) []uint64 {
 	n := len(keys)
 	shift := relShift + max(0, bits.Len64(maxRel)-bits.Len(uint(n)))

@@ -15,8 +15,9 @@ import (
 // It works in two steps. The kernel (digitRunsAMD64, or digitRunsGo
 // without it) walks the run starts in the digit masks and settles the
 // common cases from the bytes around each run: chat timestamps, dropped
-// whole; runs whose neighbours are known and that can be no part of a
-// clock time or date token, looked up in the gate's table. It writes a
+// whole; chat senders' numbers, their runs' records written at once
+// (gate.sender); runs whose neighbours are known and that can be no part
+// of a clock time or date token, looked up in the gate's table. It writes a
 // record for each run start it does not drop or reject, in order: the
 // accepted runs, and the undecided ones (a possible clock or date token, a
 // run at the edge of the view or of the known digits). classifyDigits
@@ -58,6 +59,7 @@ type digitArgs struct {
 	outEnd *gateRun   // 112: out: past the last record written
 	pal    *uint64    // 120: the gate's palette
 	vbits  *uint8     // 128: digitVariant
+	sender [3]uint64  // 136: the gate's masks of a chat sender's runs (gate.sender)
 }
 
 // digitVariant gives a plain run's variant bits (numVariants) from the
@@ -77,9 +79,21 @@ var digitVariant = func() (t [512]uint8) {
 
 // digitArgs.flags.
 const (
-	digitStamps = 1 << 0 // chat timestamps are dropped (clocks and dates are)
-	digitTokens = 1 << 1 // clock times or dates are dropped: leave the runs that may start one undecided
+	digitStamps  = 1 << 0 // chat timestamps are dropped (clocks and dates are)
+	digitTokens  = 1 << 1 // clock times or dates are dropped: leave the runs that may start one undecided
+	digitSenders = 1 << 2 // chat senders' runs are classified (gate.senders)
 )
+
+// senderBack: a run of digits that starts closer than this to the start
+// of the view is left undecided by the kernel: the '+' of a chat sender's
+// number it may belong to (senderRunAt), or the byte before it, would be
+// outside the view.
+const senderBack = 10
+
+// digitRecords is the room classifyDigits gives the kernel's records for
+// nb blocks: one per run start, and two more for a chat sender's runs
+// after its last one.
+func digitRecords(nb int) int { return 16*nb + 3 }
 
 // The kernel's records (gateRun): an accepted run {s, e, mask != 0}; an
 // undecided run start {s, e, 0}, e its end, or 0 when the kernel did not
@@ -105,16 +119,19 @@ func (e *Engine) classifyDigits(sc *scratch, view []byte, i, nb int, atStart, at
 	if gt.tokens && (gt.dropToken[TokenClock] || gt.dropToken[TokenDate]) {
 		flags |= digitTokens
 	}
+	if gt.senders {
+		flags |= digitSenders
+	}
 	_ = view[i+32*nb-1]
 	// The records are written past the runs so far and compacted in
 	// place: each gives at most one run.
-	runs := slices.Grow(sc.druns, 16*nb+1)
-	out := runs[len(runs) : len(runs)+16*nb+1]
+	runs := slices.Grow(sc.druns, digitRecords(nb))
+	out := runs[len(runs) : len(runs)+digitRecords(nb)]
 	a := digitArgs{
 		dm: &dm[0], dmEnd: &dm[nb], view: unsafe.SliceData(view), n: len(view),
 		base: i, end: i + 32*nb, prev: ds.prev, dropTo: ds.dropTo, lastE: ds.cs.e, flags: flags,
 		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0], pal: &gt.palette[0],
-		vbits: &digitVariant[0],
+		vbits: &digitVariant[0], sender: gt.sender,
 	}
 	digitRuns(&a)
 	recs := out[:(uintptr(unsafe.Pointer(a.outEnd))-uintptr(unsafe.Pointer(a.out)))/unsafe.Sizeof(gateRun{})]
@@ -198,7 +215,7 @@ func digitRunsGo(a *digitArgs) {
 	view := unsafe.Slice(a.view, a.n)
 	accept := unsafe.Slice(a.accept, numVariants*numShapes)
 	pal := (*[256]uint64)(unsafe.Pointer(a.pal))
-	out := unsafe.Slice(a.out, 16*nb+1)
+	out := unsafe.Slice(a.out, digitRecords(nb))
 	n, end, dropTo, prev := a.n, a.end, a.dropTo, a.prev
 	cnt := 0
 	for k := 0; k < nb; k += 2 {
@@ -235,10 +252,44 @@ func digitRunsGo(a *digitArgs) {
 				continue
 			}
 			re := p + bits.TrailingZeros64(^dd)
-			if p < 2 || re+1 >= n {
+			if p < senderBack || re+1 >= n {
 				out[cnt] = gateRun{s: int32(p), e: int32(re)}
 				cnt++
 				continue
+			}
+			if a.flags&digitSenders != 0 {
+				// A run of a chat sender's number: its runs from this
+				// one at once.
+				k := -1
+				switch {
+				case view[p-1] == '+':
+					k = 0
+				case view[p-4] == '+':
+					k = 1
+				case view[p-9] == '+':
+					k = 2
+				}
+				if k >= 0 {
+					q := p - senderRunAt[k]
+					if q+senderLen > n {
+						out[cnt] = gateRun{s: int32(p), e: int32(re)}
+						cnt++
+						continue
+					}
+					if senderAt(view, q, false, false) == senderYes {
+						for ; k < 3; k++ {
+							if a.sender[k] != 0 {
+								s := int32(q + senderRunAt[k])
+								out[cnt] = gateRun{s: s, e: s + 2*int32(k+1), mask: a.sender[k]}
+								cnt++
+							}
+						}
+						dropTo = q + 15
+						a.lastE = dropTo
+						m &= ^uint64(0) << uint(min(dropTo-base, 64))
+						continue
+					}
+				}
 			}
 			before, after := byteClasses[view[p-1]], byteClasses[view[re]]
 			if before == ClassDigit || (1<<before|1<<after)&tokenSides != 0 && !loneRun(view, p, re) {

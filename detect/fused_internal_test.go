@@ -29,9 +29,11 @@ func newRunProbe(id string, accept func(RunShape) bool) runProbe {
 	return runProbe{d, accept}
 }
 
-// probeSets are groups of gated digit detectors: plain runs only (clock
-// and date tokens dropped: the chat-stamp path), plus clocks (dates
-// dropped), plus dates (nothing dropped).
+// probeSets are groups of gated digit detectors: plain runs and a chat
+// sender's first (clock and date tokens dropped: the chat-stamp path);
+// plus clocks and a sender's later runs (dates dropped); plus clocks and
+// dates (nothing dropped, senders' runs not wanted); plain runs and every
+// run of a sender (the second with a mask of its own).
 func probeSets() [][]Detector {
 	plain := []Detector{
 		newRunProbe("t/long", func(s RunShape) bool { return s.Token == TokenPlain && s.Len >= 3 }),
@@ -46,15 +48,22 @@ func probeSets() [][]Detector {
 			return s.Token == TokenPlain && (s.Before == ClassLineEdge || s.After == ClassLineEdge || s.Len == MaxRunLen)
 		}),
 	}
+	// Chat senders' runs: the first only, the later ones only, none.
+	first := newRunProbe("t/sender1", func(s RunShape) bool { return s.Token == TokenSender && s.Before == ClassPlus })
+	later := newRunProbe("t/sender23", func(s RunShape) bool { return s.Token == TokenSender && s.JoinBefore })
+	mid := newRunProbe("t/sender2", func(s RunShape) bool { return s.Token == TokenSender && s.Len == 4 })
 	clock := newRunProbe("t/clock", func(s RunShape) bool { return s.Token == TokenClock && s.Len == 2 })
 	date := newRunProbe("t/date", func(s RunShape) bool { return s.Token == TokenDate && s.JoinAfter })
-	return [][]Detector{plain, append(slices.Clone(plain), clock), append(slices.Clone(plain), clock, date)}
+	return [][]Detector{
+		append(slices.Clone(plain), first), append(slices.Clone(plain), clock, later),
+		append(slices.Clone(plain), clock, date), append(slices.Clone(plain), first, later, mid),
+	}
 }
 
 // digitText builds text rich in digit runs of every kind, chat stamps
 // (some damaged) among them, and runs longer than a batch of blocks.
 func digitText(r *rand.Rand, size int) []byte {
-	frags := []string{"[12/03/2021, 09:14:55] ", "12/03/2021, 21:14 - ", "1/2/34", "12:30", "9:30:00", "0207 946 0958", "07700 900577",
+	frags := []string{"[12/03/2021, 09:14:55] ", "12/03/2021, 21:14 - ", "+44 7700 900123: ", "1/2/34", "12:30", "9:30:00", "0207 946 0958", "07700 900577",
 		"+44 (0)20 7946 0958", "4.50", "build 11.0.1.4737", "GB92 BARC 6556 8550 8795 29", "12-34-56", "  ", "\n", "a1b2", "x 12 y",
 		"(1)", "10 mins", "3-Z", "4 Oak", "12/12/12345", "12:345", "10.0.0.1", "5345332304,", "£25", ": 7 ", "/9/", "\xc2\xa0", "\t3\t"}
 	var b strings.Builder
@@ -65,8 +74,8 @@ func digitText(r *rand.Rand, size int) []byte {
 		case 1:
 			b.WriteString(fmt.Sprint(r.Uint64()))
 		case 2:
-			f := []byte(frags[r.IntN(2)])
-			f[r.IntN(len(f))] = "0123456789/:, ]x"[r.IntN(16)]
+			f := []byte(frags[r.IntN(3)])
+			f[r.IntN(len(f))] = "0123456789/:, ]x+"[r.IntN(17)]
 			b.Write(f)
 		case 3:
 			b.WriteByte(byte(r.IntN(256)))
@@ -171,7 +180,7 @@ func TestDigitArgsLayout(t *testing.T) {
 		{"prev", unsafe.Offsetof(a.prev), 48}, {"dropTo", unsafe.Offsetof(a.dropTo), 56}, {"lastE", unsafe.Offsetof(a.lastE), 64},
 		{"flags", unsafe.Offsetof(a.flags), 72}, {"accept", unsafe.Offsetof(a.accept), 80}, {"class", unsafe.Offsetof(a.class), 88},
 		{"bound", unsafe.Offsetof(a.bound), 96}, {"out", unsafe.Offsetof(a.out), 104}, {"outEnd", unsafe.Offsetof(a.outEnd), 112},
-		{"pal", unsafe.Offsetof(a.pal), 120}, {"vbits", unsafe.Offsetof(a.vbits), 128},
+		{"pal", unsafe.Offsetof(a.pal), 120}, {"vbits", unsafe.Offsetof(a.vbits), 128}, {"sender", unsafe.Offsetof(a.sender), 136},
 	} {
 		if c.got != c.off {
 			t.Errorf("digitArgs.%s at %d, the assembly reads it at %d", c.name, c.got, c.off)
@@ -195,7 +204,7 @@ func kernelRun(k func(*digitArgs), gt *gate, view []byte, base, nb int, flags ui
 			dm[j/32] |= 1 << (j % 32)
 		}
 	}
-	out := make([]gateRun, 16*nb+1)
+	out := make([]gateRun, digitRecords(nb))
 	prev := uint64(0)
 	if base > 0 && view[base-1]-'0' < 10 {
 		prev = 1
@@ -204,6 +213,7 @@ func kernelRun(k func(*digitArgs), gt *gate, view []byte, base, nb int, flags ui
 		dm: &dm[0], dmEnd: &dm[nb], view: unsafe.SliceData(view), n: len(view), base: base, end: base + 32*nb,
 		prev: prev, dropTo: dropTo, lastE: -1, flags: flags,
 		accept: &gt.accept[0], class: &byteClasses[0], bound: &tokenBoundary[0], out: &out[0], pal: &gt.palette[0], vbits: &digitVariant[0],
+		sender: gt.sender,
 	}
 	k(&a)
 	cnt := (uintptr(unsafe.Pointer(a.outEnd)) - uintptr(unsafe.Pointer(a.out))) / unsafe.Sizeof(gateRun{})
@@ -241,11 +251,52 @@ func TestDigitKernel(t *testing.T) {
 			}
 			base := r.IntN(min(len(view)-33, 64))
 			nb := 1 + r.IntN((len(view)-base)/32)
-			recs += kernelCheck(t, gt, view, base, nb, uint64(r.IntN(4)), base+r.IntN(40)-20)
+			recs += kernelCheck(t, gt, view, base, nb, uint64(r.IntN(8)), base+r.IntN(40)-20)
 		}
 	}
 	if recs == 0 {
 		t.Fatal("no records: the test exercises nothing")
+	}
+}
+
+// The kernel takes a chat sender's number from whichever of its runs it
+// meets first (the kernel's start moves across it), and leaves the
+// near misses to the general path or to the plain runs' table.
+func TestDigitKernelSender(t *testing.T) {
+	views := []string{
+		"[12/03/2021, 09:14:55] +44 7700 900123: hi 12 34 5678 +1 2345 678901: x 55 66 77 88 99 00 1",
+		"12/03/2021, 21:14 - +44 7700 900123: hi\n+44 7700 900123 and +44 7700 900123:: 1 2 3 4 5 6 7 8 9",
+		"xxxxxxxxxx+44 7700 900123: +44 7700 900123: +44 7700 900123:x 1 22 333 4444 55555 666666 77",
+	}
+	recs, senders := 0, 0
+	for si, ds := range probeSets() {
+		e, err := Compile(ds, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gt := e.groups[e.digitGroup].gate
+		if gt.sender == [3]uint64{} && si != 2 {
+			t.Fatalf("set %d: no member takes a sender's runs", si)
+		}
+		for _, v := range views {
+			view := []byte(v)
+			for base := 0; base+64 <= len(view); base++ {
+				for flags := range uint64(8) {
+					recs += kernelCheck(t, gt, view, base, 2, flags, -1)
+					if flags&digitSenders != 0 {
+						got, _ := kernelRun(digitRuns, gt, view, base, 2, flags, -1)
+						for _, r := range got {
+							if r.e-r.s == 6 && view[r.s-9] == '+' {
+								senders++
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if recs == 0 || senders == 0 {
+		t.Fatalf("%d records, %d senders' last runs: the test exercises nothing", recs, senders)
 	}
 }
 
@@ -267,7 +318,7 @@ func FuzzDigitKernel(f *testing.F) {
 		}
 		b := int(base) % (len(view) - 32)
 		nb := (len(view) - b) / 32
-		kernelCheck(t, gates[int(set)%len(gates)], view, b, nb, uint64(set>>2)&3, b+int(dropTo))
+		kernelCheck(t, gates[int(set)%len(gates)], view, b, nb, uint64(set>>2)&7, b+int(dropTo))
 	})
 }
 

@@ -61,29 +61,47 @@ type RunShape struct {
 	UpperBeyond, LowerBeyond bool
 }
 
-// A TokenKind says whether a run of digits is part of a clock time or a
-// numeric date, the commonest numbers in chat exports and logs
-// ("[12/03/2021, 09:14:55]"). The engine looks at the whole token around
-// the run: the longest stretch of digits, ':' and '/' containing it,
-// which must be bounded on both sides by a boundary byte (the edge of the
-// input, a space, tab or line break, or one of [ ] ( ) < > , " ' ; and
-// after the token also a '.', '!' or '?' not followed by a letter or
-// digit, or a '-' followed by a space). Tokens are only classified for
-// groups triggered by all ten digits and by neither ':' nor '/'; every
-// other run is TokenPlain.
+// A TokenKind says whether a run of digits is part of a clock time, a
+// numeric date or a chat sender's number, the commonest numbers in chat
+// exports and logs ("[12/03/2021, 09:14:55] +44 7700 900123: hi").
 //
-// A detector none of whose matches can contain a digit of a clock time
-// or a date (an identifier never written with ':' or '/' between digit
-// groups, say) rejects those runs whatever their shape: one token
-// classification replaces a look by each detector.
+// For clocks and dates the engine looks at the whole token around the
+// run: the longest stretch of digits, ':' and '/' containing it, which
+// must be bounded on both sides by a boundary byte (the edge of the input,
+// a space, tab or line break, or one of [ ] ( ) < > , " ' ; and after the
+// token also a '.', '!' or '?' not followed by a letter or digit, or a
+// '-' followed by a space).
+//
+// A chat sender's number is written exactly as WhatsApp writes the sender
+// of a line: '+', two digits, a space, four digits, a space, six digits,
+// ':' and a space ("+44 7700 900123: "), with a space, tab or line break
+// (or the start of the input) before the '+'. Its three runs have the
+// shapes {Len 2, Before ClassPlus, After ClassSpace, JoinAfter},
+// {Len 4, ClassSpace, ClassSpace, JoinBefore, JoinAfter} and {Len 6,
+// ClassSpace, ClassColon, JoinBefore}, with Token TokenSender.
+//
+// Tokens are only classified for groups triggered by all ten digits and
+// by none of ':', '/', '+' and ' '; every other run is TokenPlain.
+//
+// A detector none of whose matches can contain a digit of a clock time,
+// a date or a sender's number (an identifier never written with ':' or
+// '/' between digit groups, or after "+CC ", say) rejects those runs
+// whatever their shape: one token classification replaces a look by each
+// detector.
 type TokenKind uint8
 
 const (
-	TokenPlain TokenKind = iota // any other run
-	TokenClock                  // a run of H:MM or H:MM:SS (H one or two digits, MM and SS two)
-	TokenDate                   // a run of D/M/YY or D/M/YYYY (D and M one or two digits)
+	TokenPlain  TokenKind = iota // any other run
+	TokenClock                   // a run of H:MM or H:MM:SS (H one or two digits, MM and SS two)
+	TokenDate                    // a run of D/M/YY or D/M/YYYY (D and M one or two digits)
+	TokenSender                  // a run of a chat sender's number, "+CC GGGG GGGGGG: "
 	numTokenKinds
 )
+
+// numTableTokens: the kinds below it (plain, clock, date) have variants in
+// the gate's table; a sender's three runs have fixed shapes, whose masks
+// the gate keeps apart (gate.sender).
+const numTableTokens = TokenSender
 
 // MaxRunLen is the longest run length a [RunShape] distinguishes.
 const MaxRunLen = 15
@@ -164,7 +182,7 @@ const numShapes = (MaxRunLen + 1) * int(numClasses) * int(numClasses)
 // JoinAfter) combinations: a plain run's variant is lowerBeyond<<3 |
 // upperBeyond<<2 | joinBefore<<1 | joinAfter (0..15, both letters never),
 // a token's of kind k 16 + (k-1)*4 + joinBefore<<1 | joinAfter.
-const numVariants = 16 + (int(numTokenKinds)-1)*4
+const numVariants = 16 + (int(numTableTokens)-1)*4
 
 // variantShape returns the RunShape fields variant v stands for, and
 // false for the variants no run has.
@@ -201,8 +219,24 @@ type gate struct {
 	// accepted runs alone (processView).
 	full bool
 	// dropToken[k]: no member accepts any run of a token of kind k.
-	dropToken [numTokenKinds]bool
+	dropToken [numTableTokens]bool
+	// senders: chat senders' runs are classified (TokenSender): tokens
+	// are, and neither '+' nor ' ' is a trigger. sender[k] is the mask of
+	// the members accepting the sender's run k (senderShapes).
+	senders bool
+	sender  [3]uint64
 }
+
+// senderShapes are the shapes of a chat sender's three runs ("+44 7700
+// 900123: ").
+var senderShapes = [3]RunShape{
+	{Len: 2, Before: ClassPlus, After: ClassSpace, Token: TokenSender, JoinAfter: true},
+	{Len: 4, Before: ClassSpace, After: ClassSpace, Token: TokenSender, JoinBefore: true, JoinAfter: true},
+	{Len: 6, Before: ClassSpace, After: ClassColon, Token: TokenSender, JoinBefore: true},
+}
+
+// senderRunAt gives the offset of a sender's run k from its '+'.
+var senderRunAt = [3]int{1, 4, 9}
 
 // buildGate returns the gate for a group of byte-triggered detectors, or
 // nil when none of them is a RunFilter.
@@ -261,7 +295,7 @@ func buildGate(members []int, dets []compiled) *gate {
 			}
 		}
 	}
-	for k := TokenClock; k < numTokenKinds; k++ {
+	for k := TokenClock; k < numTableTokens; k++ {
 		var any uint64
 		for _, x := range g.accept[(16+int(k-1)*4)*numShapes : (16+int(k)*4)*numShapes] {
 			any |= g.palette[x]
@@ -275,6 +309,14 @@ func buildGate(members []int, dets []compiled) *gate {
 	g.tokens = !g.trig[':'] && !g.trig['/']
 	for c := byte('0'); c <= '9'; c++ {
 		g.tokens = g.tokens && g.trig[c]
+	}
+	g.senders = g.tokens && !g.trig['+'] && !g.trig[' ']
+	for k, rs := range senderShapes {
+		for b, f := range filters {
+			if f.AcceptRun(rs) {
+				g.sender[k] |= 1 << b
+			}
+		}
 	}
 	return g
 }
@@ -365,6 +407,16 @@ func (gt *gate) runMask(view []byte, s, e int, atStart, atEnd, acceptedOnly bool
 	}
 	if !known {
 		return gt.all, true
+	}
+	if gt.senders {
+		if k := senderRunOf(view, s, e); k >= 0 {
+			switch senderAt(view, s-senderRunAt[k], atStart, atEnd) {
+			case senderYes:
+				return gt.sender[k], true
+			case senderCut:
+				return gt.all, true
+			}
+		}
 	}
 	if gt.tokens && (before == ClassColon || before == ClassSlash || after == ClassColon || after == ClassSlash) {
 		if s >= cs.tokEnd {
@@ -484,6 +536,74 @@ var beyondBits = func() (t [256]int) {
 	}
 	return t
 }()
+
+// senderRunOf returns which run of a chat sender's number the run of
+// digits view[s:e] would be from its length and the '+' before it (0, 1
+// or 2), or -1.
+func senderRunOf(view []byte, s, e int) int {
+	k := (e-s)/2 - 1
+	if (e-s)&1 != 0 || k < 0 || k > 2 {
+		return -1
+	}
+	// A '+' before the view may cut a sender (senderAt).
+	if at := s - senderRunAt[k]; at < 0 || view[at] == '+' {
+		return k
+	}
+	return -1
+}
+
+// senderLen is the length of a chat sender's number from its '+' to the
+// space after its ':'.
+const senderLen = 17
+
+// What senderAt finds.
+const (
+	senderNo  = iota // no sender's number
+	senderYes        // one
+	senderCut        // the edge of the view cuts the bytes that decide, and the input goes on
+)
+
+// senderPattern is a chat sender's number byte by byte from its '+': 'd'
+// stands for a digit.
+const senderPattern = "+dd dddd dddddd: "
+
+// senderAt reports whether a chat sender's number (see TokenKind) has
+// its '+' at view[q], q possibly outside the view: a byte outside it
+// does not match when the view's edge is the input's, and otherwise cuts.
+func senderAt(view []byte, q int, atStart, atEnd bool) int {
+	n, cut := len(view), false
+	for i := -1; i < senderLen; i++ {
+		j := q + i
+		if j < 0 || j >= n {
+			switch {
+			case j == -1 && atStart:
+				// The start of the input: as good as a line break.
+			case j < 0 && atStart || j >= n && atEnd:
+				return senderNo
+			default:
+				cut = true
+			}
+			continue
+		}
+		c := view[j]
+		var ok bool
+		switch {
+		case i < 0:
+			ok = byteClasses[c] <= ClassLineEdge
+		case senderPattern[i] == 'd':
+			ok = c-'0' < 10
+		default:
+			ok = c == senderPattern[i]
+		}
+		if !ok {
+			return senderNo
+		}
+	}
+	if cut {
+		return senderCut
+	}
+	return senderYes
+}
 
 // loneRun reports whether the run of digits view[s:e] has no other group
 // of digits joined to it by one ':' or '/'. Its token is then not a clock

@@ -158,14 +158,57 @@ func TestRunShapeToken(t *testing.T) {
 	}
 }
 
+// The engine classifies the three runs of a chat sender's number
+// written exactly "+CC GGGG GGGGGG: " after a space or line break, and
+// nothing else.
+func TestRunShapeSender(t *testing.T) {
+	cases := []struct {
+		text, sender string // the runs given TokenSender, space-separated
+	}{
+		{"[12/03/2021, 09:14:55] +44 7700 900123: hi", "44 7700 900123"},
+		{"12/03/2021, 21:14 - +44 7700 900123: hi", "44 7700 900123"},
+		{"+44 7700 900123: hi", "44 7700 900123"},
+		{"\n+44 7700 900123: a\t+33 6123 456789: b", "44 7700 900123 33 6123 456789"},
+		// Near misses: the byte before the '+', the separators, the
+		// groups' lengths, the bytes after the ':'.
+		{"x+44 7700 900123: hi", ""},
+		{"(+44 7700 900123: hi", ""},
+		{"+44 7700 900123:hi", ""},
+		{"+44 7700 900123:", ""},
+		{"+44 7700 900123 : hi", ""},
+		{"+44  7700 900123: hi", ""},
+		{"+44 7700-900123: hi", ""},
+		{"+447 700 900123: hi", ""},
+		{"+44 7700 9001234: hi", ""},
+		{"+44 77001 900123: hi", ""},
+		{"+4 7700 900123: hi", ""},
+		{"++44 7700 900123: hi", ""},
+		{"+44 7700 900123; hi", ""},
+	}
+	for _, c := range cases {
+		e := detect.MustCompile([]detect.Detector{newTokenRuns(detect.TokenSender)}, nil)
+		fs, err := e.AppendFind(nil, []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range fs {
+			got = append(got, c.text[f.Start:f.End])
+		}
+		if g := strings.Join(got, " "); g != c.sender {
+			t.Errorf("%q: runs %q, want %q", c.text, g, c.sender)
+		}
+	}
+}
+
 // A token cut by a chunk edge is classified only once both sides are in
 // view: streaming results equal the whole-buffer ones at small chunk
 // sizes.
 func TestRunShapeTokenStreaming(t *testing.T) {
-	text := strings.Repeat("[12/03/2021, 09:14:55] Sam: 12:30 ok 1/2/34 x 123 4\n", 50)
-	for _, kind := range []detect.TokenKind{detect.TokenPlain, detect.TokenClock, detect.TokenDate} {
+	text := strings.Repeat("[12/03/2021, 09:14:55] Sam: 12:30 ok 1/2/34 x 123 4\n12/03/2021, 09:14 - +44 7700 900123: 5\n", 50)
+	for _, kind := range []detect.TokenKind{detect.TokenPlain, detect.TokenClock, detect.TokenDate, detect.TokenSender} {
 		want, _ := detect.MustCompile([]detect.Detector{newTokenRuns(kind)}, nil).AppendFind(nil, []byte(text))
-		if len(want) != 100 && kind == detect.TokenPlain || len(want) < 100 {
+		if len(want) != 150 && kind == detect.TokenPlain || len(want) < 100 {
 			t.Fatalf("kind %d: %d runs", kind, len(want))
 		}
 		for _, cs := range []int{16, 23, 64} {

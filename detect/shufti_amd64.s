@@ -506,6 +506,55 @@ fdone:
 	MOVQ R12, ret+64(FP)
 	RET
 
+// SENDER_CHECK goes on when a chat sender's number has its '+' at q
+// (R11): without digitSenders, to dclasses; when its bytes pass the end
+// of the view, to dundec; when it is not one, to dclasses. Clobbers CX,
+// DX, X0 and X1 (SSE2: the kernel needs no more than the baseline).
+#define SENDER_CHECK \
+	TESTQ $4, 72(R15) \
+	JZ dclasses \
+	LEAQ 17(R11), DX \
+	CMPQ DX, 24(R15) \
+	JGT dundec \
+	MOVOU 1(DI)(R11*1), X0 \
+	MOVOU senderSub<>(SB), X1 \
+	PSUBB X1, X0 \
+	MOVOU senderLim<>(SB), X1 \
+	PMINUB X0, X1 \
+	PCMPEQB X0, X1 \
+	PMOVMSKB X1, DX \
+	CMPL DX, $0xFFFF \
+	JNE dclasses \
+	MOVQ 88(R15), CX \
+	MOVBLZX -1(DI)(R11*1), DX \
+	CMPB (CX)(DX*1), $1 \
+	JA dclasses
+
+// SENDER_RUN(s, e, m) writes the record of the run q+s..q+e (R11 is q)
+// with the mask at m(R15), and keeps it when the mask is not 0. Clobbers
+// CX and DX.
+#define SENDER_RUN(s, e, m) \
+	MOVQ m(R15), DX \
+	LEAL s(R11), CX \
+	MOVL CX, 0(R12) \
+	LEAL e(R11), CX \
+	MOVL CX, 4(R12) \
+	MOVQ DX, 8(R12) \
+	NEGQ DX \
+	SBBQ DX, DX \
+	ANDQ $16, DX \
+	ADDQ DX, R12
+
+// A chat sender's number from its first digit, "DD DDDD DDDDDD: ": the
+// byte subtracted at each position (senderSub) leaves at most
+// senderLim, 9 for a digit and 0 for the space or the ':'.
+DATA senderSub<>+0(SB)/8, $0x2030303030203030
+DATA senderSub<>+8(SB)/8, $0x203A303030303030
+GLOBL senderSub<>(SB), RODATA|NOPTR, $16
+DATA senderLim<>+0(SB)/8, $0x0009090909000909
+DATA senderLim<>+8(SB)/8, $0x0000090909090909
+GLOBL senderLim<>(SB), RODATA|NOPTR, $16
+
 // func digitRunsAMD64(a *digitArgs)
 //
 // digitRunsGo in assembly. Registers: AX the run starts left in the
@@ -661,11 +710,21 @@ dend:
 	ADDQ BX, R14             // re
 	CMPQ R14, 40(R15)
 	JGE dundec0
-	CMPQ BX, $2
+	CMPQ BX, $10             // senderBack
 	JLT dundec
 	LEAQ 1(R14), DX
 	CMPQ DX, 24(R15)
 	JGE dundec
+	// A '+' one, four or nine bytes before it: maybe the first, second
+	// or third run of a chat sender's number.
+	CMPB -1(DI)(BX*1), $0x2B
+	JEQ dplus1
+	CMPB -4(DI)(BX*1), $0x2B
+	JEQ dplus4
+	CMPB -9(DI)(BX*1), $0x2B
+	JEQ dplus9
+
+dclasses:
 	// The classes before and after.
 	MOVQ 88(R15), CX         // byteClasses
 	MOVBLZX -1(DI)(BX*1), DX
@@ -752,6 +811,43 @@ dshape3:
 	SBBQ DX, DX
 	ANDQ $16, DX
 	ADDQ DX, R12
+	JMP dcont
+
+dplus1:
+	// A chat sender's number "+DD DDDD DDDDDD: " after a space or a
+	// line break (senderAt), with digitSenders: the records of its runs
+	// from this one at once (kept when their masks, digitArgs.sender,
+	// are not 0), and the starts up to its end dropped.
+	LEAQ -1(BX), R11         // q: the '+'
+	SENDER_CHECK
+	SENDER_RUN(1, 3, 136)
+	SENDER_RUN(4, 8, 144)
+	SENDER_RUN(9, 15, 152)
+	JMP dsent
+
+dplus4:
+	LEAQ -4(BX), R11
+	SENDER_CHECK
+	SENDER_RUN(4, 8, 144)
+	SENDER_RUN(9, 15, 152)
+	JMP dsent
+
+dplus9:
+	LEAQ -9(BX), R11
+	SENDER_CHECK
+	SENDER_RUN(9, 15, 152)
+
+dsent:
+	LEAQ 15(R11), CX         // the end of its last run
+	MOVQ CX, R13             // dropTo
+	MOVQ CX, 64(R15)         // lastE
+	SUBQ R8, CX
+	MOVQ $-1, DX
+	SHLQ CX, DX
+	XORL R14, R14
+	CMPQ CX, $64
+	CMOVQCC R14, DX          // 64 or more: all of them
+	ANDQ DX, AX
 	JMP dcont
 
 dundec0:

@@ -16,6 +16,13 @@ import "github.com/tidemark/tidemark/detect"
 // never the bounded shapes of a time (an IPv6 address has at least three
 // groups and eight or a "::"); a building or flat number is not glued to
 // ':' nor followed by "/digit/digit".
+//
+// All four reject the runs of a chat sender's number (detect.TokenSender,
+// "+44 7700 900123: "). A card cannot hold one: its groups are 2, 4 and
+// 6 digits after a '+', and no card layout starts with a group of two or
+// ends with one of six (a four and a six make ten digits, too few). An
+// IBAN, an IP address and an address never have a '+' before a digit
+// group of theirs, nor a group of six glued to ':' after two groups.
 
 var (
 	_ detect.RunFilter = card{}

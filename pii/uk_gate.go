@@ -16,6 +16,12 @@ import "github.com/tidemark/tidemark/detect"
 // digits) never let a match start or end at a ':' or '/' beside a digit,
 // and no identifier has ':' or '/' between its digit groups.
 //
+// Every filter also rejects the runs of a chat sender's number
+// (detect.TokenSender: "+44 7700 900123: "). Their shapes in the plain
+// variants are ones every filter here rejects anyway: the first run has
+// a '+' before it and two digits, the second is a group of four between
+// a group of two and one of six, the third a group of six glued to ':'.
+//
 // A digit group of a number written in groups (3-3-4, 2-2-2, "980 7806
 // 84") is joined by its single separator to the group before or after it
 // (detect.RunShape.JoinBefore, JoinAfter), so the group rules require

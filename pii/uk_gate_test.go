@@ -16,6 +16,7 @@ import (
 // either side, branch VAT numbers, account numbers on either side of a
 // sort code, and chat text the filters should reject.
 var ukGateSeeds = []string{
+	"Senders: [12/03/2021, 09:14:55] +44 9434 765919: NHS 943 476 5919\n12/03/2021, 21:14 - +12 3456 789012: sort code +44 1234 567890: 12-34-56 QQ +44 1234 567890: C",
 	"Clock and date beside numbers: QQ 12 34 56 C 12:30, 943 476 5919 12/03/21, sort code 12-34-56 09:14 acc 12345678 12:30; BFPO 12/03/2021 AB 12/34/56 UA12/34/56 electoral 12:30 [12/03/2021, 09:14:55] 12:30! 1/2/34",
 	"QQ 12 34 56 C AB 12 34 56 C, AB123456C, ab123456c, AB-12-34-56-C, AB 123456 C, AB123456 C, AB 12 34 56:78, NI AB12 34 56",
 	"NHS 943 476 5919, 943-476-5919, 9434765919; CHI 0101011237, 010101 1237, 010101-1237, H&C 3234567891 (3456789017) 398-765-4325, 345 678 9017",

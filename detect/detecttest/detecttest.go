@@ -349,10 +349,12 @@ func checkConcurrent(t testing.TB, d detect.Detector, inputs []string, wants [][
 
 // RandomInputs returns n seeded pseudo-random inputs for sp: runs of its
 // trigger bytes and keywords (in mixed case), digits, letters, separators,
-// multi-byte and invalid UTF-8 and NUL bytes.
+// multi-byte and invalid UTF-8 and NUL bytes, and the stamps and senders'
+// numbers of chat exports (which the engine classifies: detect.TokenKind).
 func RandomInputs(sp detect.Spec, seed uint64, n int) []string {
 	rng := rand.New(rand.NewPCG(seed, 0x7469646d61726b))
-	atoms := []string{" ", " ", " ", "\n", "\t", ".", ",", "-", "/", ":", "@", "(", ")", "+", "'", "\x00", "\xff", "é", "–", "\u200b", "Ａ", "0", "1", "7", "9", "a", "Z", "x", "Mr ", "the ", "\r\n"}
+	atoms := []string{" ", " ", " ", "\n", "\t", ".", ",", "-", "/", ":", "@", "(", ")", "+", "'", "\x00", "\xff", "é", "–", "\u200b", "Ａ", "0", "1", "7", "9", "a", "Z", "x", "Mr ", "the ", "\r\n",
+		"[12/03/2021, 09:14:55] ", "12/03/2021, 21:14 - ", " +44 7700 900123: ", " +1 2025 550123: ", "7700 900123"}
 	for i := 0; i < len(sp.Triggers.Bytes); i++ {
 		atoms = append(atoms, sp.Triggers.Bytes[i:i+1])
 	}

@@ -44,7 +44,16 @@ func isSepClass(c detect.ByteClass) bool {
 // the start of a stretch of groups (a table) in front of a number of the
 // same stretch.
 func (d *Detector) AcceptRun(s detect.RunShape) bool {
-	if s.Token != detect.TokenPlain {
+	switch s.Token {
+	case detect.TokenPlain:
+	case detect.TokenSender:
+		// A chat sender's number, "+44 7700 900123: ": its first run
+		// only. Its three groups are one piece (single spaces join
+		// them), mayStart takes a run after '+', and from that run
+		// the scanner examines the whole piece (senderAt, or examine),
+		// so the hits of the later runs are always skipped.
+		return s.Before == detect.ClassPlus
+	default:
 		return false // a clock time or a date: glued (glueBefore, glueAfter)
 	}
 	switch s.Before {

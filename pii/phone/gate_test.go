@@ -77,6 +77,15 @@ func TestAcceptRunShapes(t *testing.T) {
 		beyond(sh(6, detect.ClassPlus, detect.ClassSpace)),   // +989222 x
 		beyond(sh(6, detect.ClassOpen, detect.ClassClose)),   // (989222)x
 	)
+	// A chat sender's number: its first run only (the scanner examines
+	// the whole piece from it).
+	sender := []detect.RunShape{
+		{Len: 2, Before: detect.ClassPlus, After: detect.ClassSpace, Token: detect.TokenSender, JoinAfter: true},
+		{Len: 4, Before: detect.ClassSpace, After: detect.ClassSpace, Token: detect.TokenSender, JoinBefore: true, JoinAfter: true},
+		{Len: 6, Before: detect.ClassSpace, After: detect.ClassColon, Token: detect.TokenSender, JoinBefore: true},
+	}
+	accept = append(accept, sender[0])
+	reject = append(reject, sender[1:]...)
 	for _, s := range accept {
 		if !d.AcceptRun(s) {
 			t.Errorf("AcceptRun(%+v) = false, want true", s)

@@ -142,16 +142,7 @@ func TestRunShapeToken(t *testing.T) {
 			kind detect.TokenKind
 			want string
 		}{{detect.TokenClock, c.clock}, {detect.TokenDate, c.date}} {
-			e := detect.MustCompile([]detect.Detector{newTokenRuns(k.kind)}, nil)
-			fs, err := e.AppendFind(nil, []byte(c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, f := range fs {
-				got = append(got, c.text[f.Start:f.End])
-			}
-			if g := strings.Join(got, " "); g != k.want {
+			if g := acceptedRuns(t, newTokenRuns(k.kind), c.text); g != k.want {
 				t.Errorf("%q kind %d: runs %q, want %q", c.text, k.kind, g, k.want)
 			}
 		}
@@ -186,16 +177,7 @@ func TestRunShapeSender(t *testing.T) {
 		{"+44 7700 900123; hi", ""},
 	}
 	for _, c := range cases {
-		e := detect.MustCompile([]detect.Detector{newTokenRuns(detect.TokenSender)}, nil)
-		fs, err := e.AppendFind(nil, []byte(c.text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, f := range fs {
-			got = append(got, c.text[f.Start:f.End])
-		}
-		if g := strings.Join(got, " "); g != c.sender {
+		if g := acceptedRuns(t, newTokenRuns(detect.TokenSender), c.text); g != c.sender {
 			t.Errorf("%q: runs %q, want %q", c.text, g, c.sender)
 		}
 	}

@@ -664,8 +664,12 @@ dstampend:
 	MOVBLZX (DI)(CX*1), DX
 	CMPB (R14)(DX*1), $0
 	JEQ dtoken
+
+ddrop:
+	// CX is the end of a stamp or of a sender's number: dropTo, and
+	// the word's starts before it are dropped.
 	MOVQ CX, R13             // dropTo
-	SUBQ R8, CX              // the word's starts before it are dropped
+	SUBQ R8, CX
 	MOVQ $-1, DX
 	SHLQ CX, DX
 	XORL R14, R14
@@ -821,34 +825,25 @@ dplus1:
 	LEAQ -1(BX), R11         // q: the '+'
 	SENDER_CHECK
 	SENDER_RUN(1, 3, 136)
-	SENDER_RUN(4, 8, 144)
-	SENDER_RUN(9, 15, 152)
-	JMP dsent
+	JMP dsent4
 
 dplus4:
 	LEAQ -4(BX), R11
 	SENDER_CHECK
+
+dsent4:
 	SENDER_RUN(4, 8, 144)
-	SENDER_RUN(9, 15, 152)
-	JMP dsent
+	JMP dsent9
 
 dplus9:
 	LEAQ -9(BX), R11
 	SENDER_CHECK
-	SENDER_RUN(9, 15, 152)
 
-dsent:
+dsent9:
+	SENDER_RUN(9, 15, 152)
 	LEAQ 15(R11), CX         // the end of its last run
-	MOVQ CX, R13             // dropTo
 	MOVQ CX, 64(R15)         // lastE
-	SUBQ R8, CX
-	MOVQ $-1, DX
-	SHLQ CX, DX
-	XORL R14, R14
-	CMPQ CX, $64
-	CMOVQCC R14, DX          // 64 or more: all of them
-	ANDQ DX, AX
-	JMP dcont
+	JMP ddrop
 
 dundec0:
 	XORQ R14, R14
